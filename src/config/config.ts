@@ -1,0 +1,97 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../errors.js';
+import { INPUTS, type InputName, type RawInputs } from './inputs.js';
+import {
+  invalidInput,
+  parseBoolean,
+  parseChoice,
+  parseList,
+  parsePositiveInt,
+  parsePositiveNumber,
+} from './parse.js';
+
+export const DEPLOY_TARGETS = ['local', 'none'] as const;
+export type DeployTargetName = (typeof DEPLOY_TARGETS)[number];
+
+/** Release-profile overrides; `undefined` leaves the project's own Cargo.toml setting. */
+export interface ProfileTweaks {
+  readonly lto?: string;
+  readonly optLevel?: string;
+  readonly codegenUnits?: number;
+  readonly panic?: string;
+  readonly strip?: string;
+}
+
+export interface Config {
+  /** Absolute path of the project folder. */
+  readonly projectDir: string;
+  readonly profile: ProfileTweaks;
+  readonly sections: { readonly keep: readonly string[]; readonly remove: readonly string[] };
+  readonly wasmOpt: boolean;
+  readonly deploy: {
+    readonly target: DeployTargetName;
+    readonly healthPath: string;
+    readonly timeoutSeconds: number;
+  };
+  readonly output: { readonly jsonPath?: string; readonly markdownPath?: string };
+  readonly comment: boolean;
+  readonly githubToken?: string;
+}
+
+const INHERIT = 'inherit';
+
+function tweak<T>(input: InputName, value: string, parse: (v: string) => T): T | undefined {
+  return value === INHERIT ? undefined : parse(value);
+}
+
+function parseProjectDir(value: string, cwd: string): string {
+  const dir = path.resolve(cwd, value);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new UserError(`Input \`project\` has the value "${value}": no such folder (${dir})`);
+  }
+  return dir;
+}
+
+function parseHealthPath(value: string): string {
+  if (!value.startsWith('/')) throw invalidInput('health-path', value, 'a path starting with `/`');
+  return value;
+}
+
+/**
+ * Builds the read-only Config from raw input strings (action inputs or CLI flags).
+ * Missing inputs take the defaults of INPUTS; every value is checked here, once.
+ */
+export function buildConfig(raw: RawInputs, cwd: string = process.cwd()): Config {
+  const get = (name: InputName): string => (raw[name] ?? INPUTS[name].default).trim();
+  const token = get('github-token');
+  const reportPath = get('report-path');
+  return Object.freeze({
+    projectDir: parseProjectDir(get('project'), cwd),
+    profile: Object.freeze({
+      lto: tweak('lto', get('lto'), (v) =>
+        parseChoice('lto', v, ['true', 'false', 'thin', 'fat', 'off', INHERIT] as const),
+      ),
+      optLevel: tweak('opt-level', get('opt-level'), (v) =>
+        parseChoice('opt-level', v, ['0', '1', '2', '3', 's', 'z', INHERIT] as const),
+      ),
+      codegenUnits: tweak('codegen-units', get('codegen-units'), (v) => parsePositiveInt('codegen-units', v)),
+      panic: tweak('panic', get('panic'), (v) => parseChoice('panic', v, ['abort', 'unwind', INHERIT] as const)),
+      strip: tweak('cargo-strip', get('cargo-strip'), (v) =>
+        parseChoice('cargo-strip', v, ['none', 'debuginfo', 'symbols', INHERIT] as const),
+      ),
+    }),
+    sections: Object.freeze({ keep: parseList(get('keep-sections')), remove: parseList(get('remove-sections')) }),
+    wasmOpt: parseBoolean('wasm-opt', get('wasm-opt')),
+    deploy: Object.freeze({
+      target: parseChoice('deploy', get('deploy'), DEPLOY_TARGETS),
+      healthPath: parseHealthPath(get('health-path')),
+      timeoutSeconds: parsePositiveNumber('deploy-timeout', get('deploy-timeout')),
+    }),
+    output: Object.freeze({
+      jsonPath: reportPath === '' ? undefined : path.resolve(cwd, reportPath),
+    }),
+    comment: parseBoolean('comment', get('comment')),
+    githubToken: token === '' || token.startsWith('${{') ? undefined : token,
+  });
+}

@@ -1,0 +1,25 @@
+/**
+ * An error the user can act on: printed as one line, never with a stack trace.
+ * Anything else that escapes the pipeline is a bug in spinwash and is shown with its stack.
+ */
+export class UserError extends Error {
+  override readonly name = 'UserError';
+  constructor(
+    message: string,
+    /** A file the error is about, for an annotation on it (a manifest, a Cargo.toml). */
+    readonly file?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The message of anything thrown, strings and non-Errors included (so a step never stays green). */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'string') return error;
+  try {
+    return JSON.stringify(error);
+  } catch {
+    return String(error);
+  }
+}

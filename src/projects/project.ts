@@ -1,0 +1,35 @@
+import type { Logger } from '../log.js';
+
+/** One wasm binary a project builds (a Spin component, a wasmCloud component, a Cargo crate). */
+export interface ComponentSpec {
+  /** The component id (Spin), component name (wash) or crate name (Cargo). */
+  readonly name: string;
+  /** Absolute path of the .wasm the build writes; the optimize stage rewrites this file. */
+  readonly wasmPath: string;
+  /** The file that declares it (spin.toml, Cargo.toml …), for error annotations. */
+  readonly manifest: string;
+  /** False for a component fetched from elsewhere (`source = { url, digest }`): listed, not built. */
+  readonly built: boolean;
+  /** How it is built, for `inspect` (a shell-free description, e.g. `cargo build --release …`). */
+  readonly buildCommand?: string;
+  /** Folder the build runs in. */
+  readonly workdir?: string;
+}
+
+export type ProjectKind = 'cargo' | 'spin' | 'wash';
+
+export interface BuildEnvironment {
+  /** Extra environment for the build (the CARGO_PROFILE_RELEASE_* tweaks). */
+  readonly env: Readonly<Record<string, string>>;
+  readonly logger: Logger;
+}
+
+/** A project kind found in a folder: what it builds and how to build it. */
+export interface Project {
+  readonly kind: ProjectKind;
+  /** Absolute path of the project folder. */
+  readonly dir: string;
+  readonly components: readonly ComponentSpec[];
+  /** Builds every component; throws a UserError with the last compiler error on failure. */
+  build(environment: BuildEnvironment): Promise<void>;
+}

@@ -1,0 +1,24 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * Runs once before the tests: puts a wasm-capable Rust toolchain on PATH (the offline one
+ * from ../shared when there, as in CI) and points every test's Cargo build at one shared target
+ * folder, so std is compiled for each wasm target once per machine, not once per test.
+ */
+export default function setup(): void {
+  const script = path.resolve(root, '../shared/toolchain/rust-wasm-offline.sh');
+  if (existsSync(script) && !process.env.SPINWASH_TEST_KEEP_PATH) {
+    const bin = execFileSync('bash', [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+      .trim()
+      .split('\n')
+      .pop()!;
+    process.env.PATH = `${bin}${path.delimiter}${process.env.PATH ?? ''}`;
+  }
+  const target = path.join(root, '.cache', 'cargo-target');
+  mkdirSync(target, { recursive: true });
+  process.env.CARGO_TARGET_DIR ??= target;
+}

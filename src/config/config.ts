@@ -41,7 +41,7 @@ export interface Config {
 
 const INHERIT = 'inherit';
 
-function tweak<T>(input: InputName, value: string, parse: (v: string) => T): T | undefined {
+function tweak<T>(value: string, parse: (v: string) => T): T | undefined {
   return value === INHERIT ? undefined : parse(value);
 }
 
@@ -69,15 +69,15 @@ export function buildConfig(raw: RawInputs, cwd: string = process.cwd()): Config
   return Object.freeze({
     projectDir: parseProjectDir(get('project'), cwd),
     profile: Object.freeze({
-      lto: tweak('lto', get('lto'), (v) =>
+      lto: tweak(get('lto'), (v) =>
         parseChoice('lto', v, ['true', 'false', 'thin', 'fat', 'off', INHERIT] as const),
       ),
-      optLevel: tweak('opt-level', get('opt-level'), (v) =>
+      optLevel: tweak(get('opt-level'), (v) =>
         parseChoice('opt-level', v, ['0', '1', '2', '3', 's', 'z', INHERIT] as const),
       ),
-      codegenUnits: tweak('codegen-units', get('codegen-units'), (v) => parsePositiveInt('codegen-units', v)),
-      panic: tweak('panic', get('panic'), (v) => parseChoice('panic', v, ['abort', 'unwind', INHERIT] as const)),
-      strip: tweak('cargo-strip', get('cargo-strip'), (v) =>
+      codegenUnits: tweak(get('codegen-units'), (v) => parsePositiveInt('codegen-units', v)),
+      panic: tweak(get('panic'), (v) => parseChoice('panic', v, ['abort', 'unwind', INHERIT] as const)),
+      strip: tweak(get('cargo-strip'), (v) =>
         parseChoice('cargo-strip', v, ['none', 'debuginfo', 'symbols', INHERIT] as const),
       ),
     }),

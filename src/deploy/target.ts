@@ -19,7 +19,10 @@ export interface DeployRequest {
 /** A running deployment: what it measured, and how to take it down. */
 export interface Deployment {
   readonly report: DeployReport;
-  /** Stops what the deploy started; leaves no process behind. Safe to call twice. */
+  /**
+   * Stops what the deploy started on this machine, leaving no process behind (a remote
+   * deployment stays up: its stop only releases local resources). Safe to call twice.
+   */
   stop(): Promise<void>;
 }
 

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import * as core from '@actions/core';
+import { buildConfig } from '../config/config.js';
+import { INPUTS, type InputName, type RawInputs } from '../config/inputs.js';
+import { UserError, errorMessage } from '../errors.js';
+import { runPipeline } from '../pipeline.js';
+import { actionLogger } from './logger.js';
+
+/** Every input, read once here and nowhere else. */
+function readInputs(): RawInputs {
+  const raw: RawInputs = {};
+  for (const name of Object.keys(INPUTS) as InputName[]) {
+    const value = core.getInput(name);
+    if (value !== '') raw[name] = value;
+  }
+  raw['report-path'] ??= path.join(process.env.RUNNER_TEMP ?? process.cwd(), 'spinwash-report.json');
+  return raw;
+}
+
+/** The action: inputs → Config → pipeline → outputs, summary and PR comment. */
+export async function runAction(): Promise<void> {
+  try {
+    const config = buildConfig(readInputs(), process.env.GITHUB_WORKSPACE ?? process.cwd());
+    if (config.githubToken) core.setSecret(config.githubToken);
+    const result = await runPipeline(config, actionLogger);
+    const { publishReport } = await import('../report/publish.js');
+    await publishReport(result, config, actionLogger);
+  } catch (error) {
+    // Anything thrown, strings included, fails the step: never leave it green.
+    if (error instanceof UserError && error.file) {
+      core.error(error.message, { file: error.file });
+      process.exitCode = core.ExitCode.Failure;
+    } else if (error instanceof UserError) {
+      core.setFailed(error.message);
+    } else {
+      core.setFailed(error instanceof Error ? (error.stack ?? error.message) : errorMessage(error));
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { UserError, errorMessage } from '../errors.js';
+import { VERSION } from '../version.js';
+import type { CommandIO } from './io.js';
+
+const USAGE = `spinwash ${VERSION}: build, shrink, deploy and report Rust WebAssembly apps
+
+Usage: spinwash <command> [options]
+
+Commands:
+  run        Build, optimize, deploy and report a project (what the action does)
+  optimize   Strip and optimize one .wasm file (a core module or a component)
+  inspect    Show what spinwash finds in a project: kind, components, build commands
+
+Run \`spinwash <command> --help\` for a command's options.`;
+
+type Command = (args: string[], io: CommandIO) => Promise<number>;
+
+/** Commands load their code on demand: `--help` and `inspect` never load the wasm stages. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  run: async () => (await import('./run.js')).runCommand,
+};
+
+/** The CLI, with its I/O injected; returns the exit code. */
+export async function cliMain(argv: string[], io: CommandIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-V') {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.stderr(`spinwash: unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}\n`);
+    return 2;
+  }
+  try {
+    return await (await load())(rest, io);
+  } catch (error) {
+    if (error instanceof UserError || isArgumentError(error)) {
+      io.stderr(`spinwash: error: ${errorMessage(error)}\n`);
+    } else {
+      io.stderr(
+        `spinwash: internal error (a bug in spinwash): ${error instanceof Error ? (error.stack ?? error.message) : errorMessage(error)}\n`,
+      );
+    }
+    return 1;
+  }
+}
+
+/** node:util parseArgs errors: an unknown flag or a missing value is the user's to fix. */
+function isArgumentError(error: unknown): boolean {
+  return error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
+}

@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildConfig } from '../config/config.js';
+import { INPUTS, type InputName, type RawInputs } from '../config/inputs.js';
+import { runPipeline } from '../pipeline.js';
+import { TerminalLogger } from './logger.js';
+import type { CommandIO } from './io.js';
+
+/** Action inputs that make no sense on a laptop (the CLI prints; it does not comment). */
+const ACTION_ONLY = new Set<InputName>(['comment', 'github-token', 'report-path']);
+/** Inputs that are switches on the command line (`--wasm-opt`, not `--wasm-opt true`). */
+const SWITCHES = new Set<InputName>(['wasm-opt']);
+
+const FLAG_INPUTS = (Object.keys(INPUTS) as InputName[]).filter((name) => !ACTION_ONLY.has(name));
+
+export const RUN_USAGE = `Usage: spinwash run [options]
+
+Builds, shrinks, deploys and reports a Rust WebAssembly project, as the action does.
+
+Options:
+${FLAG_INPUTS.map((name) => {
+  const flag = SWITCHES.has(name) ? `--${name}` : `--${name} VALUE`;
+  const fallback = INPUTS[name].default === '' ? '' : ` (default: ${INPUTS[name].default})`;
+  return `  ${flag.padEnd(26)} ${INPUTS[name].description}${SWITCHES.has(name) ? '' : fallback}`;
+}).join('\n')}
+  --json FILE                Write the JSON report to FILE.
+  --markdown FILE            Write the markdown report to FILE.
+  --verbose                  Show the build's own output.
+  -h, --help                 Show this help.`;
+
+export async function runCommand(args: string[], io: CommandIO): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      ...Object.fromEntries(
+        FLAG_INPUTS.map((name) => [name, { type: SWITCHES.has(name) ? 'boolean' : 'string' }] as const),
+      ),
+      json: { type: 'string' },
+      markdown: { type: 'string' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(`${RUN_USAGE}\n`);
+    return 0;
+  }
+  const raw: RawInputs = {};
+  for (const name of FLAG_INPUTS) {
+    const value = (values as Record<string, string | boolean | undefined>)[name];
+    if (typeof value === 'string') raw[name] = value;
+    if (value === true) raw[name] = 'true';
+  }
+  if (typeof values.json === 'string') raw['report-path'] = values.json;
+  const base = buildConfig(raw, io.cwd);
+  const config = {
+    ...base,
+    output: {
+      ...base.output,
+      ...(typeof values.markdown === 'string' ? { markdownPath: path.resolve(io.cwd, values.markdown) } : {}),
+    },
+  };
+  const { markdown } = await runPipeline(config, new TerminalLogger(io.stderr, values.verbose === true));
+  io.stdout(`${markdown}\n`);
+  return 0;
+}

@@ -1,0 +1,66 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Config } from './config/config.js';
+import type { Logger } from './log.js';
+import { DEFAULT_RUST_TARGET, loadCargoProject } from './projects/cargo.js';
+import type { Project } from './projects/project.js';
+import { writeJsonReport } from './report/json.js';
+import { renderMarkdown } from './report/markdown.js';
+import { SCHEMA_VERSION, type Report } from './report/model.js';
+import { buildProject } from './stages/build.js';
+import { deployComponents } from './stages/deploy.js';
+import { optimizeComponents } from './stages/optimize.js';
+import { setupToolchain } from './stages/setup.js';
+import { VERSION } from './version.js';
+
+export interface PipelineResult {
+  report: Report;
+  markdown: string;
+  project: Project;
+}
+
+const STAGES = ['setup', 'build', 'optimize', 'deploy', 'report'] as const;
+
+/** Runs one stage with a progress line before and after it. */
+async function stage<T>(logger: Logger, name: (typeof STAGES)[number], fn: () => Promise<T>): Promise<T> {
+  const n = STAGES.indexOf(name) + 1;
+  logger.info(`[${n}/${STAGES.length}] ${name}…`);
+  const started = performance.now();
+  const result = await fn();
+  logger.info(`[${n}/${STAGES.length}] ${name} done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  return result;
+}
+
+/**
+ * The whole spinwash run, shared by the action and the CLI:
+ * setup → build → optimize (strip, wasm-opt, validate, measure) → deploy → report.
+ */
+export async function runPipeline(config: Config, logger: Logger): Promise<PipelineResult> {
+  const rustTarget = DEFAULT_RUST_TARGET;
+  const project = await stage(logger, 'setup', async () => {
+    const found = await loadCargoProject(config.projectDir, rustTarget);
+    await setupToolchain(found, rustTarget);
+    return found;
+  });
+  const build = await stage(logger, 'build', () => buildProject(project, config.profile, logger));
+  const optimized = await stage(logger, 'optimize', () => optimizeComponents(project.components, config, logger));
+  const deploy = await stage(logger, 'deploy', () => deployComponents(optimized.components, config, logger));
+  return stage(logger, 'report', async () => {
+    const report: Report = {
+      schemaVersion: SCHEMA_VERSION,
+      tool: { name: 'spinwash', version: VERSION },
+      project: { kind: project.kind, path: path.relative(process.cwd(), project.dir) || '.' },
+      components: optimized.components,
+      build: { seconds: build.seconds },
+      optimize: { seconds: optimized.seconds, wasmOpt: config.wasmOpt },
+      ...(deploy ? { deploy } : {}),
+    };
+    const markdown = renderMarkdown(report);
+    if (config.output.jsonPath) await writeJsonReport(config.output.jsonPath, report);
+    if (config.output.markdownPath) {
+      await mkdir(path.dirname(config.output.markdownPath), { recursive: true });
+      await writeFile(config.output.markdownPath, markdown);
+    }
+    return { report, markdown, project };
+  });
+}

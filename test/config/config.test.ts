@@ -1,0 +1,84 @@
+import { mkdtempSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { buildConfig } from '../../src/config/config.js';
+import { INPUTS, type RawInputs } from '../../src/config/inputs.js';
+import { UserError } from '../../src/errors.js';
+import { profileEnv } from '../../src/stages/build.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const project = mkdtempSync(path.join(tmpdir(), 'spinwash-config-'));
+
+describe('buildConfig', () => {
+  it('takes the defaults of action.yml: the release-profile tweaks, local deploy, no wasm-opt', () => {
+    const config = buildConfig({ project }, root);
+    expect(config.projectDir).toBe(project);
+    expect(config.deploy).toEqual({ target: 'local', healthPath: '/', timeoutSeconds: 60 });
+    expect(config.wasmOpt).toBe(false);
+    expect(profileEnv(config.profile)).toEqual({
+      CARGO_PROFILE_RELEASE_LTO: 'true',
+      CARGO_PROFILE_RELEASE_OPT_LEVEL: 'z',
+      CARGO_PROFILE_RELEASE_CODEGEN_UNITS: '1',
+      CARGO_PROFILE_RELEASE_PANIC: 'abort',
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('leaves a tweak to Cargo.toml when it is `inherit`', () => {
+    const config = buildConfig({ project, lto: 'inherit', 'opt-level': 's', 'cargo-strip': 'debuginfo' }, root);
+    expect(profileEnv(config.profile)).toEqual({
+      CARGO_PROFILE_RELEASE_OPT_LEVEL: 's',
+      CARGO_PROFILE_RELEASE_CODEGEN_UNITS: '1',
+      CARGO_PROFILE_RELEASE_PANIC: 'abort',
+      CARGO_PROFILE_RELEASE_STRIP: 'debuginfo',
+    });
+  });
+
+  it('splits section lists on commas and newlines', () => {
+    const config = buildConfig({ project, 'keep-sections': 'name, producers\n.debug_line' }, root);
+    expect(config.sections.keep).toEqual(['name', 'producers', '.debug_line']);
+  });
+
+  // Each bad value: the message names the input, the value, and what is accepted.
+  const bad: [RawInputs, RegExp][] = [
+    [{ deploy: 'heroku' }, /`deploy` has the value "heroku"; accepted: `local`, `none`/],
+    [{ 'wasm-opt': 'ture' }, /`wasm-opt` has the value "ture"; accepted: `true` or `false`/],
+    [{ comment: 'yes' }, /`comment` has the value "yes"/],
+    [{ 'opt-level': 'x' }, /`opt-level` has the value "x"; accepted: `0`, `1`, `2`, `3`, `s`, `z`, `inherit`/],
+    [{ 'codegen-units': '0' }, /`codegen-units` has the value "0"; accepted: a whole number of 1 or more/],
+    [{ lto: 'yes' }, /`lto` has the value "yes"/],
+    [{ 'deploy-timeout': '-3' }, /`deploy-timeout` has the value "-3"; accepted: a number greater than 0/],
+    [{ 'health-path': 'healthz' }, /`health-path` has the value "healthz"; accepted: a path starting with `\/`/],
+    [{ project: 'no/such/folder' }, /`project` has the value "no\/such\/folder": no such folder/],
+  ];
+  it.each(bad)('rejects %j', (inputs, message) => {
+    expect(() => buildConfig({ project, ...inputs }, root)).toThrow(UserError);
+    expect(() => buildConfig({ project, ...inputs }, root)).toThrow(message);
+  });
+});
+
+describe('action.yml', () => {
+  const action = parse(readFileSync(path.join(root, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default: string; description: string }>;
+    outputs: Record<string, unknown>;
+    runs: { using: string; main: string };
+  };
+
+  it('declares exactly the inputs the code reads, with the same defaults', () => {
+    expect(Object.keys(action.inputs).sort()).toEqual(Object.keys(INPUTS).sort());
+    for (const [name, input] of Object.entries(INPUTS)) {
+      expect(action.inputs[name]?.default, name).toBe(input.default);
+      expect(action.inputs[name]?.description, name).toBe(input.description);
+    }
+  });
+
+  it('runs the bundle on node24 and documents every output', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+    expect(Object.keys(action.outputs).sort()).toEqual(
+      ['app-url', 'deploy-seconds', 'gzip-bytes', 'report-path', 'size-bytes', 'wasm-path'].sort(),
+    );
+  });
+});

@@ -64,4 +64,70 @@ export interface Report {
   deploy?: DeployReport;
   /** Where the report was made: commit, ref; filled in CI. */
   source?: { commit?: string; ref?: string };
+  /** Against a baseline report (issue 5), when one was found. */
+  comparison?: Comparison;
+  /** The budgets that were checked and those that broke. */
+  budgets?: BudgetResult;
+}
+
+/** What a component looks like next to the baseline. */
+export type ComparisonStatus = 'added' | 'removed' | 'changed' | 'unchanged';
+
+export interface SizeDelta {
+  bytes: number;
+  gzipBytes: number;
+  brotliBytes: number;
+  /** Percent of the baseline's bytes; absent when the baseline was 0 bytes. */
+  bytesPercent?: number;
+  gzipPercent?: number;
+}
+
+export interface SectionDelta {
+  name: string;
+  baseBytes: number;
+  bytes: number;
+  delta: number;
+}
+
+export interface ComponentComparison {
+  name: string;
+  status: ComparisonStatus;
+  /** Final sizes in the baseline (absent for an added component). */
+  base?: Sizes;
+  /** Final sizes now (absent for a removed component). */
+  current?: Sizes;
+  delta?: SizeDelta;
+  /** Sections that changed size, largest change first. */
+  sections?: SectionDelta[];
+}
+
+export interface Comparison {
+  /** Which report was compared against: a file, or a commit of the base branch. */
+  baseline: { label: string; commit?: string; ref?: string };
+  components: ComponentComparison[];
+  /** Sum of final bytes over components present in both. */
+  total: { baseBytes: number; bytes: number; delta: number; percent?: number };
+  deploy?: { baseReadySeconds: number; readySeconds: number; deltaSeconds: number };
+}
+
+export type BudgetName = 'max-size' | 'max-increase' | 'max-deploy-seconds';
+
+export interface BudgetBreach {
+  budget: BudgetName;
+  /** The component that broke it; absent for a total or whole-app budget. */
+  component?: string;
+  /** The limit, as a reader should see it (`200 KiB`, `1%`, `5 s`). */
+  limit: string;
+  /** The measured value in the same terms. */
+  actual: string;
+  /** By how much the limit was exceeded (`by 1.2 KiB`). */
+  excess: string;
+}
+
+export interface BudgetResult {
+  /** One line per budget checked, e.g. `max-size 200 KiB (api)`. */
+  checked: string[];
+  breaches: BudgetBreach[];
+  /** False when `fail-on-budget: false`: breaches are reported but the run passes. */
+  failing: boolean;
 }

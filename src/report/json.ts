@@ -1,0 +1,115 @@
+import { readFile } from 'node:fs/promises';
+import { UserError, errorMessage } from '../errors.js';
+import { writeTextAtomic } from './atomic-write.js';
+import { SCHEMA_VERSION, type Report } from './model.js';
+
+/**
+ * The JSON report on disk (the contract in model.ts). Written atomically; read back with a
+ * shape check, because a baseline may come from anywhere (an older spinwash, a hand edit).
+ */
+
+export async function writeJsonReport(file: string, report: Report): Promise<void> {
+  const text = `${JSON.stringify(report, null, 2)}\n`;
+  // Check what was serialized (NaN becomes null, for one), so a reader never gets a broken report.
+  await writeTextAtomic(file, text, (written) => parseReport(written, file));
+}
+
+export async function readJsonReport(file: string): Promise<Report> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError(
+      code === 'ENOENT' ? `Report file ${file} does not exist` : `Report file ${file} cannot be read: ${errorMessage(error)}`,
+      file,
+    );
+  }
+  return parseReport(text, file);
+}
+
+/** Parses and checks a report's text; `source` names it in errors (a path, or `artifact x`). */
+export function parseReport(text: string, source: string): Report {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new UserError(`Report file ${source} is not valid JSON (${errorMessage(error)}); expected a spinwash JSON report`, source);
+  }
+  const problem = reportProblem(value);
+  if (problem) {
+    throw new UserError(`Report file ${source} is not a spinwash report: ${problem}; expected the JSON written by spinwash --json (schemaVersion ${SCHEMA_VERSION})`, source);
+  }
+  return value as Report;
+}
+
+type Check = (value: unknown, where: string) => string | undefined;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const number: Check = (v, where) => (typeof v === 'number' && Number.isFinite(v) ? undefined : `${where} is ${describe(v)}, not a number`);
+const string: Check = (v, where) => (typeof v === 'string' ? undefined : `${where} is ${describe(v)}, not a string`);
+
+function fields(spec: Record<string, Check>, optional: readonly string[] = []): Check {
+  return (v, where) => {
+    if (!isObject(v)) return `${where} is ${describe(v)}, not an object`;
+    for (const [key, check] of Object.entries(spec)) {
+      if (v[key] === undefined && optional.includes(key)) continue;
+      const problem = check(v[key], `${where}.${key}`);
+      if (problem) return problem;
+    }
+    return undefined;
+  };
+}
+
+function list(item: Check): Check {
+  return (v, where) => {
+    if (!Array.isArray(v)) return `${where} is ${describe(v)}, not a list`;
+    for (const [i, entry] of v.entries()) {
+      const problem = item(entry, `${where}[${i}]`);
+      if (problem) return problem;
+    }
+    return undefined;
+  };
+}
+
+const sizes = { bytes: number, gzipBytes: number, brotliBytes: number };
+const stage = fields({ stage: string, ...sizes });
+const named = fields({ name: string, bytes: number });
+
+const component = fields(
+  { name: string, wasm: string, stages: list(stage), final: fields(sizes), sections: list(named), functions: list(named), ladder: list(stage) },
+  ['functions', 'ladder'],
+);
+
+const report = fields(
+  {
+    tool: fields({ name: string, version: string }),
+    project: fields({ kind: string, path: string }),
+    components: list(component),
+    build: fields({ seconds: number }),
+    deploy: fields({ target: string, url: string, status: number, readySeconds: number, firstResponseSeconds: number }),
+  },
+  ['deploy'],
+);
+
+/** The first thing wrong with a would-be report, or undefined when it has the contract's shape. */
+export function reportProblem(value: unknown): string | undefined {
+  if (!isObject(value)) return `the top level is ${describe(value)}, not an object`;
+  const version = value.schemaVersion;
+  if (version !== SCHEMA_VERSION) {
+    return typeof version === 'number' && version > SCHEMA_VERSION
+      ? `schemaVersion ${version} is newer than this spinwash reads (${SCHEMA_VERSION}); upgrade spinwash`
+      : `schemaVersion is ${describe(version)}, expected ${SCHEMA_VERSION}`;
+  }
+  return report(value, 'report');
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'missing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  if (typeof v === 'object') return 'an object';
+  return String(v);
+}

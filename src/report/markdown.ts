@@ -1,0 +1,256 @@
+import { describeBreach } from './budget.js';
+import {
+  formatByteDelta,
+  formatByteDeltaExact,
+  formatBytes,
+  formatBytesExact,
+  formatDeltaWithPercent,
+  formatPercent,
+  formatSeconds,
+  formatSecondsDelta,
+  percentChange,
+} from './format.js';
+import type { ComponentComparison, ComponentReport, Comparison, Report, StageSizes } from './model.js';
+
+/**
+ * The report as GitHub-flavoured markdown: job summary, PR comment and the CLI's terminal
+ * output. Pure (report in, text out) so it is snapshot-tested and the same everywhere.
+ */
+
+export interface MarkdownOptions {
+  /** First heading; default `spinwash report`. */
+  title?: string;
+  /** Rows of the section table per component; default 10. */
+  topSections?: number;
+  /** Rows of the largest-functions table; default 10. */
+  topFunctions?: number;
+  /**
+   * Characters the text should stay under (a PR comment takes 65,536). Detail is dropped in
+   * steps until it fits: fewer rows, then per-component details of unchanged components.
+   */
+  maxLength?: number;
+}
+
+/** Detail levels tried in turn until the text fits maxLength. */
+interface Detail {
+  sections: number;
+  functions: number;
+  ladder: boolean;
+  /** Which components get a details block. */
+  components: 'all' | 'changed' | 'none';
+}
+
+const DEFAULT_MAX_LENGTH = 60_000;
+/** Components shown openly (headings) rather than each folded in a `<details>`. */
+const OPEN_COMPONENTS = 3;
+const NAME_MAX = 80;
+
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const sections = options.topSections ?? 10;
+  const functions = options.topFunctions ?? 10;
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  const levels: Detail[] = [
+    { sections, functions, ladder: true, components: 'all' },
+    { sections: Math.min(sections, 5), functions: Math.min(functions, 5), ladder: false, components: 'all' },
+    { sections: Math.min(sections, 5), functions: 0, ladder: false, components: 'changed' },
+    { sections: 0, functions: 0, ladder: false, components: 'none' },
+  ];
+  let text = '';
+  for (const detail of levels) {
+    text = render(report, options.title ?? 'spinwash report', detail);
+    if (text.length <= maxLength) break;
+  }
+  return text;
+}
+
+function render(report: Report, title: string, detail: Detail): string {
+  const out: string[] = [`## ${title}`, ''];
+  if (report.comparison) out.push(verdict(report.comparison), '');
+  out.push(...budgetLines(report), ...overview(report), ...runLines(report));
+
+  const byName = new Map(report.comparison?.components.map((c) => [c.name, c]));
+  const shown = report.components.filter((c) => {
+    if (detail.components === 'none') return false;
+    if (detail.components === 'changed') return byName.get(c.name)?.status !== 'unchanged';
+    return true;
+  });
+  const open = report.components.length <= OPEN_COMPONENTS;
+  for (const component of shown) out.push(...componentBlock(component, byName.get(component.name), detail, open));
+  if (shown.length < report.components.length) {
+    out.push(`<sub>Per-component details of ${report.components.length - shown.length} component(s) left out to stay under the size limit; the JSON report has everything.</sub>`, '');
+  }
+  out.push(`<sub>spinwash ${report.tool.version} · ${report.project.kind} project \`${code(report.project.path)}\`</sub>`);
+  return out.join('\n') + '\n';
+}
+
+/** One line on top: how the total moved against the baseline and how many components did what. */
+export function verdict(comparison: Comparison): string {
+  const counts = { grew: 0, shrank: 0, unchanged: 0, added: 0, removed: 0 };
+  for (const c of comparison.components) {
+    if (c.status === 'changed') counts[(c.delta?.bytes ?? 0) > 0 ? 'grew' : 'shrank'] += 1;
+    else counts[c.status] += 1;
+  }
+  const { delta, percent } = comparison.total;
+  const marker = delta > 0 ? '🔺' : delta < 0 ? '🔻' : '⚪';
+  const parts = (Object.keys(counts) as (keyof typeof counts)[])
+    .filter((k) => counts[k] > 0)
+    .map((k) => `${counts[k]} ${k}`);
+  const base = comparison.baseline.commit ? `${comparison.baseline.label} (\`${comparison.baseline.commit.slice(0, 7)}\`)` : comparison.baseline.label;
+  return `${marker} **${formatDeltaWithPercent(delta, percent)}** in total against ${base}: ${parts.join(', ')}.`;
+}
+
+function budgetLines(report: Report): string[] {
+  const budgets = report.budgets;
+  if (!budgets || budgets.checked.length === 0) return [];
+  if (budgets.breaches.length === 0) return [`✅ Within budget: ${budgets.checked.join(', ')}.`, ''];
+  const head = budgets.failing ? '❌ **Budget broken**' : '⚠️ **Budget broken** (not failing the run: `fail-on-budget: false`)';
+  return [head, '', ...budgets.breaches.map((b) => `- ${describeBreach(b)}`), ''];
+}
+
+/** One row per component (and per removed component): final sizes and, with a baseline, deltas. */
+function overview(report: Report): string[] {
+  const comparison = report.comparison;
+  const rows: string[] = [];
+  if (!comparison) {
+    rows.push('| Component | Final size | Gzip | Brotli |', '|---|--:|--:|--:|');
+    for (const c of report.components) {
+      rows.push(`| ${cell(c.name)} | ${formatBytesExact(c.final.bytes)} | ${formatBytes(c.final.gzipBytes)} | ${formatBytes(c.final.brotliBytes)} |`);
+    }
+    return [...rows, ''];
+  }
+  rows.push('| Component | Final size | Δ size | Gzip | Δ gzip |', '|---|--:|--:|--:|--:|');
+  const unchanged: ComponentComparison[] = [];
+  for (const c of comparison.components) {
+    if (c.status === 'unchanged') unchanged.push(c);
+    else rows.push(comparisonRow(c));
+  }
+  const out = [...rows, ''];
+  if (unchanged.length > 0) {
+    out.push(
+      `<details><summary>${unchanged.length} unchanged component(s)</summary>`,
+      '',
+      unchanged.map((c) => `\`${code(c.name)}\` ${formatBytes(c.current?.bytes ?? 0)}`).join(' · '),
+      '',
+      '</details>',
+      '',
+    );
+  }
+  return out;
+}
+
+function comparisonRow(c: ComponentComparison): string {
+  const name = cell(c.name);
+  if (c.status === 'removed') {
+    return `| ${name} (removed) | — | ${formatByteDelta(-(c.base?.bytes ?? 0))} | — | ${formatByteDelta(-(c.base?.gzipBytes ?? 0))} |`;
+  }
+  const now = c.current ?? { bytes: 0, gzipBytes: 0, brotliBytes: 0 };
+  if (c.status === 'added') {
+    return `| 🆕 ${name} (new) | ${formatBytesExact(now.bytes)} | new | ${formatBytes(now.gzipBytes)} | new |`;
+  }
+  const d = c.delta ?? { bytes: 0, gzipBytes: 0, brotliBytes: 0 };
+  const marker = d.bytes > 0 ? '🔺' : d.bytes < 0 ? '🔻' : '⚪';
+  return `| ${marker} ${name} | ${formatBytesExact(now.bytes)} | ${formatDeltaWithPercent(d.bytes, d.bytesPercent)} | ${formatBytes(now.gzipBytes)} | ${formatByteDelta(d.gzipBytes)} (${formatPercent(d.gzipPercent)}) |`;
+}
+
+/** Build and optimize times, and the deploy table. */
+function runLines(report: Report): string[] {
+  const times = [`Build **${formatSeconds(report.build.seconds)}**`];
+  if (report.optimize) {
+    times.push(`optimize **${formatSeconds(report.optimize.seconds)}**${report.optimize.wasmOpt ? ' (strip + wasm-opt)' : ' (strip)'}`);
+  }
+  const out = [`${times.join(' · ')}`, ''];
+  const deploy = report.deploy;
+  if (deploy) {
+    const baseDeploy = report.comparison?.deploy;
+    const head = ['Target', 'URL', 'Status', 'Ready', 'First response'];
+    const row = [
+      cell(deploy.target),
+      deploy.url ? `<${deploy.url}>` : '—',
+      String(deploy.status),
+      formatSeconds(deploy.readySeconds),
+      formatSeconds(deploy.firstResponseSeconds),
+    ];
+    if (baseDeploy) {
+      head.push('Ready vs base');
+      row.push(`${formatSecondsDelta(baseDeploy.deltaSeconds)} (${formatPercent(percentChange(baseDeploy.baseReadySeconds, baseDeploy.readySeconds))})`);
+    }
+    out.push('**Deploy**', '', `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, `| ${row.join(' | ')} |`, '');
+  }
+  return out;
+}
+
+function componentBlock(component: ComponentReport, comparison: ComponentComparison | undefined, detail: Detail, open: boolean): string[] {
+  const summary = `${code(component.name)}: ${formatBytesExact(component.final.bytes)}${component.binaryKind ? ` ${component.binaryKind}` : ''}`;
+  const out: string[] = open
+    ? [`### ${cell(component.name)}`, '', `Final size **${formatBytesExact(component.final.bytes)}** (gzip ${formatBytes(component.final.gzipBytes)}, brotli ${formatBytes(component.final.brotliBytes)}) · \`${code(component.wasm)}\``, '']
+    : [`<details><summary><b>${escapeHtml(summary)}</b></summary>`, '', `\`${code(component.wasm)}\``, ''];
+  out.push(...stageTable(component.stages));
+  if (comparison?.sections && comparison.sections.length > 0) {
+    out.push(...folded('What changed against the baseline', [
+      '| Section | Baseline | Now | Δ |',
+      '|---|--:|--:|--:|',
+      ...comparison.sections.map((s) => `| \`${code(s.name)}\` | ${formatBytesExact(s.baseBytes)} | ${formatBytesExact(s.bytes)} | ${formatByteDeltaExact(s.delta)} |`),
+    ]));
+  }
+  if (detail.sections > 0 && component.sections.length > 0) {
+    const total = component.final.bytes;
+    const top = component.sections.slice(0, detail.sections);
+    const rest = component.sections.length - top.length;
+    out.push(...folded(`Top sections (${top.length} of ${component.sections.length})`, [
+      '| Section | Size | Share |',
+      '|---|--:|--:|',
+      ...top.map((s) => `| \`${code(s.name)}\` | ${formatBytesExact(s.bytes)} | ${share(s.bytes, total)} |`),
+      ...(rest > 0 ? [`| *${rest} more* | | |`] : []),
+    ]));
+  }
+  if (detail.functions > 0 && component.functions && component.functions.length > 0) {
+    const top = component.functions.slice(0, detail.functions);
+    out.push(...folded(`Largest functions (release build, ${top.length})`, [
+      '| Function | Size |',
+      '|---|--:|',
+      ...top.map((f) => `| \`${code(f.name)}\` | ${formatBytesExact(f.bytes)} |`),
+    ]));
+  }
+  if (detail.ladder && component.ladder && component.ladder.length > 0) {
+    out.push(...folded('Size ladder', stageTable(component.ladder).slice(0, -1)));
+  }
+  if (!open) out.push('</details>', '');
+  return out;
+}
+
+/** Stages in order with the change against the step before (a saving shows as a minus). */
+function stageTable(stages: readonly StageSizes[]): string[] {
+  const rows = ['| Stage | Size | Gzip | Brotli | vs previous step |', '|---|--:|--:|--:|--:|'];
+  let previous: StageSizes | undefined;
+  for (const s of stages) {
+    const change = previous
+      ? formatDeltaWithPercent(s.bytes - previous.bytes, percentChange(previous.bytes, s.bytes))
+      : '—';
+    rows.push(`| ${s.stage} | ${formatBytesExact(s.bytes)} | ${formatBytes(s.gzipBytes)} | ${formatBytes(s.brotliBytes)} | ${change} |`);
+    previous = s;
+  }
+  return [...rows, ''];
+}
+
+function folded(summary: string, body: string[]): string[] {
+  return [`<details><summary>${escapeHtml(summary)}</summary>`, '', ...body, '', '</details>', ''];
+}
+
+function share(bytes: number, total: number): string {
+  return total === 0 ? '—' : `${((bytes / total) * 100).toFixed(1)}%`;
+}
+
+/** Text for a table cell: pipes and HTML would break the table. */
+function cell(text: string): string {
+  return escapeHtml(text).replace(/\|/g, '\\|');
+}
+
+/** Text inside backticks in a table: long mangled names shortened, no backticks or pipes. */
+function code(text: string): string {
+  const short = text.length > NAME_MAX ? `${text.slice(0, NAME_MAX - 1)}…` : text;
+  return short.replace(/`/g, "'").replace(/\|/g, '\\|');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

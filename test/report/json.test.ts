@@ -1,0 +1,56 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { readJsonReport, writeJsonReport } from '../../src/report/json.js';
+import { component, report } from './reports.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'spinwash-json-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('JSON report', () => {
+  it('writes the contract names and reads back the same report, leaving no temp file', async () => {
+    const file = path.join(dir, 'out', 'r.json');
+    const original = report([component('hello-rust', 12_601)]);
+    await writeJsonReport(file, original);
+    const raw = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(raw)).toEqual(expect.arrayContaining(['schemaVersion', 'tool', 'project', 'components', 'build', 'deploy']));
+    expect(await readJsonReport(file)).toEqual(original);
+    expect(await readdir(path.dirname(file))).toEqual(['r.json']);
+  });
+
+  it('refuses to write a report that would not read back, and keeps the previous file', async () => {
+    const file = path.join(dir, 'r.json');
+    await writeFile(file, 'previous');
+    const broken = report([component('x', 100)]);
+    broken.build.seconds = Number.NaN; // serialises to null
+    await expect(writeJsonReport(file, broken)).rejects.toThrow(/report\.build\.seconds is null, not a number/);
+    expect(await readFile(file, 'utf8')).toBe('previous');
+    expect(await readdir(dir)).toEqual(['r.json']);
+  });
+
+  it.each([
+    ['not json {', /is not valid JSON/],
+    ['[]', /the top level is a list, not an object/],
+    ['{"schemaVersion": 2}', /schemaVersion 2 is newer than this spinwash reads \(1\)/],
+    ['{"schemaVersion": "1"}', /schemaVersion is "1", expected 1/],
+    [JSON.stringify({ ...report([component('a', 10)]), components: [{ name: 'a' }] }), /report\.components\[0\]\.wasm is missing, not a string/],
+  ])('names the file and the problem for %s', async (text, pattern) => {
+    const file = path.join(dir, 'baseline.json');
+    await writeFile(file, text);
+    const error = await readJsonReport(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toMatch(pattern);
+    expect((error as UserError).message).toContain(file);
+  });
+
+  it('says when the file is missing', async () => {
+    await expect(readJsonReport(path.join(dir, 'nope.json'))).rejects.toThrow(/nope\.json does not exist/);
+  });
+});

@@ -1,0 +1,126 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { errorMessage, UserError } from '../../errors.js';
+import { toComponent } from '../../wasm/componentize.js';
+import type { DeployableComponent, DeployRequest, Deployment, DeployTarget } from '../target.js';
+import { probe, type ProbeResult } from './probe.js';
+import { startServeChild, type ServeChild } from './serve.js';
+import { transpileComponent, type TranspiledApp } from './transpile.js';
+import { unsupportedImports } from './wasi-interfaces.js';
+
+/** Pause between health probes while the server comes up. */
+const POLL_INTERVAL_MS = 20;
+/** Longest a single probe may take before it counts as a failed attempt. */
+const PROBE_TIMEOUT_MS = 5000;
+
+/**
+ * The embedded runtime: the component is transpiled to JavaScript with jco and served by
+ * preview2-shim's HTTP server in a child process on 127.0.0.1, on a port the OS picks.
+ */
+export const localTarget: DeployTarget = {
+  name: 'local',
+  deploy: deployLocal,
+};
+
+function pickComponent(request: DeployRequest): DeployableComponent {
+  const [first, ...rest] = request.components;
+  if (!first) throw new UserError('deploy `local`: the project built no component to serve');
+  if (rest.length > 0) {
+    request.logger.warning(
+      `deploy \`local\` serves one component; serving ${first.name} (not ${rest.map((c) => c.name).join(', ')})`,
+    );
+  }
+  return first;
+}
+
+async function readWasm(file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw new UserError(`deploy \`local\`: cannot read ${file}: ${errorMessage(error)}`, file);
+  }
+}
+
+/** Refuses, before anything starts, a component the embedded runtime cannot run. */
+function checkServable(app: TranspiledApp, file: string): void {
+  const missing = unsupportedImports(app.imports);
+  if (missing.length > 0) {
+    throw new UserError(
+      `deploy \`local\`: ${file} imports ${missing.join(', ')}, which the embedded runtime (preview2-shim) cannot ` +
+        'provide; it provides the wasi 0.2 interfaces (wasi:cli, clocks, filesystem, http, io, random, sockets). ' +
+        'Deploy it to a runtime that has them (e.g. `spin`), or use `deploy: none`',
+      file,
+    );
+  }
+  if (!app.exports.some((name) => name.startsWith('wasi:http/incoming-handler'))) {
+    throw new UserError(
+      `deploy \`local\`: ${file} does not export wasi:http/incoming-handler, so there is nothing to serve over HTTP ` +
+        `(it exports: ${app.exports.join(', ') || 'nothing'})`,
+      file,
+    );
+  }
+}
+
+/** Probes `url` until it answers 200, the child dies, or `deadline` (a performance.now() time) passes. */
+async function waitUntilHealthy(url: string, child: ServeChild, deadline: number, timeoutSeconds: number): Promise<ProbeResult> {
+  let lastSeen = 'no answer yet';
+  for (;;) {
+    const exit = child.exitReason();
+    if (exit !== undefined) {
+      throw new UserError(`deploy \`local\`: the runtime stopped (${exit}) before ${url} answered 200 (${lastSeen})${stderrNote(child)}`);
+    }
+    const remaining = deadline - performance.now();
+    if (remaining <= 0) {
+      throw new UserError(`deploy \`local\`: ${url} did not answer 200 within ${timeoutSeconds} s (last: ${lastSeen})${stderrNote(child)}`);
+    }
+    try {
+      const result = await probe(url, Math.min(remaining, PROBE_TIMEOUT_MS));
+      if (result.status === 200) return result;
+      lastSeen = `HTTP ${result.status}`;
+    } catch (error) {
+      lastSeen = errorMessage(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+  }
+}
+
+function stderrNote(child: ServeChild): string {
+  const text = child.stderrTail();
+  return text ? `; its stderr ends with:\n${text}` : '';
+}
+
+async function deployLocal(request: DeployRequest): Promise<Deployment> {
+  const started = performance.now();
+  const deadline = started + request.timeoutSeconds * 1000;
+  const component = pickComponent(request);
+  const wasm = await toComponent(await readWasm(component.wasmPath), component.wasmPath);
+
+  const dir = await mkdtemp(path.join(tmpdir(), 'spinwash-local-'));
+  let child: ServeChild | undefined;
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      try {
+        await child?.stop();
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    })());
+
+  try {
+    const app = await transpileComponent(wasm, dir);
+    checkServable(app, component.wasmPath);
+    child = await startServeChild(app, request.logger, Math.max(0, deadline - performance.now()));
+    const url = `http://127.0.0.1:${child.port}/`;
+    const first = await waitUntilHealthy(new URL(request.healthPath, url).href, child, deadline, request.timeoutSeconds);
+    const readySeconds = (performance.now() - started) / 1000;
+    return {
+      report: { target: 'local', url, status: first.status, readySeconds, firstResponseSeconds: first.seconds },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The process that serves one transpiled wasi:http component on 127.0.0.1 for the `local`
+ * deploy target (src/deploy/local/index.ts starts it; dist/serve-child.js in the bundle).
+ * Its own process so a guest that loops or traps cannot block or crash the pipeline, and so
+ * stopping it is a kill that leaves nothing behind.
+ *
+ *   serve-child <folder jco transpile wrote> <entry .js>      (with an IPC channel)
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ServeChildMessage } from './protocol.js';
+import { SHIM_INTERFACES, shimExportName } from './wasi-interfaces.js';
+
+type ImportObject = Record<string, unknown>;
+/** A compiled core module; opaque here, the generated code instantiates it. */
+type CoreModule = object;
+type Instantiate = (
+  getCoreModule: (name: string) => Promise<CoreModule>,
+  imports: ImportObject,
+) => Promise<Record<string, unknown>>;
+
+/** The members of preview2-shim's Node build used here (its typings resolve to the browser build). */
+interface NodeShim {
+  cli: { _setEnv(env: Record<string, string>): void; _setArgs(args: string[]): void };
+  filesystem: { _setPreopens(preopens: Record<string, string>): void };
+  http: {
+    HTTPServer: new (handler: unknown) => { listen(port: number, host: string): void; address(): { port: number }; stop(): void };
+  };
+}
+
+/** Node's WebAssembly global, which @types/node 20 declares only as a namespace of types. */
+const { WebAssembly: wasm } = globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<CoreModule> } };
+
+/** Sends a message to the parent; resolves once it is handed to the channel. */
+function send(message: ServeChildMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.send?.(message, undefined, {}, () => resolve())) resolve();
+  });
+}
+
+/** The import object the transpiled component asks for: `wasi:<pkg>/<iface>` → shim object. */
+function shimImports(shim: Partial<Record<string, Record<string, unknown>>>): ImportObject {
+  const imports: ImportObject = {};
+  for (const [pkg, names] of Object.entries(SHIM_INTERFACES)) {
+    for (const name of names) imports[`wasi:${pkg}/${name}`] = shim[pkg]?.[shimExportName(name)];
+  }
+  return imports;
+}
+
+async function main(): Promise<void> {
+  const [appDir, entry] = process.argv.slice(2);
+  if (!appDir || !entry || !process.send) {
+    throw new Error('serve-child is started by spinwash: serve-child <transpiled folder> <entry.js>, with an IPC channel');
+  }
+  const shim = (await import('@bytecodealliance/preview2-shim')) as unknown as NodeShim;
+  // The guest sees no host environment (it may hold tokens), no arguments and no files.
+  shim.cli._setEnv({});
+  shim.cli._setArgs([]);
+  shim.filesystem._setPreopens({});
+
+  const { instantiate } = (await import(pathToFileURL(path.join(appDir, entry)).href)) as { instantiate: Instantiate };
+  const exports = await instantiate(
+    async (name) => wasm.compile(await readFile(path.join(appDir, name))),
+    shimImports(shim as unknown as Partial<Record<string, Record<string, unknown>>>),
+  );
+  const handlerName = Object.keys(exports).find((name) => name.startsWith('wasi:http/incoming-handler'));
+  const handler = handlerName === undefined ? undefined : exports[handlerName];
+  if (handler === undefined) throw new Error('the component does not export wasi:http/incoming-handler');
+
+  const server = new shim.http.HTTPServer(handler);
+  server.listen(0, '127.0.0.1');
+  const { port } = server.address();
+  const shutdown = (): void => {
+    server.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  // The parent went away without stopping us: do not outlive it.
+  process.on('disconnect', shutdown);
+  await send({ type: 'listening', port });
+}
+
+main().catch(async (error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  await send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  // preview2-shim's I/O worker would keep the process alive: exit explicitly.
+  process.exit(1);
+});

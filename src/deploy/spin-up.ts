@@ -1,0 +1,163 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { errorMessage, UserError } from '../errors.js';
+import { tail } from '../exec.js';
+import { probe, type ProbeResult } from './local/probe.js';
+import type { DeployRequest, Deployment, DeployTarget } from './target.js';
+
+const POLL_INTERVAL_MS = 50;
+const PROBE_TIMEOUT_MS = 5000;
+/** Grace period between SIGTERM and SIGKILL when stopping the CLI. */
+const KILL_AFTER_MS = 5000;
+
+/** A free TCP port on 127.0.0.1, found by binding port 0 and letting it go. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * A platform CLI that keeps running while it serves (`spin up`, `wash dev`). src/exec.ts runs
+ * commands to completion; this one is watched while it runs and stopped on request.
+ */
+export interface ServingProcess {
+  /** Everything it printed so far (stdout and stderr). */
+  output(): string;
+  /** Why it exited, once it has; undefined while it runs. */
+  exitReason(): string | undefined;
+  /** Resolves with the first match of `pattern` in its output; rejects if it exits or `timeoutMs` passes. */
+  waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray>;
+  /** SIGTERM, then SIGKILL after a grace period; resolves once it has exited. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export function startServing(command: string, args: readonly string[], cwd: string, onOutput: (chunk: string) => void): ServingProcess {
+  const child: ChildProcess = spawn(command, args, { cwd, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  let exitReason: string | undefined;
+  const listeners = new Set<() => void>();
+  const changed = (): void => listeners.forEach((listener) => listener());
+  const exited = new Promise<void>((resolve) => {
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      exitReason ??= error.code === 'ENOENT' ? `${command} was not found on PATH` : error.message;
+      changed();
+      resolve();
+    });
+    child.once('exit', (code, signal) => {
+      exitReason ??= signal ? `signal ${signal}` : `exit code ${code ?? '?'}`;
+      changed();
+      resolve();
+    });
+  });
+  const collect = (chunk: string): void => {
+    output += chunk;
+    onOutput(chunk);
+    changed();
+  };
+  child.stdout?.setEncoding('utf8').on('data', collect);
+  child.stderr?.setEncoding('utf8').on('data', collect);
+  let stopping: Promise<void> | undefined;
+  return {
+    output: () => output,
+    exitReason: () => exitReason,
+    waitFor: (pattern, timeoutMs) =>
+      new Promise((resolve, reject) => {
+        const check = (): void => {
+          const match = pattern.exec(output);
+          if (match) done(() => resolve(match));
+          else if (exitReason !== undefined) {
+            done(() => reject(new UserError(`\`${command} ${args.join(' ')}\` stopped (${exitReason}):\n${tail(output)}`)));
+          }
+        };
+        const timer = setTimeout(
+          () => done(() => reject(new UserError(`\`${command} ${args.join(' ')}\` printed no ${pattern} within ${timeoutMs / 1000} s:\n${tail(output)}`))),
+          timeoutMs,
+        );
+        const done = (settle: () => void): void => {
+          clearTimeout(timer);
+          listeners.delete(check);
+          settle();
+        };
+        listeners.add(check);
+        check();
+      }),
+    stop: () =>
+      (stopping ??= (async () => {
+        if (exitReason !== undefined) return;
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), KILL_AFTER_MS);
+        await exited;
+        clearTimeout(timer);
+      })()),
+  };
+}
+
+/** Probes `url` until it answers 200; fails when `isDead()` says the server is gone or the deadline passes. */
+export async function waitForHealthy(
+  url: string,
+  deadline: number,
+  timeoutSeconds: number,
+  isDead: () => string | undefined,
+): Promise<ProbeResult> {
+  let lastSeen = 'no answer yet';
+  for (;;) {
+    const dead = isDead();
+    if (dead !== undefined) throw new UserError(`the app stopped (${dead}) before ${url} answered 200 (last: ${lastSeen})`);
+    const remaining = deadline - performance.now();
+    if (remaining <= 0) throw new UserError(`${url} did not answer 200 within ${timeoutSeconds} s (last: ${lastSeen})`);
+    try {
+      const result = await probe(url, Math.min(remaining, PROBE_TIMEOUT_MS));
+      if (result.status === 200) return result;
+      lastSeen = `HTTP ${result.status}`;
+    } catch (error) {
+      lastSeen = errorMessage(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+  }
+}
+
+/**
+ * `spin up --listen 127.0.0.1:<free port> -f spin.toml`, timed until the health path answers
+ * 200. Spin serves the files its manifest names, i.e. the ones the optimize stage rewrote.
+ */
+export const spinUpTarget: DeployTarget = {
+  name: 'spin',
+  deploy: deploySpinUp,
+};
+
+async function deploySpinUp(request: DeployRequest): Promise<Deployment> {
+  const started = performance.now();
+  const deadline = started + request.timeoutSeconds * 1000;
+  const manifest = path.join(request.projectDir, 'spin.toml');
+  if (!existsSync(manifest)) {
+    throw new UserError(`runtime \`spin\` needs a spin.toml in ${request.projectDir}; use runtime \`embedded\` for other projects`);
+  }
+  const port = await freePort();
+  const { logger } = request;
+  const spin = startServing('spin', ['up', '--listen', `127.0.0.1:${port}`, '-f', manifest], request.projectDir, (chunk) =>
+    logger.output(chunk),
+  );
+  try {
+    const serving = await spin.waitFor(/Serving (http:\/\/\S+)/, Math.max(0, deadline - performance.now()));
+    const base = serving[1] ?? `http://127.0.0.1:${port}`;
+    const url = `${base.replace(/\/$/, '')}/`;
+    const first = await waitForHealthy(new URL(request.healthPath, url).href, deadline, request.timeoutSeconds, spin.exitReason);
+    const readySeconds = (performance.now() - started) / 1000;
+    logger.info(`spin up: ${url} answered ${first.status} after ${readySeconds.toFixed(2)} s`);
+    return {
+      report: { target: 'spin', url, status: first.status, readySeconds, firstResponseSeconds: first.seconds },
+      stop: () => spin.stop(),
+    };
+  } catch (error) {
+    await spin.stop();
+    throw error instanceof UserError ? new UserError(`spin up: ${error.message}`, manifest) : error;
+  }
+}

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../errors.js';
+import { displayPath } from './manifest-file.js';
+import type { Project, ProjectKind } from './project.js';
+import { SPIN_MANIFEST } from './spin.js';
+import { findWashConfig, WASH_V1_CONFIG, WASH_V2_CONFIG } from './wash.js';
+
+export const PROJECT_KINDS = ['auto', 'cargo', 'spin', 'wash'] as const;
+export type ProjectKindInput = (typeof PROJECT_KINDS)[number];
+
+/** Which kind a folder holds, by its files: spin.toml, then a wasmCloud project file, then Cargo.toml. */
+export function detectKind(dir: string): ProjectKind | undefined {
+  if (existsSync(path.join(dir, SPIN_MANIFEST))) return 'spin';
+  if (findWashConfig(dir)) return 'wash';
+  if (existsSync(path.join(dir, 'Cargo.toml'))) return 'cargo';
+  return undefined;
+}
+
+/**
+ * The project in `dir`, of the kind asked for or found. Each kind's module is loaded only when
+ * chosen, so a Cargo run never parses YAML.
+ */
+export async function detectProject(dir: string, kind: ProjectKindInput = 'auto'): Promise<Project> {
+  const root = path.resolve(dir);
+  const chosen = kind === 'auto' ? detectKind(root) : kind;
+  switch (chosen) {
+    case 'spin':
+      return (await import('./spin.js')).loadSpinProject(root);
+    case 'wash':
+      return (await import('./wash.js')).loadWashProject(root);
+    case 'cargo':
+      return (await import('./cargo.js')).loadCargoProject(root);
+    case undefined:
+      throw new UserError(
+        `No project found in ${displayPath(root)}: expected ${SPIN_MANIFEST} (Spin), ${WASH_V1_CONFIG} or ` +
+          `${WASH_V2_CONFIG} (wasmCloud), or Cargo.toml (Cargo); point \`project\` at the folder that holds one`,
+      );
+  }
+}

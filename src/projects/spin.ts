@@ -1,0 +1,163 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { exec } from '../exec.js';
+import { UserError } from '../errors.js';
+import { predictCargoOutput } from './cargo-output.js';
+import { displayPath, escapeRegExp, isTable, lineOf, readTomlManifest, where, type ManifestFile } from './manifest-file.js';
+import type { BuildEnvironment, ComponentSpec, Project } from './project.js';
+
+export const SPIN_MANIFEST = 'spin.toml';
+
+/** One `[[trigger.http]]` entry: which component answers which route. */
+export interface SpinRoute {
+  readonly component: string;
+  readonly route: string;
+}
+
+/** A Spin app: its components plus what `spin up` needs to know. */
+export interface SpinProject extends Project {
+  readonly kind: 'spin';
+  readonly manifest: string;
+  readonly appName: string;
+  readonly routes: readonly SpinRoute[];
+}
+
+function componentLine(manifest: ManifestFile, id: string, key?: string): number | undefined {
+  const header = new RegExp(`^\\s*\\[component\\.(?:"${escapeRegExp(id)}"|${escapeRegExp(id)})\\]`, 'm');
+  const start = lineOf(manifest.text, header);
+  if (start === undefined || key === undefined) return start;
+  const after = manifest.text.split('\n').slice(start).join('\n');
+  const offset = lineOf(after, new RegExp(`^\\s*${escapeRegExp(key)}\\s*=`, 'm'));
+  return offset === undefined ? start : start + offset;
+}
+
+/** `command` is a string or a list of steps (each run in turn by `spin build`). */
+function buildSteps(manifest: ManifestFile, id: string, build: Record<string, unknown>): string[] {
+  const command = build.command;
+  if (typeof command === 'string') return [command];
+  if (Array.isArray(command) && command.every((c) => typeof c === 'string')) return command;
+  throw new UserError(
+    `${where(manifest, componentLine(manifest, id, 'command'))}: [component.${id}.build] command must be a string or a list of strings`,
+    manifest.file,
+  );
+}
+
+async function readComponent(manifest: ManifestFile, id: string, value: unknown): Promise<ComponentSpec> {
+  const dir = path.dirname(manifest.file);
+  if (!isTable(value)) {
+    throw new UserError(`${where(manifest, componentLine(manifest, id))}: [component.${id}] must be a table`, manifest.file);
+  }
+  const source = value.source;
+  if (isTable(source) && typeof source.url === 'string') {
+    // A remote component (`source = { url, digest }`): Spin downloads it; nothing to build or shrink.
+    return { name: id, wasmPath: source.url, manifest: manifest.file, built: false };
+  }
+  if (typeof source !== 'string') {
+    throw new UserError(
+      `${where(manifest, componentLine(manifest, id, 'source'))}: component "${id}" has no \`source\`; set source = "path/to/file.wasm" or source = { url, digest }`,
+      manifest.file,
+    );
+  }
+  const wasmPath = path.resolve(dir, source);
+  const build = value.build;
+  if (build === undefined) return { name: id, wasmPath, manifest: manifest.file, built: true };
+  if (!isTable(build)) {
+    throw new UserError(`${where(manifest, componentLine(manifest, id))}: [component.${id}.build] must be a table`, manifest.file);
+  }
+  const steps = buildSteps(manifest, id, build);
+  const workdir = typeof build.workdir === 'string' ? path.resolve(dir, build.workdir) : dir;
+  await checkSourceIsProduced(manifest, id, source, wasmPath, steps, workdir);
+  return { name: id, wasmPath, manifest: manifest.file, built: true, buildCommand: steps.join(' && '), workdir };
+}
+
+/** A `source` that no cargo step writes would make `spin up` fail after a green build: say so now. */
+async function checkSourceIsProduced(
+  manifest: ManifestFile,
+  id: string,
+  source: string,
+  wasmPath: string,
+  steps: readonly string[],
+  workdir: string,
+): Promise<void> {
+  const outputs: string[] = [];
+  for (const step of steps) {
+    if (/^\s*cargo\s+(?!build\b)/.test(step)) continue; // cargo fetch, cargo test …: no wasm written
+    const output = await predictCargoOutput(step, workdir);
+    if (output === undefined) return; // a step we cannot predict (make, npm, a script) may write it
+    outputs.push(output);
+  }
+  if (outputs.length === 0 || outputs.includes(wasmPath)) return;
+  const suggestion = path.relative(path.dirname(manifest.file), outputs[outputs.length - 1]!).split(path.sep).join('/');
+  throw new UserError(
+    `${where(manifest, componentLine(manifest, id, 'source'))}: component "${id}" has source = "${source}", ` +
+      `but its build (\`${steps.join(' && ')}\`) writes ${suggestion}; set source = "${suggestion}" or change the build command`,
+    manifest.file,
+  );
+}
+
+function readRoutes(manifest: ManifestFile): SpinRoute[] {
+  const trigger = manifest.data.trigger;
+  if (!isTable(trigger) || !Array.isArray(trigger.http)) return [];
+  return trigger.http.flatMap((entry: unknown) =>
+    isTable(entry) && typeof entry.component === 'string' && typeof entry.route === 'string'
+      ? [{ component: entry.component, route: entry.route }]
+      : [],
+  );
+}
+
+/** Reads a Spin app (spin.toml, manifest version 2) in `dir`. */
+export async function loadSpinProject(dir: string, manifestName = SPIN_MANIFEST): Promise<SpinProject> {
+  const file = path.resolve(dir, manifestName);
+  if (!existsSync(file)) {
+    throw new UserError(`No ${manifestName} in ${displayPath(path.resolve(dir))}; a Spin app needs one (run \`spin new\`)`, file);
+  }
+  const manifest = await readTomlManifest(file);
+  const version = manifest.data.spin_manifest_version;
+  if (version !== 2) {
+    const line = lineOf(manifest.text, /^\s*spin_manifest_version\s*=/m) ?? lineOf(manifest.text, /^\s*spin_version\s*=/m);
+    const found = version === undefined ? 'no spin_manifest_version' : `spin_manifest_version = ${JSON.stringify(version)}`;
+    throw new UserError(
+      `${where(manifest, line)}: ${found}; spinwash reads Spin manifest version 2 only: set spin_manifest_version = 2 (\`spin doctor\` migrates a version 1 manifest)`,
+      file,
+    );
+  }
+  const application = isTable(manifest.data.application) ? manifest.data.application : {};
+  const appName = typeof application.name === 'string' ? application.name : path.basename(path.dirname(file));
+  const table = manifest.data.component;
+  if (!isTable(table) || Object.keys(table).length === 0) {
+    throw new UserError(`${displayPath(file)}: no [component.<id>] table; a Spin app needs at least one component`, file);
+  }
+  const components: ComponentSpec[] = [];
+  for (const [id, value] of Object.entries(table)) components.push(await readComponent(manifest, id, value));
+  const routes = readRoutes(manifest);
+  return {
+    kind: 'spin',
+    dir: path.dirname(file),
+    manifest: file,
+    appName,
+    routes,
+    components,
+    build: (environment) => buildSpin(file, components, environment),
+  };
+}
+
+/** `spin build -f spin.toml`, the way a Spin developer builds; then every local source must exist. */
+async function buildSpin(manifest: string, components: readonly ComponentSpec[], environment: BuildEnvironment): Promise<void> {
+  const { logger } = environment;
+  await logger.group(`spin build (${displayPath(manifest)})`, async () => {
+    await exec('spin', ['build', '-f', manifest], {
+      cwd: path.dirname(manifest),
+      env: { ...process.env, ...environment.env },
+      onOutput: (chunk) => logger.output(chunk),
+    });
+  });
+  for (const component of components) {
+    if (component.built && !existsSync(component.wasmPath)) {
+      throw new UserError(
+        `spin build finished, but component "${component.name}"'s source ${displayPath(component.wasmPath)} does not exist; ` +
+          `make its [component.${component.name}.build] command write that file, or point source at the file it writes`,
+        manifest,
+      );
+    }
+  }
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { errorMessage, UserError } from '../../errors.js';
 import { toComponent } from '../../wasm/componentize.js';
-import type { DeployableComponent, DeployRequest, Deployment, DeployTarget } from '../target.js';
+import type { DeployableComponent, Deployment, DeployRequest, DeployTarget } from '../target.js';
 import { probe, type ProbeResult } from './probe.js';
 import { startServeChild, type ServeChild } from './serve.js';
 import { transpileComponent, type TranspiledApp } from './transpile.js';
@@ -13,6 +13,14 @@ import { unsupportedImports } from './wasi-interfaces.js';
 const POLL_INTERVAL_MS = 20;
 /** Longest a single probe may take before it counts as a failed attempt. */
 const PROBE_TIMEOUT_MS = 5000;
+
+/** A local deployment, with what a test or benchmark needs to check that stop() cleans up. */
+export interface LocalDeployment extends Deployment {
+  /** The serving child process. */
+  readonly pid: number;
+  /** The temp folder holding the transpiled component (removed by stop()). */
+  readonly appDir: string;
+}
 
 /**
  * The embedded runtime: the component is transpiled to JavaScript with jco and served by
@@ -90,7 +98,12 @@ function stderrNote(child: ServeChild): string {
   return text ? `; its stderr ends with:\n${text}` : '';
 }
 
-async function deployLocal(request: DeployRequest): Promise<Deployment> {
+/**
+ * Componentizes the (first) component if it is a core module, transpiles it, serves it in a
+ * child process and waits for a 200 on the health path. On any failure everything started is
+ * stopped and removed before the error is thrown.
+ */
+export async function deployLocal(request: DeployRequest): Promise<LocalDeployment> {
   const started = performance.now();
   const deadline = started + request.timeoutSeconds * 1000;
   const component = pickComponent(request);
@@ -117,6 +130,8 @@ async function deployLocal(request: DeployRequest): Promise<Deployment> {
     const readySeconds = (performance.now() - started) / 1000;
     return {
       report: { target: 'local', url, status: first.status, readySeconds, firstResponseSeconds: first.seconds },
+      pid: child.pid,
+      appDir: dir,
       stop,
     };
   } catch (error) {

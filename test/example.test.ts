@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deployLocal, type LocalDeployment } from '../src/deploy/local/index.js';
+import { MemoryLogger } from '../src/log.js';
+import { toComponent } from '../src/wasm/componentize.js';
+import { parseWasm } from '../src/wasm/parse.js';
+import { buildExample, descendantPids, exampleDir, isRunning } from './deploy/support.js';
+import { probe } from '../src/deploy/local/probe.js';
+
+// The demo app end to end: a real Rust build with the release tweaks, made a component,
+// served by the embedded runtime, answering over HTTP, and stopped without a trace.
+describe('examples/hello-rust', () => {
+  let wasmPath: string;
+  let deployment: LocalDeployment | undefined;
+
+  beforeAll(async () => {
+    wasmPath = await buildExample();
+  });
+  afterAll(async () => {
+    await deployment?.stop();
+  });
+
+  it('builds to a core module that carries its WIT world', async () => {
+    const module = parseWasm(await readFile(wasmPath));
+    expect(module.kind).toBe('module');
+    const names = module.sections.map((section) => section.name);
+    expect(names).toContain('custom:component-type:spinwash-hello');
+    // a handler module: it exports the wasi:http entry point and the canonical-ABI allocator
+    expect(names).toContain('export');
+  });
+
+  it('becomes a component that exports wasi:http/incoming-handler', async () => {
+    const component = await toComponent(await readFile(wasmPath), wasmPath);
+    expect(parseWasm(component).kind).toBe('component');
+    const { componentWit } = await import('@bytecodealliance/jco-transpile/wasm-tools');
+    const wit = await componentWit(component);
+    expect(wit).toMatch(/export wasi:http\/incoming-handler@0\.2\.\d+;/);
+    // a component is returned as it is
+    expect(await toComponent(component)).toBe(component);
+  });
+
+  it('is served locally, answers GET / with the greeting, and stops leaving nothing behind', async () => {
+    const before = descendantPids();
+    const logger = new MemoryLogger();
+    deployment = await deployLocal({
+      components: [{ name: 'hello-rust', wasmPath }],
+      projectDir: exampleDir,
+      healthPath: '/',
+      timeoutSeconds: 60,
+      logger,
+    });
+    const { report, pid, appDir } = deployment;
+    expect(report.target).toBe('local');
+    expect(report.status).toBe(200);
+    expect(report.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(report.readySeconds).toBeGreaterThan(0);
+    expect(report.firstResponseSeconds).toBeGreaterThan(0);
+    expect(report.firstResponseSeconds).toBeLessThanOrEqual(report.readySeconds);
+    expect(isRunning(pid)).toBe(true);
+
+    const greeting = await probe(report.url, 5000);
+    expect(greeting).toMatchObject({ status: 200, body: 'Hello from spinwash!\n' });
+    expect((await probe(new URL('/missing', report.url).href, 5000)).status).toBe(404);
+
+    await deployment.stop();
+    await deployment.stop(); // safe twice
+    expect(isRunning(pid)).toBe(false);
+    expect(existsSync(appDir)).toBe(false);
+    expect([...descendantPids()].filter((p) => !before.has(p))).toEqual([]);
+    await expect(probe(report.url, 1000)).rejects.toThrow();
+  });
+});

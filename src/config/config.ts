@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import { parseBudgets, type Budgets } from '../report/budget.js';
 import { INPUTS, type InputName, type RawInputs } from './inputs.js';
 import {
   invalidInput,
@@ -37,6 +38,15 @@ export interface Config {
   readonly output: { readonly jsonPath?: string; readonly markdownPath?: string };
   readonly comment: boolean;
   readonly githubToken?: string;
+  /** Which sticky comment this job owns (`<!-- spinwash:KEY -->`). */
+  readonly commentKey: string;
+  /** Absolute path of a report to compare against, instead of the data branch's. */
+  readonly baselineFile?: string;
+  readonly budgets: Budgets;
+  /** The results store (issue 5); `branch` undefined turns it off. */
+  readonly store: { readonly branch?: string; readonly saveBranches: readonly string[] };
+  /** `run` the pipeline, or `comment`: post what a fork PR run left in its artifact. */
+  readonly mode: 'run' | 'comment';
 }
 
 const INHERIT = 'inherit';
@@ -51,6 +61,19 @@ function parseProjectDir(value: string, cwd: string): string {
     throw new UserError(`Input \`project\` has the value "${value}": no such folder (${dir})`);
   }
   return dir;
+}
+
+function parseCommentKey(value: string): string {
+  if (!/^[A-Za-z0-9._-]+$/.test(value)) throw invalidInput('comment-key', value, 'letters, digits, `.`, `_` and `-`');
+  return value;
+}
+
+function parseBaselineFile(value: string, cwd: string): string {
+  const file = path.resolve(cwd, value);
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    throw new UserError(`Input \`baseline-file\` has the value "${value}": no such file (${file}); accepted: a JSON report written by spinwash`);
+  }
+  return file;
 }
 
 function parseHealthPath(value: string): string {
@@ -93,5 +116,18 @@ export function buildConfig(raw: RawInputs, cwd: string = process.cwd()): Config
     }),
     comment: parseBoolean('comment', get('comment')),
     githubToken: token === '' || token.startsWith('${{') ? undefined : token,
+    commentKey: parseCommentKey(get('comment-key')),
+    baselineFile: get('baseline-file') === '' ? undefined : parseBaselineFile(get('baseline-file'), cwd),
+    budgets: parseBudgets({
+      maxSize: get('max-size'),
+      maxIncrease: get('max-increase'),
+      maxDeploySeconds: get('max-deploy-seconds'),
+      failOnBudget: parseBoolean('fail-on-budget', get('fail-on-budget')),
+    }),
+    store: Object.freeze({
+      branch: get('data-branch') === '' ? undefined : get('data-branch'),
+      saveBranches: parseList(get('save-branches')),
+    }),
+    mode: parseChoice('mode', get('mode'), ['run', 'comment'] as const),
   });
 }

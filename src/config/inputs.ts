@@ -19,6 +19,15 @@ export const INPUTS = {
   'report-path': { default: '', description: 'Where to write the JSON report (default: spinwash-report.json in the runner temp folder).' },
   comment: { default: 'true', description: 'Post or update a sticky comment on the pull request.' },
   'github-token': { default: '${{ github.token }}', description: 'Token for the PR comment (needs `pull-requests: write`).' },
+  'comment-key': { default: 'sticky', description: 'Key of the sticky comment (`<!-- spinwash:KEY -->`): give each job of a matrix its own to keep one comment per job.' },
+  'baseline-file': { default: '', description: 'A JSON report to compare against (instead of the report saved for the base commit on `data-branch`).' },
+  'max-size': { default: '', description: 'Size budget on final bytes: a total (`300KiB`) and/or per component (`api=200KiB, web=1MB`); units B, KB, KiB, MB, MiB.' },
+  'max-increase': { default: '', description: 'Growth budget per component against the baseline: a percentage (`1%`) or a size (`2KiB`).' },
+  'max-deploy-seconds': { default: '', description: 'Budget on the deploy ready time, in seconds.' },
+  'fail-on-budget': { default: 'true', description: 'Fail the step when a budget is broken (`false` only reports it).' },
+  'data-branch': { default: 'spinwash-data', description: 'Branch that stores one JSON report per commit, for PRs to compare against (created when missing; empty turns the store off; needs `contents: write` on push).' },
+  'save-branches': { default: '', description: 'Branches whose pushes save their report to `data-branch` (comma-separated; default: the repository default branch).' },
+  mode: { default: 'run', description: '`run` builds and reports; `comment` (in a `workflow_run` workflow) posts the comment a fork PR run left in its `spinwash-report` artifact.' },
 } as const satisfies Record<string, { default: string; description: string }>;
 
 export type InputName = keyof typeof INPUTS;

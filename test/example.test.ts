@@ -1,10 +1,14 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployLocal, type LocalDeployment } from '../src/deploy/local/index.js';
 import { MemoryLogger } from '../src/log.js';
 import { toComponent } from '../src/wasm/componentize.js';
+import { optimizeWasm } from '../src/wasm/optimize.js';
 import { parseWasm } from '../src/wasm/parse.js';
+import { stripCustomSections } from '../src/wasm/strip.js';
 import { buildExample, descendantPids, exampleDir, isRunning } from './deploy/support.js';
 import { probe } from '../src/deploy/local/probe.js';
 
@@ -17,8 +21,14 @@ describe('examples/hello-rust', () => {
   beforeAll(async () => {
     wasmPath = await buildExample();
   });
+  let work: string;
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(tmpdir(), 'spinwash-example-test-'));
+  });
   afterAll(async () => {
     await deployment?.stop();
+    await rm(work, { recursive: true, force: true });
   });
 
   it('builds to a core module that carries its WIT world', async () => {
@@ -62,6 +72,9 @@ describe('examples/hello-rust', () => {
     const greeting = await probe(report.url, 5000);
     expect(greeting).toMatchObject({ status: 200, body: 'Hello from spinwash!\n' });
     expect((await probe(new URL('/missing', report.url).href, 5000)).status).toBe(404);
+    const post = await fetch(report.url, { method: 'POST', body: 'x', headers: { connection: 'close' } });
+    expect(post.status).toBe(405);
+    await post.body?.cancel();
 
     await deployment.stop();
     await deployment.stop(); // safe twice
@@ -69,5 +82,30 @@ describe('examples/hello-rust', () => {
     expect(existsSync(appDir)).toBe(false);
     expect([...descendantPids()].filter((p) => !before.has(p))).toEqual([]);
     await expect(probe(report.url, 1000)).rejects.toThrow();
+  });
+
+  it('still becomes a component and answers after strip and wasm-opt -Oz', async () => {
+    const release = await readFile(wasmPath);
+    const stripped = stripCustomSections(release).bytes;
+    const optimized = await optimizeWasm(stripped);
+    expect(stripped.length).toBeLessThan(release.length);
+    expect(optimized.length).toBeLessThan(stripped.length);
+    expect(parseWasm(optimized).sections.map((s) => s.name)).toContain('custom:component-type:spinwash-hello');
+
+    const file = path.join(work, 'hello_rust.optimized.wasm');
+    await writeFile(file, optimized);
+    const served = await deployLocal({
+      components: [{ name: 'hello-rust', wasmPath: file }],
+      projectDir: exampleDir,
+      healthPath: '/',
+      timeoutSeconds: 60,
+      logger: new MemoryLogger(),
+    });
+    try {
+      expect(await probe(served.report.url, 5000)).toMatchObject({ status: 200, body: 'Hello from spinwash!\n' });
+    } finally {
+      await served.stop();
+    }
+    expect(isRunning(served.pid)).toBe(false);
   });
 });

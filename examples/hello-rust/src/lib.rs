@@ -161,16 +161,3 @@ pub unsafe extern "C" fn cabi_realloc(old: *mut u8, old_size: usize, align: usiz
     }
     pointer
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn routes() {
-        assert_eq!(respond(true, "/"), (200, GREETING));
-        assert_eq!(respond(true, "/?q=1"), (200, GREETING));
-        assert_eq!(respond(true, "/other").0, 404);
-        assert_eq!(respond(false, "/").0, 405);
-    }
-}

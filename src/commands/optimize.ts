@@ -1,0 +1,226 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseList } from '../config/parse.js';
+import { UserError, errorMessage } from '../errors.js';
+import { writeFileAtomic } from '../fsutil.js';
+import type { SectionSize, Sizes } from '../report/model.js';
+import { measureSizes } from '../stages/measure.js';
+import { analyzeWasm } from '../wasm/analyze.js';
+import { WasmFormatError } from '../wasm/format-error.js';
+import type { ModuleOptimization } from '../wasm/optimize.js';
+import { DEFAULT_REMOVED_SECTIONS, stripCustomSections } from '../wasm/strip.js';
+import { validateWasm } from '../wasm/validate.js';
+
+export const OPTIMIZE_USAGE = `Usage: spinwash optimize IN.wasm -o OUT.wasm [options]
+
+Strips custom sections from a core module or a component (inside every nested module too),
+optionally runs wasm-opt -Oz on it, checks the result still validates, and writes OUT.wasm
+(only then, and never partially). Prints the sizes before and after.
+
+Options:
+  -o, --output FILE   Where the result goes (may be IN.wasm itself).
+  --wasm-opt          Also run wasm-opt -Oz (binaryen, in-process) on every core module.
+  --keep NAME         Keep custom sections matching NAME although they would be removed
+                      (repeatable, or comma-separated; * wildcards).
+  --remove NAME       Also remove custom sections matching NAME (repeatable; * wildcards).
+                      Removed by default: ${DEFAULT_REMOVED_SECTIONS.join(', ')}.
+                      component-type:* sections are never removed.
+  --json FILE         Write what was done as JSON to FILE.
+  -h, --help          Show this help.`;
+
+export interface OptimizeCommandIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Folder relative paths are taken from (default: the process's). */
+  cwd?: string;
+}
+
+/** What `--json` writes. */
+export interface OptimizeCommandReport {
+  input: { path: string; kind: 'module' | 'component'; bytes: number };
+  output: { path: string } & Sizes;
+  stages: { stage: 'input' | 'stripped' | 'optimized'; bytes: number }[];
+  removed: SectionSize[];
+  modules?: ModuleOptimization[];
+  notes: string[];
+}
+
+interface OptimizeArgs {
+  input: string;
+  output: string;
+  wasmOpt: boolean;
+  keep: string[];
+  remove: string[];
+  json?: string;
+}
+
+/** Bad arguments (exit code 2), as opposed to a bad input file (exit code 1). */
+class UsageError extends UserError {}
+
+function usageError(message: string): UsageError {
+  return new UsageError(`${message} (see \`spinwash optimize --help\`)`);
+}
+
+function readArgs(args: string[], cwd: string): OptimizeArgs | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        'wasm-opt': { type: 'boolean' },
+        keep: { type: 'string', multiple: true },
+        remove: { type: 'string', multiple: true },
+        json: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw usageError(errorMessage(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (positionals.length !== 1) {
+    throw usageError(
+      positionals.length === 0
+        ? 'optimize needs one input .wasm file'
+        : `optimize takes one input .wasm file, got ${positionals.length}: ${positionals.join(' ')}`,
+    );
+  }
+  if (!values.output) throw usageError('optimize needs an output file: -o OUT.wasm');
+  const resolve = (file: string): string => path.resolve(cwd, file);
+  return {
+    input: resolve(positionals[0]!),
+    output: resolve(values.output),
+    wasmOpt: values['wasm-opt'] === true,
+    keep: (values.keep ?? []).flatMap(parseList),
+    remove: (values.remove ?? []).flatMap(parseList),
+    ...(values.json ? { json: resolve(values.json) } : {}),
+  };
+}
+
+async function readInput(file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'a folder, not a .wasm file'
+          : errorMessage(error);
+    throw new UserError(`Input ${file}: ${why}`, file);
+  }
+}
+
+function percent(before: number, after: number): string {
+  if (before === 0) return '';
+  const change = ((after - before) / before) * 100;
+  return ` (${change <= 0 ? '' : '+'}${change.toFixed(1)}%)`;
+}
+
+function formatBytes(bytes: number): string {
+  return `${bytes.toLocaleString('en-US')} B`;
+}
+
+/**
+ * `spinwash optimize`: strip (and optionally wasm-opt) one .wasm file. Returns the exit code:
+ * 0 done, 1 bad input or a failure (one line on stderr), 2 bad arguments.
+ */
+export async function runOptimizeCommand(args: string[], io: OptimizeCommandIO): Promise<number> {
+  try {
+    const parsedArgs = readArgs(args, io.cwd ?? process.cwd());
+    if (parsedArgs === 'help') {
+      io.stdout(`${OPTIMIZE_USAGE}\n`);
+      return 0;
+    }
+    await optimizeFile(parsedArgs, io);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    io.stderr(`spinwash optimize: ${error.message}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}
+
+async function optimizeFile(args: OptimizeArgs, io: OptimizeCommandIO): Promise<void> {
+  const input = await readInput(args.input);
+  let kind;
+  try {
+    kind = analyzeWasm(input).kind;
+  } catch (error) {
+    throw error instanceof WasmFormatError ? error.inFile(args.input) : error;
+  }
+  io.stdout(
+    `${args.input} (${kind === 'module' ? 'core module' : 'component'}): ${formatBytes(input.length)}\n`,
+  );
+
+  const stripped = stripCustomSections(input, { keep: args.keep, remove: args.remove });
+  const stages: OptimizeCommandReport['stages'] = [
+    { stage: 'input', bytes: input.length },
+    { stage: 'stripped', bytes: stripped.bytes.length },
+  ];
+  const removed = stripped.removed.map((s) => `${s.name} ${formatBytes(s.bytes)}`).join(', ');
+  io.stdout(
+    `  stripped:  ${formatBytes(stripped.bytes.length)}${percent(input.length, stripped.bytes.length)}` +
+      `${removed ? `; removed ${removed}` : '; no custom section to remove'}\n`,
+  );
+  for (const note of stripped.notes) io.stderr(`note: ${note}\n`);
+
+  let final = stripped.bytes;
+  let modules: ModuleOptimization[] | undefined;
+  if (args.wasmOpt) {
+    const { optimizeWasm } = await import('../wasm/optimize.js');
+    modules = [];
+    const seen = modules;
+    final = await optimizeWasm(stripped.bytes, { onModule: (m) => seen.push(m) });
+    stages.push({ stage: 'optimized', bytes: final.length });
+    io.stdout(
+      `  optimized: ${formatBytes(final.length)}${percent(stripped.bytes.length, final.length)}\n`,
+    );
+    for (const m of modules) {
+      if (m.status === 'kept' && kind === 'component') {
+        io.stdout(`    ${m.path}: kept as it was: ${m.reason ?? ''}\n`);
+      } else if (m.status === 'kept') {
+        io.stderr(`note: wasm-opt: ${m.reason ?? 'kept as it was'}\n`);
+      }
+    }
+  }
+
+  // Nothing is written unless the result is one a runtime will load.
+  await validateWasm(final, args.output).catch((error: unknown) => {
+    throw new UserError(
+      `the result does not validate, so ${args.output} was not written: ${errorMessage(error)}`,
+    );
+  });
+  await writeOutput(args.output, final);
+  io.stdout(
+    `${args.output}: ${formatBytes(final.length)}${percent(input.length, final.length)}, valid ${kind}\n`,
+  );
+
+  if (args.json) {
+    const report: OptimizeCommandReport = {
+      input: { path: args.input, kind, bytes: input.length },
+      output: { path: args.output, ...measureSizes(final) },
+      stages,
+      removed: stripped.removed,
+      ...(modules ? { modules } : {}),
+      notes: stripped.notes,
+    };
+    await writeOutput(args.json, `${JSON.stringify(report, null, 2)}\n`);
+  }
+}
+
+async function writeOutput(file: string, data: Uint8Array | string): Promise<void> {
+  try {
+    await writeFileAtomic(file, data);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'its folder does not exist' : errorMessage(error);
+    throw new UserError(`Cannot write ${file}: ${why}`, file);
+  }
+}

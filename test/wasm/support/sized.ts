@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { exec } from '../../../src/exec.js';
+
+/**
+ * Builds the `sized` fixture crate (test/fixtures/rust/sized) for real and returns the wasm:
+ * a core module from wasm32-wasip1, a component from wasm32-wasip2. Cargo's shared target
+ * folder makes a second build of the same target and profile a no-op.
+ */
+const root = path.resolve(import.meta.dirname, '../../..');
+export const SIZED_CRATE = path.join(root, 'test/fixtures/rust/sized');
+
+export type SizedTarget = 'wasm32-wasip1' | 'wasm32-wasip2';
+export type SizedProfile = 'debug' | 'release';
+
+export interface SizedBuild {
+  readonly name: string;
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
+
+function targetDir(): string {
+  return process.env.CARGO_TARGET_DIR ?? path.join(root, '.cache/cargo-target');
+}
+
+export async function buildSized(target: SizedTarget, profile: SizedProfile): Promise<SizedBuild> {
+  const dir = targetDir();
+  await exec(
+    'cargo',
+    ['build', '--quiet', '--target', target, ...(profile === 'release' ? ['--release'] : [])],
+    {
+      cwd: SIZED_CRATE,
+      env: { ...process.env, CARGO_TARGET_DIR: dir },
+    },
+  );
+  const file = path.join(dir, target, profile, 'sized.wasm');
+  return {
+    name: `sized ${target} ${profile}`,
+    path: file,
+    bytes: new Uint8Array(await readFile(file)),
+  };
+}

@@ -102,19 +102,20 @@ export function startServing(command: string, args: readonly string[], cwd: stri
 
 /** Probes `url` until it answers 200; fails when `isDead()` says the server is gone or the deadline passes. */
 export async function waitForHealthy(
-  url: string,
+  url: string | (() => string),
   deadline: number,
   timeoutSeconds: number,
   isDead: () => string | undefined,
 ): Promise<ProbeResult> {
   let lastSeen = 'no answer yet';
   for (;;) {
+    const target = typeof url === 'string' ? url : url();
     const dead = isDead();
-    if (dead !== undefined) throw new UserError(`the app stopped (${dead}) before ${url} answered 200 (last: ${lastSeen})`);
+    if (dead !== undefined) throw new UserError(`the app stopped (${dead}) before ${target} answered 200 (last: ${lastSeen})`);
     const remaining = deadline - performance.now();
-    if (remaining <= 0) throw new UserError(`${url} did not answer 200 within ${timeoutSeconds} s (last: ${lastSeen})`);
+    if (remaining <= 0) throw new UserError(`${target} did not answer 200 within ${timeoutSeconds} s (last: ${lastSeen})`);
     try {
-      const result = await probe(url, Math.min(remaining, PROBE_TIMEOUT_MS));
+      const result = await probe(target, Math.min(remaining, PROBE_TIMEOUT_MS));
       if (result.status === 200) return result;
       lastSeen = `HTTP ${result.status}`;
     } catch (error) {

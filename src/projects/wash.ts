@@ -17,7 +17,13 @@ export interface WashProject extends Project {
   /** The project file (wasmcloud.toml or .wash/config.yaml). */
   readonly config: string;
   /** wash 0.x: the application manifest and its name, for `wash app deploy` / `status` / `delete`. */
-  readonly application?: { readonly manifest: string; readonly name: string; readonly version?: string };
+  readonly application?: {
+    readonly manifest: string;
+    readonly name: string;
+    readonly version?: string;
+    /** Where the http server provider listens for the component (its link's `address`), if set. */
+    readonly httpAddress?: string;
+  };
 }
 
 /** Which project file is in `dir`, if any (v2 wins: a migrated project may keep both). */
@@ -105,7 +111,25 @@ async function readWadm(root: string, wasmPath: string): Promise<WashProject['ap
   }
   for (const component of wasm) checkLocalImage(manifest, root, component, wasmPath);
   const annotations = isTable(metadata.annotations) ? metadata.annotations : {};
-  return { manifest: file, name, version: str(annotations, 'version') };
+  return { manifest: file, name, version: str(annotations, 'version'), httpAddress: httpLinkAddress(components) };
+}
+
+/** The `address` in the source config of the wasi:http link (the http server provider's listener). */
+function httpLinkAddress(components: readonly Record<string, unknown>[]): string | undefined {
+  for (const component of components) {
+    const traits = Array.isArray(component.traits) ? component.traits.filter(isTable) : [];
+    for (const trait of traits) {
+      const properties = isTable(trait.properties) ? trait.properties : {};
+      if (trait.type !== 'link' || properties.package !== 'http') continue;
+      const source = isTable(properties.source) ? properties.source : {};
+      const configs = Array.isArray(source.config) ? source.config.filter(isTable) : [];
+      for (const config of configs) {
+        const address = isTable(config.properties) ? str(config.properties, 'address') : undefined;
+        if (address) return address;
+      }
+    }
+  }
+  return undefined;
 }
 
 function checkLocalImage(manifest: ManifestFile, root: string, component: Record<string, unknown>, wasmPath: string): void {

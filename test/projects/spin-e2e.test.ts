@@ -1,0 +1,113 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spinUpTarget } from '../../src/deploy/spin-up.js';
+import { probe } from '../../src/deploy/local/probe.js';
+import { UserError } from '../../src/errors.js';
+import { MemoryLogger } from '../../src/log.js';
+import { detectProject } from '../../src/projects/detect.js';
+import type { SpinProject } from '../../src/projects/spin.js';
+import { buildProject } from '../../src/stages/build.js';
+import { optimizeComponents } from '../../src/stages/optimize.js';
+import { copyFixture, pathWithFakes, type FixtureCopy } from './fixtures.js';
+
+const savedPath = process.env.PATH;
+const copies: FixtureCopy[] = [];
+beforeAll(() => {
+  process.env.PATH = pathWithFakes();
+});
+afterAll(() => {
+  process.env.PATH = savedPath;
+  copies.forEach((c) => c.remove());
+});
+
+function canConnect(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(port), hostname);
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+describe('a Spin app, built by `spin build` and served by `spin up` (fake CLI, real components)', () => {
+  it('builds every component, optimizes them in place, and serves the small ones until the first 200', async () => {
+    const copy = copyFixture('spin/multi', ['hello', 'api']);
+    copies.push(copy);
+    const logger = new MemoryLogger();
+    const project = (await detectProject(copy.dir)) as SpinProject;
+    expect(project.kind).toBe('spin');
+
+    // The pipeline's default tweaks, so std is built once for them and shared with other tests.
+    await buildProject(project, { lto: 'true', optLevel: 'z', codegenUnits: 1, panic: 'abort' }, logger);
+    const log = logger.lines.join('');
+    expect(log).toContain('Building component hello with `cargo build --target wasm32-wasip1 --release`');
+    expect(log).toContain("Running build step 2/2 for component api with 'cargo build --target wasm32-wasip1 --release'");
+    expect(log).toContain('Finished building all Spin components');
+
+    const optimized = await optimizeComponents(
+      project.components,
+      { sections: { keep: [], remove: [] }, wasmOpt: false, projectDir: project.dir },
+      logger,
+    );
+    // One report per built component; the remote one is listed, not built.
+    expect(optimized.components.map((c) => c.name)).toEqual(['hello', 'api']);
+    const hello = optimized.components[0]!;
+    expect(hello.wasm).toBe('hello/target/wasm32-wasip1/release/spinwash_fixture_spin_hello.wasm');
+    // spin.toml's source is now the stripped file: that is what `spin up` serves.
+    const served = readFileSync(path.join(project.dir, hello.wasm));
+    expect(served.length).toBe(hello.final.bytes);
+    expect(hello.final.bytes).toBeLessThanOrEqual(hello.stages[0]!.bytes);
+
+    const deployment = await spinUpTarget.deploy({
+      components: project.components.filter((c) => c.built).map((c) => ({ name: c.name, wasmPath: c.wasmPath })),
+      projectDir: project.dir,
+      healthPath: '/',
+      timeoutSeconds: 90,
+      logger,
+    });
+    try {
+      expect(deployment.report).toMatchObject({ target: 'spin', status: 200 });
+      expect(deployment.report.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      expect(deployment.report.readySeconds).toBeGreaterThan(0);
+      expect(deployment.report.firstResponseSeconds).toBeGreaterThan(0);
+      expect(logger.lines.join('')).toMatch(/Available Routes:\n {2}hello: http:\/\/127\.0\.0\.1:\d+ \(wildcard\)/);
+      const answer = await probe(new URL('/anything', deployment.report.url).href, 10_000);
+      expect(answer).toMatchObject({ status: 200, body: 'Hello from the Spin fixture\n' });
+    } finally {
+      await deployment.stop();
+      await deployment.stop(); // safe twice
+    }
+    expect(await canConnect(deployment.report.url)).toBe(false);
+  });
+
+  it('passes the profile tweaks to the build commands, and a failing command fails the build with its status', async () => {
+    const copy = copyFixture('spin/v4', []);
+    copies.push(copy);
+    const manifest = path.join(copy.dir, 'spin.toml');
+    // A build that records what it was given, then fails like a compiler error would.
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, 'utf8').replace(
+        'command = "cargo build --target wasm32-wasip2 --release"',
+        `command = "echo $CARGO_PROFILE_RELEASE_OPT_LEVEL > seen.txt && exit 101"`,
+      ),
+    );
+    const project = await detectProject(copy.dir, 'spin');
+    const logger = new MemoryLogger();
+    const error: unknown = await buildProject(project, { optLevel: 's' }, logger).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toContain('Build command for component hello-v4 failed with status exit status: 101');
+    expect(readFileSync(path.join(copy.dir, 'seen.txt'), 'utf8').trim()).toBe('s');
+  });
+
+  it('a build that does not write the source is reported against spin.toml', async () => {
+    const copy = copyFixture('spin/v4', []);
+    copies.push(copy);
+    const manifest = path.join(copy.dir, 'spin.toml');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('cargo build --target wasm32-wasip2 --release', 'true'));
+    const error: unknown = await (await detectProject(copy.dir)).build({ env: {}, logger: new MemoryLogger() }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/spin build finished, but component "hello-v4"'s source .* does not exist/);
+  });
+});

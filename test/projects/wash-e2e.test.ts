@@ -1,0 +1,122 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../src/deploy/spin-up.js';
+import { washTarget } from '../../src/deploy/wash.js';
+import { execCapture } from '../../src/exec.js';
+import { MemoryLogger } from '../../src/log.js';
+import { detectProject } from '../../src/projects/detect.js';
+import type { WashProject } from '../../src/projects/wash.js';
+import { copyFixture, pathWithFakes, type FixtureCopy } from './fixtures.js';
+
+const TWEAKS = {
+  CARGO_PROFILE_RELEASE_LTO: 'true',
+  CARGO_PROFILE_RELEASE_OPT_LEVEL: 'z',
+  CARGO_PROFILE_RELEASE_CODEGEN_UNITS: '1',
+  CARGO_PROFILE_RELEASE_PANIC: 'abort',
+};
+const saved = { PATH: process.env.PATH, WASH_STATE_DIR: process.env.WASH_STATE_DIR, WASH_DEV_ADDRESS: process.env.WASH_DEV_ADDRESS };
+const copies: FixtureCopy[] = [];
+let stateDir: string;
+beforeAll(() => {
+  process.env.PATH = pathWithFakes();
+  stateDir = mkdtempSync(path.join(tmpdir(), 'spinwash-wash-state-'));
+  process.env.WASH_STATE_DIR = stateDir;
+});
+afterAll(async () => {
+  await execCapture('wash', ['down']); // in case a test failed half-way
+  Object.assign(process.env, saved);
+  for (const [key, value] of Object.entries(saved)) if (value === undefined) delete process.env[key];
+  copies.forEach((c) => c.remove());
+  rmSync(stateDir, { recursive: true, force: true });
+});
+
+describe('wasmCloud with wash 0.x (fake CLI, real component)', () => {
+  it('builds with `wash build`, deploys wadm.yaml to a host, polls the status to deployed, answers 200, cleans up', async () => {
+    const copy = copyFixture('wash/v1');
+    copies.push(copy);
+    const port = await freePort();
+    const wadm = path.join(copy.dir, 'wadm.yaml');
+    writeFileSync(wadm, readFileSync(wadm, 'utf8').replace('127.0.0.1:8000', `127.0.0.1:${port}`));
+
+    const project = (await detectProject(copy.dir)) as WashProject;
+    expect(project).toMatchObject({ kind: 'wash', washMajor: 0, application: { name: 'http-hello', httpAddress: `127.0.0.1:${port}` } });
+    const logger = new MemoryLogger();
+    await project.build({ env: TWEAKS, logger });
+    expect(logger.lines.join('')).toContain(`Component built and signed and can be found at "${project.components[0]!.wasmPath}"`);
+    const signed = readFileSync(project.components[0]!.wasmPath);
+    expect(signed.subarray(0, 4).toString('latin1')).toBe('\0asm');
+
+    const deployment = await washTarget.deploy({
+      components: [{ name: 'http-hello', wasmPath: project.components[0]!.wasmPath }],
+      projectDir: copy.dir,
+      healthPath: '/',
+      timeoutSeconds: 90,
+      logger,
+    });
+    try {
+      expect(deployment.report).toMatchObject({ target: 'wasmcloud', status: 200, url: `http://127.0.0.1:${port}/` });
+      const statuses = logger.lines.filter((l) => l.startsWith('wash app status http-hello:')).map((l) => l.split(': ')[1]);
+      expect(statuses.at(-1)).toBe('deployed');
+      expect(statuses.length).toBeGreaterThan(1); // it was polled, not found deployed at once
+      const answer = await fetch(deployment.report.url);
+      expect(await answer.text()).toBe('Hello from the wasmCloud fixture\n');
+    } finally {
+      await deployment.stop();
+    }
+    // stop() deleted the app and stopped the host.
+    const list = await execCapture('wash', ['app', 'list']);
+    expect(list.code).not.toBe(0);
+    expect(list.stderr).toContain('No wasmCloud host is running');
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+  });
+
+  it('a component that cannot start makes the status `failed`, and the error says why', async () => {
+    const copy = copyFixture('wash/v1');
+    copies.push(copy);
+    const project = (await detectProject(copy.dir)) as WashProject;
+    const wasm = project.components[0]!.wasmPath;
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(path.dirname(wasm), { recursive: true });
+    writeFileSync(wasm, Buffer.from('\0asm\x01\0\0\0')); // an empty core module: nothing to serve
+    const error: unknown = await washTarget
+      .deploy({ components: [], projectDir: copy.dir, healthPath: '/', timeoutSeconds: 60, logger: new MemoryLogger() })
+      .catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/wasmCloud could not deploy application "http-hello": .*component-type/);
+    expect((await execCapture('wash', ['app', 'list'])).code).not.toBe(0); // host taken down again
+  });
+});
+
+describe('wasmCloud with wash v2 (fake CLI)', () => {
+  it('builds from .wash/config.yaml and serves with `wash dev`', async () => {
+    const copy = copyFixture('wash/v2');
+    copies.push(copy);
+    const port = await freePort();
+    process.env.WASH_DEV_ADDRESS = `127.0.0.1:${port}`;
+    process.env.FAKE_WASH_VERSION = '2.0.1';
+    try {
+      const project = (await detectProject(copy.dir)) as WashProject;
+      expect(project.washMajor).toBe(2);
+      const logger = new MemoryLogger();
+      await project.build({ env: TWEAKS, logger });
+      expect(logger.lines.join('')).toContain(`Successfully built component at: ${project.components[0]!.wasmPath}`);
+      const deployment = await washTarget.deploy({
+        components: [],
+        projectDir: copy.dir,
+        healthPath: '/',
+        timeoutSeconds: 90,
+        logger,
+      });
+      try {
+        expect(deployment.report).toMatchObject({ status: 200, url: `http://127.0.0.1:${port}/` });
+        expect(await (await fetch(deployment.report.url)).text()).toBe('Hello from the wash v2 fixture\n');
+      } finally {
+        await deployment.stop();
+      }
+      await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+    } finally {
+      delete process.env.FAKE_WASH_VERSION;
+    }
+  });
+});

@@ -22,7 +22,7 @@ interface Blob {
   content: Buffer;
 }
 
-interface FakeCommit {
+export interface FakeCommit {
   sha: string;
   parents: string[];
   message: string;
@@ -196,7 +196,7 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
   route('GET', new RegExp(`^${repoPath}/contents/(.+)$`), (m, _req, _body, query) => {
     const ref = query.get('ref') ?? state.defaultBranch;
     const head = state.refs.get(ref) ?? (state.commits.has(ref) ? ref : undefined);
-    const path = decodeURIComponent(m[3]!);
+    const path = m[3]!;
     const blob = head ? state.commits.get(head)!.files.get(path) : undefined;
     if (!blob) return notFound();
     return {
@@ -206,7 +206,7 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
   });
   route('PUT', new RegExp(`^${repoPath}/contents/(.+)$`), (m, _req, body) => {
     const branch = String(body.branch ?? state.defaultBranch);
-    const path = decodeURIComponent(m[3]!);
+    const path = m[3]!;
     const head = state.refs.get(branch);
     if (!head) return { status: 404, json: { message: `Branch ${branch} not found` } };
     const files = new Map(state.commits.get(head)!.files);
@@ -240,7 +240,7 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
     return { status: 201, json: { sha: c.sha } };
   });
   route('GET', new RegExp(`^${repoPath}/git/ref/heads/(.+)$`), (m) => {
-    const head = state.refs.get(decodeURIComponent(m[3]!));
+    const head = state.refs.get(m[3]!);
     return head ? { status: 200, json: { ref: `refs/heads/${m[3]}`, object: { sha: head, type: 'commit' } } } : notFound();
   });
   route('POST', new RegExp(`^${repoPath}/git/refs$`), (_m, _req, body) => {
@@ -298,7 +298,9 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
     const url = new URL(req.url ?? '/', state.url);
     const method = req.method ?? 'GET';
     const body = raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
-    state.requests.push({ method, path: `${url.pathname}${url.search}`, ...(raw.length > 0 ? { body } : {}) });
+    // Clients may encode the slashes of a ref or path (`heads%2Fmain`); GitHub accepts both.
+    const pathname = decodeURIComponent(url.pathname);
+    state.requests.push({ method, path: `${pathname}${url.search}`, ...(raw.length > 0 ? { body } : {}) });
     const send = (reply: Reply) => {
       const headers = { ...reply.headers };
       if (reply.raw) {
@@ -308,7 +310,7 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
         res.end(reply.json === undefined ? '' : JSON.stringify(reply.json));
       }
     };
-    const rule = rules.find((r) => r.times > 0 && (!r.method || r.method === method) && r.path.test(url.pathname));
+    const rule = rules.find((r) => r.times > 0 && (!r.method || r.method === method) && r.path.test(pathname));
     if (rule) {
       rule.times -= 1;
       rule.before?.();
@@ -318,11 +320,11 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
       }
     }
     if (state.readOnly && method !== 'GET' && method !== 'HEAD') return send({ status: 403, json: { message: FORBIDDEN.message } });
-    if (req.headers.authorization === undefined && !url.pathname.startsWith('/_blob/')) {
+    if (req.headers.authorization === undefined && !pathname.startsWith('/_blob/')) {
       return send({ status: 401, json: { message: 'Requires authentication' } });
     }
     for (const [m, path, handler] of routes) {
-      const match = path.exec(url.pathname);
+      const match = path.exec(pathname);
       if (m === method && match) return send(handler(match, req, body, url.searchParams));
     }
     send(notFound(`No fake for ${method} ${url.pathname}`));

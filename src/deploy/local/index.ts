@@ -5,7 +5,7 @@ import { errorMessage, UserError } from '../../errors.js';
 import { toComponent } from '../../wasm/componentize.js';
 import type { DeployableComponent, Deployment, DeployRequest, DeployTarget } from '../target.js';
 import { probe, type ProbeResult } from './probe.js';
-import { startServeChild, type ServeChild } from './serve.js';
+import { ServeProcess } from './serve.js';
 import { transpileComponent, type TranspiledApp } from './transpile.js';
 import { unsupportedImports } from './wasi-interfaces.js';
 
@@ -71,16 +71,16 @@ function checkServable(app: TranspiledApp, file: string): void {
 }
 
 /** Probes `url` until it answers 200, the child dies, or `deadline` (a performance.now() time) passes. */
-async function waitUntilHealthy(url: string, child: ServeChild, deadline: number, timeoutSeconds: number): Promise<ProbeResult> {
+async function waitUntilHealthy(url: string, child: ServeProcess, deadline: number, timeoutSeconds: number): Promise<ProbeResult> {
   let lastSeen = 'no answer yet';
   for (;;) {
     const exit = child.exitReason();
     if (exit !== undefined) {
-      throw new UserError(`deploy \`local\`: the runtime stopped (${exit}) before ${url} answered 200 (${lastSeen})${stderrNote(child)}`);
+      throw new UserError(`deploy \`local\`: the runtime stopped (${exit}) before ${url} answered 200 (${lastSeen})${child.stderrNote()}`);
     }
     const remaining = deadline - performance.now();
     if (remaining <= 0) {
-      throw new UserError(`deploy \`local\`: ${url} did not answer 200 within ${timeoutSeconds} s (last: ${lastSeen})${stderrNote(child)}`);
+      throw new UserError(`deploy \`local\`: ${url} did not answer 200 within ${timeoutSeconds} s (last: ${lastSeen})${child.stderrNote()}`);
     }
     try {
       const result = await probe(url, Math.min(remaining, PROBE_TIMEOUT_MS));
@@ -93,11 +93,6 @@ async function waitUntilHealthy(url: string, child: ServeChild, deadline: number
   }
 }
 
-function stderrNote(child: ServeChild): string {
-  const text = child.stderrTail();
-  return text ? `; its stderr ends with:\n${text}` : '';
-}
-
 /**
  * Componentizes the (first) component if it is a core module, transpiles it, serves it in a
  * child process and waits for a 200 on the health path. On any failure everything started is
@@ -107,25 +102,26 @@ export async function deployLocal(request: DeployRequest): Promise<LocalDeployme
   const started = performance.now();
   const deadline = started + request.timeoutSeconds * 1000;
   const component = pickComponent(request);
-  const wasm = await toComponent(await readWasm(component.wasmPath), component.wasmPath);
-
-  const dir = await mkdtemp(path.join(tmpdir(), 'spinwash-local-'));
-  let child: ServeChild | undefined;
+  // Started first: the runtime loads while the component is made and transpiled.
+  const child = new ServeProcess(request.logger);
+  let dir: string | undefined;
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       try {
-        await child?.stop();
+        await child.stop();
       } finally {
-        await rm(dir, { recursive: true, force: true });
+        if (dir !== undefined) await rm(dir, { recursive: true, force: true });
       }
     })());
 
   try {
+    const wasm = await toComponent(await readWasm(component.wasmPath), component.wasmPath);
+    dir = await mkdtemp(path.join(tmpdir(), 'spinwash-local-'));
     const app = await transpileComponent(wasm, dir);
     checkServable(app, component.wasmPath);
-    child = await startServeChild(app, request.logger, Math.max(0, deadline - performance.now()));
-    const url = `http://127.0.0.1:${child.port}/`;
+    const port = await child.serve(app, Math.max(0, deadline - performance.now()));
+    const url = `http://127.0.0.1:${port}/`;
     const first = await waitUntilHealthy(new URL(request.healthPath, url).href, child, deadline, request.timeoutSeconds);
     const readySeconds = (performance.now() - started) / 1000;
     return {

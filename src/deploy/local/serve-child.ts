@@ -1,15 +1,14 @@
 /**
  * The process that serves one transpiled wasi:http component on 127.0.0.1 for the `local`
- * deploy target (src/deploy/local/index.ts starts it; dist/serve-child.js in the bundle).
+ * deploy target (src/deploy/local/serve.ts starts it; dist/serve-child.js in the bundle).
  * Its own process so a guest that loops or traps cannot block or crash the pipeline, and so
- * stopping it is a kill that leaves nothing behind.
- *
- *   serve-child <folder jco transpile wrote> <entry .js>      (with an IPC channel)
+ * stopping it is a kill that leaves nothing behind. It talks to the parent over IPC only
+ * (protocol.ts): the guest's stdout and stderr are its own.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ServeChildMessage } from './protocol.js';
+import type { ChildMessage, ServeRequest } from './protocol.js';
 import { SHIM_INTERFACES, shimExportName } from './wasi-interfaces.js';
 
 type ImportObject = Record<string, unknown>;
@@ -20,20 +19,32 @@ type Instantiate = (
   imports: ImportObject,
 ) => Promise<Record<string, unknown>>;
 
+interface HttpServer {
+  listen(port: number, host: string): void;
+  address(): { port: number };
+  stop(): void;
+}
+
 /** The members of preview2-shim's Node build used here (its typings resolve to the browser build). */
 interface NodeShim {
   cli: { _setEnv(env: Record<string, string>): void; _setArgs(args: string[]): void };
   filesystem: { _setPreopens(preopens: Record<string, string>): void };
-  http: {
-    HTTPServer: new (handler: unknown) => { listen(port: number, host: string): void; address(): { port: number }; stop(): void };
-  };
+  http: { HTTPServer: new (handler: unknown) => HttpServer };
 }
 
 /** Node's WebAssembly global, which @types/node 20 declares only as a namespace of types. */
 const { WebAssembly: wasm } = globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<CoreModule> } };
 
+let server: HttpServer | undefined;
+
+/** preview2-shim's I/O worker keeps the process alive: every way out is an explicit exit. */
+function shutdown(code: number): void {
+  server?.stop();
+  process.exit(code);
+}
+
 /** Sends a message to the parent; resolves once it is handed to the channel. */
-function send(message: ServeChildMessage): Promise<void> {
+function send(message: ChildMessage): Promise<void> {
   return new Promise((resolve) => {
     if (!process.send?.(message, undefined, {}, () => resolve())) resolve();
   });
@@ -49,42 +60,42 @@ function shimImports(shim: Partial<Record<string, Record<string, unknown>>>): Im
 }
 
 async function main(): Promise<void> {
-  const [appDir, entry] = process.argv.slice(2);
-  if (!appDir || !entry || !process.send) {
-    throw new Error('serve-child is started by spinwash: serve-child <transpiled folder> <entry.js>, with an IPC channel');
-  }
+  if (!process.send) throw new Error('serve-child is started by spinwash, with an IPC channel');
+  // Listen before anything is awaited, so the request cannot arrive unheard.
+  const request = new Promise<ServeRequest>((resolve) => {
+    process.on('message', (message: ServeRequest) => {
+      if (message.type === 'serve') resolve(message);
+    });
+  });
+  // The parent went away without stopping us: do not outlive it.
+  process.on('disconnect', () => shutdown(0));
+  process.on('SIGTERM', () => shutdown(0));
+  process.on('SIGINT', () => shutdown(0));
+
   const shim = (await import('@bytecodealliance/preview2-shim')) as unknown as NodeShim;
   // The guest sees no host environment (it may hold tokens), no arguments and no files.
   shim.cli._setEnv({});
   shim.cli._setArgs([]);
   shim.filesystem._setPreopens({});
+  await send({ type: 'waiting' });
 
-  const { instantiate } = (await import(pathToFileURL(path.join(appDir, entry)).href)) as { instantiate: Instantiate };
+  const { dir, entry } = await request;
+  const { instantiate } = (await import(pathToFileURL(path.join(dir, entry)).href)) as { instantiate: Instantiate };
   const exports = await instantiate(
-    async (name) => wasm.compile(await readFile(path.join(appDir, name))),
+    async (name) => wasm.compile(await readFile(path.join(dir, name))),
     shimImports(shim as unknown as Partial<Record<string, Record<string, unknown>>>),
   );
   const handlerName = Object.keys(exports).find((name) => name.startsWith('wasi:http/incoming-handler'));
   const handler = handlerName === undefined ? undefined : exports[handlerName];
   if (handler === undefined) throw new Error('the component does not export wasi:http/incoming-handler');
 
-  const server = new shim.http.HTTPServer(handler);
+  server = new shim.http.HTTPServer(handler);
   server.listen(0, '127.0.0.1');
-  const { port } = server.address();
-  const shutdown = (): void => {
-    server.stop();
-    process.exit(0);
-  };
-  process.on('SIGTERM', shutdown);
-  process.on('SIGINT', shutdown);
-  // The parent went away without stopping us: do not outlive it.
-  process.on('disconnect', shutdown);
-  await send({ type: 'listening', port });
+  await send({ type: 'listening', port: server.address().port });
 }
 
 main().catch(async (error: unknown) => {
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   await send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
-  // preview2-shim's I/O worker would keep the process alive: exit explicitly.
-  process.exit(1);
+  shutdown(1);
 });

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { parseBudgets, type Budgets } from '../report/budget.js';
+import { parseToolsConfig, type ToolsConfig } from '../setup/tools-config.js';
 import { INPUTS, type InputName, type RawInputs } from './inputs.js';
 import {
   invalidInput,
@@ -47,6 +48,8 @@ export interface Config {
   readonly store: { readonly branch?: string; readonly saveBranches: readonly string[] };
   /** `run` the pipeline, or `comment`: post what a fork PR run left in its artifact. */
   readonly mode: 'run' | 'comment';
+  /** Project kind, local runtime, CLIs to install (issue 4). */
+  readonly tools: ToolsConfig;
 }
 
 const INHERIT = 'inherit';
@@ -129,5 +132,6 @@ export function buildConfig(raw: RawInputs, cwd: string = process.cwd()): Config
       saveBranches: parseList(get('save-branches')),
     }),
     mode: parseChoice('mode', get('mode'), ['run', 'comment'] as const),
+    tools: parseToolsConfig(get),
   });
 }

@@ -28,6 +28,12 @@ export const INPUTS = {
   'data-branch': { default: 'spinwash-data', description: 'Branch that stores one JSON report per commit, for PRs to compare against (created when missing; empty turns the store off; needs `contents: write` on push).' },
   'save-branches': { default: '', description: 'Branches whose pushes save their report to `data-branch` (comma-separated; default: the repository default branch).' },
   mode: { default: 'run', description: '`run` builds and reports; `comment` (in a `workflow_run` workflow) posts the comment a fork PR run left in its `spinwash-report` artifact.' },
+  'project-kind': { default: 'auto', description: 'Kind of project: `auto` (by its files: spin.toml, wasmcloud.toml or .wash/config.yaml, Cargo.toml), `cargo`, `spin` or `wash`.' },
+  runtime: { default: 'embedded', description: 'What serves the app for `deploy: local`: `embedded` (jco + preview2-shim, nothing to install), `spin` (`spin up`) or `wash` (`wash up` + `wash app deploy`, or `wash dev` for wash v2).' },
+  'spin-version': { default: '', description: 'Install this spin CLI (`latest`, `canary`, `vX.Y.Z`), cached by version; empty uses spin from PATH.' },
+  'wash-version': { default: '', description: 'Install this wash CLI (`latest`, `vX.Y.Z`: 0.x or 2.x), cached by version; empty uses wash from PATH.' },
+  'spin-plugins': { default: '', description: 'Spin plugins to install with `--yes` (comma-separated, e.g. `cloud, kube`).' },
+  'tools-base-url': { default: '', description: 'Fetch CLI releases from this server instead of GitHub (a mirror or GHES; env SPINWASH_TOOLS_BASE_URL): API under /repos/…, assets under /<owner>/<repo>/releases/download/….' },
 } as const satisfies Record<string, { default: string; description: string }>;
 
 export type InputName = keyof typeof INPUTS;

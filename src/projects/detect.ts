@@ -1,13 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { displayPath } from './manifest-file.js';
+import type { ProjectKindInput } from '../setup/tools-config.js';
+import { displayPath, findWashConfig, SPIN_MANIFEST, WASH_V1_CONFIG, WASH_V2_CONFIG } from './files.js';
 import type { Project, ProjectKind } from './project.js';
-import { SPIN_MANIFEST } from './spin.js';
-import { findWashConfig, WASH_V1_CONFIG, WASH_V2_CONFIG } from './wash.js';
 
-export const PROJECT_KINDS = ['auto', 'cargo', 'spin', 'wash'] as const;
-export type ProjectKindInput = (typeof PROJECT_KINDS)[number];
+export { PROJECT_KINDS, type ProjectKindInput } from '../setup/tools-config.js';
 
 /** Which kind a folder holds, by its files: spin.toml, then a wasmCloud project file, then Cargo.toml. */
 export function detectKind(dir: string): ProjectKind | undefined {

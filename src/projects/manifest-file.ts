@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { parseDocument } from 'yaml';
 import { UserError } from '../errors.js';
+import { displayPath } from './files.js';
+
+export { displayPath };
 
 /** A manifest read from disk: its parsed value, and its text to find lines in. */
 export interface ManifestFile {
@@ -11,11 +13,6 @@ export interface ManifestFile {
   readonly data: Record<string, unknown>;
 }
 
-/** A readable name for messages: relative to the cwd when that is shorter. */
-export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative !== '' && !relative.startsWith('..') ? relative : file;
-}
 
 async function readText(file: string): Promise<string> {
   try {

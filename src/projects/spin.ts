@@ -3,10 +3,10 @@ import path from 'node:path';
 import { exec } from '../exec.js';
 import { UserError } from '../errors.js';
 import { predictCargoOutput } from './cargo-output.js';
+import { SPIN_MANIFEST } from './files.js';
 import { displayPath, escapeRegExp, isTable, lineOf, readTomlManifest, where, type ManifestFile } from './manifest-file.js';
 import type { BuildEnvironment, ComponentSpec, Project } from './project.js';
 
-export const SPIN_MANIFEST = 'spin.toml';
 
 /** One `[[trigger.http]]` entry: which component answers which route. */
 export interface SpinRoute {

@@ -3,11 +3,9 @@ import path from 'node:path';
 import { exec } from '../exec.js';
 import { UserError } from '../errors.js';
 import { displayPath, isTable, lineOf, readTomlManifest, readYamlManifest, where, type ManifestFile } from './manifest-file.js';
+import { findWashConfig, WADM_MANIFEST, WASH_V1_CONFIG, WASH_V2_CONFIG } from './files.js';
 import type { BuildEnvironment, ComponentSpec, Project } from './project.js';
 
-export const WASH_V1_CONFIG = 'wasmcloud.toml';
-export const WASH_V2_CONFIG = path.join('.wash', 'config.yaml');
-export const WADM_MANIFEST = 'wadm.yaml';
 
 /** A wasmCloud project, built by `wash` 0.x (wasmcloud.toml + wadm.yaml) or `wash` v2 (.wash/config.yaml). */
 export interface WashProject extends Project {
@@ -26,14 +24,6 @@ export interface WashProject extends Project {
   };
 }
 
-/** Which project file is in `dir`, if any (v2 wins: a migrated project may keep both). */
-export function findWashConfig(dir: string): string | undefined {
-  for (const name of [WASH_V2_CONFIG, WASH_V1_CONFIG]) {
-    const file = path.join(dir, name);
-    if (existsSync(file)) return file;
-  }
-  return undefined;
-}
 
 export async function loadWashProject(dir: string): Promise<WashProject> {
   const root = path.resolve(dir);

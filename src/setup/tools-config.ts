@@ -1,0 +1,63 @@
+import { invalidInput, parseChoice, parseList } from '../config/parse.js';
+
+/** Project kinds the `project-kind` input accepts; `auto` looks at the folder's files. */
+export const PROJECT_KINDS = ['auto', 'cargo', 'spin', 'wash'] as const;
+export type ProjectKindInput = (typeof PROJECT_KINDS)[number];
+
+/** What serves the app for `deploy: local`: the embedded runtime, or the platform's own CLI. */
+export const RUNTIMES = ['embedded', 'spin', 'wash'] as const;
+export type RuntimeName = (typeof RUNTIMES)[number];
+
+/** The platform side of the Config: project kind, local runtime, and which CLIs to install. */
+export interface ToolsConfig {
+  readonly projectKind: ProjectKindInput;
+  readonly runtime: RuntimeName;
+  /** `latest`, `canary` or `vX.Y.Z`; undefined: install nothing, use spin from PATH if needed. */
+  readonly spinVersion?: string;
+  /** `latest` or `vX.Y.Z` (0.x or 2.x); undefined: use wash from PATH if needed. */
+  readonly washVersion?: string;
+  readonly spinPlugins: readonly string[];
+  /** Where releases are fetched from instead of GitHub (a mirror, GHES, tests); see src/setup/releases.ts. */
+  readonly baseUrl?: string;
+}
+
+const SEMVER = /^v?(\d+)\.(\d+)\.(\d+)(-[0-9A-Za-z.-]+)?$/;
+
+/** `latest`, `canary` (spin only) or a version, normalized to `vX.Y.Z`; '' is undefined. */
+export function parseToolVersion(input: string, value: string, allowCanary: boolean): string | undefined {
+  if (value === '') return undefined;
+  if (value === 'latest' || (allowCanary && value === 'canary')) return value;
+  if (SEMVER.test(value)) return value.startsWith('v') ? value : `v${value}`;
+  throw invalidInput(input, value, `\`latest\`${allowCanary ? ', `canary`' : ''}, a version like \`v3.4.1\`, or empty to use the one on PATH`);
+}
+
+function parseBaseUrl(value: string): string | undefined {
+  if (value === '') return undefined;
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return value.replace(/\/+$/, '');
+  } catch {
+    // reported below
+  }
+  throw invalidInput('tools-base-url', value, 'an http(s) URL, or empty for GitHub');
+}
+
+const PLUGIN = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Reads the platform inputs; `get` returns an input's trimmed value or its default. */
+export function parseToolsConfig(get: (name: ToolsInputName) => string): ToolsConfig {
+  const plugins = parseList(get('spin-plugins'));
+  for (const plugin of plugins) {
+    if (!PLUGIN.test(plugin)) throw invalidInput('spin-plugins', plugin, 'plugin names such as `cloud`, `kube` (lowercase letters, digits, `-`)');
+  }
+  return Object.freeze({
+    projectKind: parseChoice('project-kind', get('project-kind'), PROJECT_KINDS),
+    runtime: parseChoice('runtime', get('runtime'), RUNTIMES),
+    spinVersion: parseToolVersion('spin-version', get('spin-version'), true),
+    washVersion: parseToolVersion('wash-version', get('wash-version'), false),
+    spinPlugins: Object.freeze(plugins),
+    baseUrl: parseBaseUrl(get('tools-base-url') || (process.env.SPINWASH_TOOLS_BASE_URL ?? '').trim()),
+  });
+}
+
+export type ToolsInputName = 'project-kind' | 'runtime' | 'spin-version' | 'wash-version' | 'spin-plugins' | 'tools-base-url';

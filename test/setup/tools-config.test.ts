@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { parseToolsConfig, type ToolsInputName } from '../../src/setup/tools-config.js';
+
+const DEFAULTS: Record<ToolsInputName, string> = {
+  'project-kind': 'auto',
+  runtime: 'embedded',
+  'spin-version': '',
+  'wash-version': '',
+  'spin-plugins': '',
+  'tools-base-url': '',
+};
+
+const parse = (inputs: Partial<Record<ToolsInputName, string>>) =>
+  parseToolsConfig((name) => inputs[name] ?? DEFAULTS[name]);
+
+describe('platform inputs', () => {
+  it('defaults: auto kind, embedded runtime, nothing installed', () => {
+    expect(parse({})).toEqual({ projectKind: 'auto', runtime: 'embedded', spinPlugins: [] });
+  });
+
+  it.each([
+    ['spin-version', '3.4.1', 'spinVersion', 'v3.4.1'],
+    ['spin-version', 'v4.0.0', 'spinVersion', 'v4.0.0'],
+    ['spin-version', 'canary', 'spinVersion', 'canary'],
+    ['wash-version', 'latest', 'washVersion', 'latest'],
+    ['wash-version', '0.39.0', 'washVersion', 'v0.39.0'],
+    ['tools-base-url', 'http://127.0.0.1:9/mirror/', 'baseUrl', 'http://127.0.0.1:9/mirror'],
+  ] as const)('%s = %s', (input, value, field, expected) => {
+    expect(parse({ [input]: value })[field]).toBe(expected);
+  });
+
+  it('reads the plugin list', () => {
+    expect(parse({ 'spin-plugins': 'cloud, kube\njs2wasm' }).spinPlugins).toEqual(['cloud', 'kube', 'js2wasm']);
+  });
+
+  it.each([
+    ['project-kind', 'docker', /Input `project-kind` has the value "docker"; accepted: `auto`, `cargo`, `spin`, `wash`/],
+    ['runtime', 'wasmtime', /Input `runtime` has the value "wasmtime"; accepted: `embedded`, `spin`, `wash`/],
+    ['spin-version', 'three', /Input `spin-version` has the value "three"; accepted: `latest`, `canary`, a version like `v3.4.1`/],
+    ['wash-version', 'canary', /Input `wash-version` has the value "canary"; accepted: `latest`, a version/],
+    ['spin-plugins', 'cloud, ../evil', /Input `spin-plugins` has the value "..\/evil"/],
+    ['tools-base-url', 'ftp://x', /Input `tools-base-url` has the value "ftp:\/\/x"; accepted: an http\(s\) URL/],
+  ] as const)('refuses %s = %s', (input, value, message) => {
+    expect(() => parse({ [input]: value })).toThrow(UserError);
+    expect(() => parse({ [input]: value })).toThrow(message);
+  });
+});

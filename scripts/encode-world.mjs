@@ -16,7 +16,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const example = path.join(root, 'examples', 'hello-rust');
 const WASI_VERSION = '0.2.12';
 const WORLD = 'spinwash:hello/hello';
-const wasiWit = path.join(root, 'node_modules', '@bytecodealliance', 'jco', 'lib', 'wit', 'builtin', WASI_VERSION);
+const wasiWit = path.join(
+  root,
+  'node_modules',
+  '@bytecodealliance',
+  'jco',
+  'lib',
+  'wit',
+  'builtin',
+  WASI_VERSION,
+);
 const output = path.join(example, 'src', 'world.bin');
 
 /** Reads an unsigned LEB128 at `offset`: [value, next offset]. */
@@ -62,7 +71,12 @@ try {
   _setPreopens({ '/': '/' });
   const { componentEmbed } = await import('@bytecodealliance/jco-transpile/wasm-tools');
   // `dummy` makes a module that only carries the encoded world; we keep just that section.
-  const module = await componentEmbed({ dummy: true, witPath: wit, world: WORLD, stringEncoding: 'utf8' });
+  const module = await componentEmbed({
+    dummy: true,
+    witPath: wit,
+    world: WORLD,
+    stringEncoding: 'utf8',
+  });
   const payload = componentTypePayload(module);
   const temp = `${output}.tmp-${process.pid}`;
   writeFileSync(temp, payload);

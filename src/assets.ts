@@ -47,7 +47,9 @@ export function assetPath(asset: RuntimeAsset): string {
   const entry = ASSETS[asset];
   const file = path.join(assetRoot(), runningFromSource() ? entry.source : entry.dist);
   if (!existsSync(file)) {
-    throw new Error(`spinwash is missing its runtime file ${file} (${asset}); reinstall or rebuild dist/`);
+    throw new Error(
+      `spinwash is missing its runtime file ${file} (${asset}); reinstall or rebuild dist/`,
+    );
   }
   return file;
 }

@@ -72,7 +72,11 @@ describe('examples/hello-rust', () => {
     const greeting = await probe(report.url, 5000);
     expect(greeting).toMatchObject({ status: 200, body: 'Hello from spinwash!\n' });
     expect((await probe(new URL('/missing', report.url).href, 5000)).status).toBe(404);
-    const post = await fetch(report.url, { method: 'POST', body: 'x', headers: { connection: 'close' } });
+    const post = await fetch(report.url, {
+      method: 'POST',
+      body: 'x',
+      headers: { connection: 'close' },
+    });
     expect(post.status).toBe(405);
     await post.body?.cancel();
 
@@ -90,7 +94,9 @@ describe('examples/hello-rust', () => {
     const optimized = await optimizeWasm(stripped);
     expect(stripped.length).toBeLessThan(release.length);
     expect(optimized.length).toBeLessThan(stripped.length);
-    expect(parseWasm(optimized).sections.map((s) => s.name)).toContain('custom:component-type:spinwash-hello');
+    expect(parseWasm(optimized).sections.map((s) => s.name)).toContain(
+      'custom:component-type:spinwash-hello',
+    );
 
     const file = path.join(work, 'hello_rust.optimized.wasm');
     await writeFile(file, optimized);
@@ -102,7 +108,10 @@ describe('examples/hello-rust', () => {
       logger: new MemoryLogger(),
     });
     try {
-      expect(await probe(served.report.url, 5000)).toMatchObject({ status: 200, body: 'Hello from spinwash!\n' });
+      expect(await probe(served.report.url, 5000)).toMatchObject({
+        status: 200,
+        body: 'Hello from spinwash!\n',
+      });
     } finally {
       await served.stop();
     }

@@ -29,7 +29,9 @@ export async function toComponent(bytes: Uint8Array, source?: string): Promise<U
   }
   if (binary.kind === 'component') return bytes;
 
-  const worlds = binary.sections.filter((section) => section.customName?.startsWith(COMPONENT_TYPE_PREFIX));
+  const worlds = binary.sections.filter((section) =>
+    section.customName?.startsWith(COMPONENT_TYPE_PREFIX),
+  );
   if (worlds.length === 0) {
     throw new UserError(
       `${subject(source)} is a core wasm module without a \`component-type:*\` custom section, so it cannot be made ` +
@@ -49,6 +51,9 @@ export async function toComponent(bytes: Uint8Array, source?: string): Promise<U
   } catch (error) {
     // wit-component explains what does not fit (an import missing from the world, a
     // signature that differs from the WIT); pass that on.
-    throw new UserError(`${subject(source)} could not be made a component: ${errorMessage(error)}`, source);
+    throw new UserError(
+      `${subject(source)} could not be made a component: ${errorMessage(error)}`,
+      source,
+    );
   }
 }

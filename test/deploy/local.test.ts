@@ -120,10 +120,14 @@ describe('deploy local', () => {
 
   it('gives up after timeoutSeconds when the health path never answers 200, and kills the server', async () => {
     const started = performance.now();
-    const error = await failedDeploy(request(exampleWasm, { healthPath: '/healthz', timeoutSeconds: 3 }));
+    const error = await failedDeploy(
+      request(exampleWasm, { healthPath: '/healthz', timeoutSeconds: 3 }),
+    );
     const seconds = (performance.now() - started) / 1000;
     expect(error).toBeInstanceOf(UserError);
-    expect(error.message).toMatch(/http:\/\/127\.0\.0\.1:\d+\/healthz did not answer 200 within 3 s \(last: HTTP 404\)/);
+    expect(error.message).toMatch(
+      /http:\/\/127\.0\.0\.1:\d+\/healthz did not answer 200 within 3 s \(last: HTTP 404\)/,
+    );
     expect(seconds).toBeGreaterThanOrEqual(3);
   });
 
@@ -140,7 +144,9 @@ describe('deploy local', () => {
     );
     try {
       expect(deployment.report.status).toBe(200);
-      expect(logger.lines).toContain('warning: deploy `local` serves one component; serving first (not second)');
+      expect(logger.lines).toContain(
+        'warning: deploy `local` serves one component; serving first (not second)',
+      );
     } finally {
       await deployment.stop();
     }

@@ -30,7 +30,14 @@ mod wasi {
         #[link_name = "[constructor]fields"]
         pub fn fields_new() -> i32;
         #[link_name = "[method]fields.append"]
-        pub fn fields_append(fields: i32, name: *const u8, name_len: usize, value: *const u8, value_len: usize, ret: *mut u8);
+        pub fn fields_append(
+            fields: i32,
+            name: *const u8,
+            name_len: usize,
+            value: *const u8,
+            value_len: usize,
+            ret: *mut u8,
+        );
 
         #[link_name = "[constructor]outgoing-response"]
         pub fn outgoing_response_new(headers: i32) -> i32;
@@ -46,13 +53,28 @@ mod wasi {
         // result<outgoing-response, error-code> flattens to a discriminant and the joined
         // payload slots of every error-code case (i32 i32 i64 i32 i32 i32 i32).
         #[link_name = "[static]response-outparam.set"]
-        pub fn response_outparam_set(out: i32, is_err: i32, response: i32, a: i32, b: i64, c: i32, d: i32, e: i32, f: i32);
+        pub fn response_outparam_set(
+            out: i32,
+            is_err: i32,
+            response: i32,
+            a: i32,
+            b: i64,
+            c: i32,
+            d: i32,
+            e: i32,
+            f: i32,
+        );
     }
 
     #[link(wasm_import_module = "wasi:io/streams@0.2.12")]
     extern "C" {
         #[link_name = "[method]output-stream.blocking-write-and-flush"]
-        pub fn output_stream_blocking_write_and_flush(stream: i32, data: *const u8, len: usize, ret: *mut u8);
+        pub fn output_stream_blocking_write_and_flush(
+            stream: i32,
+            data: *const u8,
+            len: usize,
+            ret: *mut u8,
+        );
         #[link_name = "[resource-drop]output-stream"]
         pub fn drop_output_stream(stream: i32);
     }
@@ -113,14 +135,25 @@ pub extern "C" fn handle(request: i32, response_out: i32) {
         }
         // path-with-query: option<string>
         wasi::incoming_request_path_with_query(request, area.ptr());
-        let path = if area.u8_at(0) == 1 { area.string_at(4) } else { String::from("/") };
+        let path = if area.u8_at(0) == 1 {
+            area.string_at(4)
+        } else {
+            String::from("/")
+        };
         wasi::drop_incoming_request(request);
 
         let (status, body_text) = respond(method_is_get, &path);
 
         let headers = wasi::fields_new();
         let (name, value) = ("content-type", "text/plain; charset=utf-8");
-        wasi::fields_append(headers, name.as_ptr(), name.len(), value.as_ptr(), value.len(), area.ptr());
+        wasi::fields_append(
+            headers,
+            name.as_ptr(),
+            name.len(),
+            value.as_ptr(),
+            value.len(),
+            area.ptr(),
+        );
         let response = wasi::outgoing_response_new(headers);
         if wasi::outgoing_response_set_status_code(response, i32::from(status)) != 0 {
             core::arch::wasm32::unreachable();
@@ -139,7 +172,12 @@ pub extern "C" fn handle(request: i32, response_out: i32) {
         }
         let stream = area.u32_at(4) as i32;
         // blocking-write-and-flush takes at most 4096 bytes per call; the body is far smaller.
-        wasi::output_stream_blocking_write_and_flush(stream, body_text.as_ptr(), body_text.len(), area.ptr());
+        wasi::output_stream_blocking_write_and_flush(
+            stream,
+            body_text.as_ptr(),
+            body_text.len(),
+            area.ptr(),
+        );
         wasi::drop_output_stream(stream);
         wasi::outgoing_body_finish(body, 0, 0, area.ptr());
     }
@@ -147,14 +185,23 @@ pub extern "C" fn handle(request: i32, response_out: i32) {
 
 /// The allocator the host calls to hand the guest strings and lists (canonical ABI).
 #[no_mangle]
-pub unsafe extern "C" fn cabi_realloc(old: *mut u8, old_size: usize, align: usize, new_size: usize) -> *mut u8 {
+pub unsafe extern "C" fn cabi_realloc(
+    old: *mut u8,
+    old_size: usize,
+    align: usize,
+    new_size: usize,
+) -> *mut u8 {
     if new_size == 0 {
         return align as *mut u8;
     }
     let pointer = if old_size == 0 {
         alloc(Layout::from_size_align_unchecked(new_size, align))
     } else {
-        realloc(old, Layout::from_size_align_unchecked(old_size, align), new_size)
+        realloc(
+            old,
+            Layout::from_size_align_unchecked(old_size, align),
+            new_size,
+        )
     };
     if pointer.is_null() {
         core::arch::wasm32::unreachable();

@@ -71,16 +71,25 @@ function checkServable(app: TranspiledApp, file: string): void {
 }
 
 /** Probes `url` until it answers 200, the child dies, or `deadline` (a performance.now() time) passes. */
-async function waitUntilHealthy(url: string, child: ServeProcess, deadline: number, timeoutSeconds: number): Promise<ProbeResult> {
+async function waitUntilHealthy(
+  url: string,
+  child: ServeProcess,
+  deadline: number,
+  timeoutSeconds: number,
+): Promise<ProbeResult> {
   let lastSeen = 'no answer yet';
   for (;;) {
     const exit = child.exitReason();
     if (exit !== undefined) {
-      throw new UserError(`deploy \`local\`: the runtime stopped (${exit}) before ${url} answered 200 (${lastSeen})${child.stderrNote()}`);
+      throw new UserError(
+        `deploy \`local\`: the runtime stopped (${exit}) before ${url} answered 200 (${lastSeen})${child.stderrNote()}`,
+      );
     }
     const remaining = deadline - performance.now();
     if (remaining <= 0) {
-      throw new UserError(`deploy \`local\`: ${url} did not answer 200 within ${timeoutSeconds} s (last: ${lastSeen})${child.stderrNote()}`);
+      throw new UserError(
+        `deploy \`local\`: ${url} did not answer 200 within ${timeoutSeconds} s (last: ${lastSeen})${child.stderrNote()}`,
+      );
     }
     try {
       const result = await probe(url, Math.min(remaining, PROBE_TIMEOUT_MS));
@@ -122,10 +131,21 @@ export async function deployLocal(request: DeployRequest): Promise<LocalDeployme
     checkServable(app, component.wasmPath);
     const port = await child.serve(app, Math.max(0, deadline - performance.now()));
     const url = `http://127.0.0.1:${port}/`;
-    const first = await waitUntilHealthy(new URL(request.healthPath, url).href, child, deadline, request.timeoutSeconds);
+    const first = await waitUntilHealthy(
+      new URL(request.healthPath, url).href,
+      child,
+      deadline,
+      request.timeoutSeconds,
+    );
     const readySeconds = (performance.now() - started) / 1000;
     return {
-      report: { target: 'local', url, status: first.status, readySeconds, firstResponseSeconds: first.seconds },
+      report: {
+        target: 'local',
+        url,
+        status: first.status,
+        readySeconds,
+        firstResponseSeconds: first.seconds,
+      },
       pid: child.pid,
       appDir: dir,
       stop,

@@ -20,7 +20,11 @@ export function probe(url: string, timeoutMs: number): Promise<ProbeResult> {
       response.on('data', (chunk: string) => (body += chunk));
       response.on('error', reject);
       response.on('end', () =>
-        resolve({ status: response.statusCode ?? 0, body, seconds: (performance.now() - started) / 1000 }),
+        resolve({
+          status: response.statusCode ?? 0,
+          body,
+          seconds: (performance.now() - started) / 1000,
+        }),
       );
     });
     request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));

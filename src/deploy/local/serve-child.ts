@@ -33,7 +33,9 @@ interface NodeShim {
 }
 
 /** Node's WebAssembly global, which @types/node 20 declares only as a namespace of types. */
-const { WebAssembly: wasm } = globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<CoreModule> } };
+const { WebAssembly: wasm } = globalThis as unknown as {
+  WebAssembly: { compile(bytes: Uint8Array): Promise<CoreModule> };
+};
 
 let server: HttpServer | undefined;
 
@@ -80,14 +82,19 @@ async function main(): Promise<void> {
   await send({ type: 'waiting' });
 
   const { dir, entry } = await request;
-  const { instantiate } = (await import(pathToFileURL(path.join(dir, entry)).href)) as { instantiate: Instantiate };
+  const { instantiate } = (await import(pathToFileURL(path.join(dir, entry)).href)) as {
+    instantiate: Instantiate;
+  };
   const exports = await instantiate(
     async (name) => wasm.compile(await readFile(path.join(dir, name))),
     shimImports(shim as unknown as Partial<Record<string, Record<string, unknown>>>),
   );
-  const handlerName = Object.keys(exports).find((name) => name.startsWith('wasi:http/incoming-handler'));
+  const handlerName = Object.keys(exports).find((name) =>
+    name.startsWith('wasi:http/incoming-handler'),
+  );
   const handler = handlerName === undefined ? undefined : exports[handlerName];
-  if (handler === undefined) throw new Error('the component does not export wasi:http/incoming-handler');
+  if (handler === undefined)
+    throw new Error('the component does not export wasi:http/incoming-handler');
 
   server = new shim.http.HTTPServer(handler);
   server.listen(0, '127.0.0.1');
@@ -95,7 +102,9 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   await send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   shutdown(1);
 });

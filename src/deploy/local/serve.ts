@@ -39,7 +39,9 @@ export class ServeProcess {
 
   /** Starts serve-child; its output goes to `logger.output`. */
   constructor(logger: Logger) {
-    this.#child = spawn(process.execPath, serveChildArgs(), { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    this.#child = spawn(process.execPath, serveChildArgs(), {
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
     // Created before anything can happen, so a stop() after the exit still resolves.
     this.#exited = new Promise((resolve) => {
       this.#child.once('exit', (code, signal) => {
@@ -87,7 +89,9 @@ export class ServeProcess {
       const fail = (why: string): void => {
         clearTimeout(timer);
         // Kill first, then report, with whatever stderr the child managed to write.
-        void this.stop().then(() => reject(new UserError(`the local runtime ${why}${this.stderrNote()}`)));
+        void this.stop().then(() =>
+          reject(new UserError(`the local runtime ${why}${this.stderrNote()}`)),
+        );
       };
       const timer = setTimeout(
         () => fail(`was not serving the component within ${(timeoutMs / 1000).toFixed(1)} s`),
@@ -101,7 +105,9 @@ export class ServeProcess {
           resolve(message.port);
         }
       });
-      void this.#exited.then(() => fail(`stopped before it was serving (${this.#exitReason ?? 'unknown'})`));
+      void this.#exited.then(() =>
+        fail(`stopped before it was serving (${this.#exitReason ?? 'unknown'})`),
+      );
       void this.#waiting.then(() => {
         const request: ServeRequest = { type: 'serve', dir: app.dir, entry: app.entry };
         this.#child.send(request, (error) => {

@@ -18,7 +18,10 @@ export interface TranspiledApp {
  * instantiation leaves the imports open, so the serving process hands in preview2-shim itself
  * and the generated code needs no package resolution from the temp folder.
  */
-export async function transpileComponent(component: Uint8Array, dir: string): Promise<TranspiledApp> {
+export async function transpileComponent(
+  component: Uint8Array,
+  dir: string,
+): Promise<TranspiledApp> {
   const { transpileBytes } = await import('@bytecodealliance/jco-transpile');
   const result = await transpileBytes(component, {
     name: TRANSPILED_NAME,

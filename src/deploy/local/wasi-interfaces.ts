@@ -7,15 +7,31 @@
  */
 export const SHIM_INTERFACES = {
   cli: [
-    'environment', 'exit', 'stderr', 'stdin', 'stdout',
-    'terminal-input', 'terminal-output', 'terminal-stderr', 'terminal-stdin', 'terminal-stdout',
+    'environment',
+    'exit',
+    'stderr',
+    'stdin',
+    'stdout',
+    'terminal-input',
+    'terminal-output',
+    'terminal-stderr',
+    'terminal-stdin',
+    'terminal-stdout',
   ],
   clocks: ['monotonic-clock', 'wall-clock'],
   filesystem: ['preopens', 'types'],
   http: ['outgoing-handler', 'types'],
   io: ['error', 'poll', 'streams'],
   random: ['insecure', 'insecure-seed', 'random'],
-  sockets: ['instance-network', 'ip-name-lookup', 'network', 'tcp', 'tcp-create-socket', 'udp', 'udp-create-socket'],
+  sockets: [
+    'instance-network',
+    'ip-name-lookup',
+    'network',
+    'tcp',
+    'tcp-create-socket',
+    'udp',
+    'udp-create-socket',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ShimPackage = keyof typeof SHIM_INTERFACES;
@@ -28,7 +44,9 @@ export function shimExportName(wasiInterface: string): string {
 /** Every supported import as `wasi:<package>/<interface>`, without a version. */
 export function supportedImports(): Set<string> {
   return new Set(
-    Object.entries(SHIM_INTERFACES).flatMap(([pkg, names]) => names.map((name) => `wasi:${pkg}/${name}`)),
+    Object.entries(SHIM_INTERFACES).flatMap(([pkg, names]) =>
+      names.map((name) => `wasi:${pkg}/${name}`),
+    ),
   );
 }
 

@@ -5,8 +5,10 @@ import { coreModules, parseWasm, type WasmKind } from './parse.js';
 
 /**
  * Checks that a binary is one a runtime will load: a core module must compile in the JS
- * engine (V8); a component must parse with wasm-tools (jco's build of it), and each of its
- * core modules must compile. `file` names the binary in error messages.
+ * engine (V8); each core module of a component must too, and the component itself must pass
+ * wasm-tools' validator (jco's build of it: decoding its WIT world validates the whole
+ * component, indices and types included, where printing it would only parse it).
+ * `file` names the binary in error messages.
  */
 export async function validateWasm(bytes: Uint8Array, file?: string): Promise<{ kind: WasmKind }> {
   const label = file ?? 'the wasm binary';
@@ -24,12 +26,12 @@ export async function validateWasm(bytes: Uint8Array, file?: string): Promise<{ 
     }
   }
   if (binary.kind === 'component') {
-    const { print } = await import('@bytecodealliance/jco-transpile/wasm-tools');
+    const { componentWit } = await import('@bytecodealliance/jco-transpile/wasm-tools');
     try {
-      await print(bytes);
+      await componentWit(bytes);
     } catch (error) {
       throw new UserError(
-        `${label} is not a valid WebAssembly component (wasm-tools): ${firstLine(errorMessage(error))}`,
+        `${label} is not a valid WebAssembly component (wasm-tools): ${oneLine(errorMessage(error))}`,
         file,
       );
     }
@@ -37,11 +39,11 @@ export async function validateWasm(bytes: Uint8Array, file?: string): Promise<{ 
   return { kind: binary.kind };
 }
 
-function firstLine(text: string): string {
-  return (
-    text
-      .split('\n')
-      .find((line) => line.trim() !== '')
-      ?.trim() ?? text
-  );
+/** wasm-tools puts the cause on the lines after its summary; a UserError is one line. */
+function oneLine(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(': ');
 }

@@ -10,13 +10,11 @@ import { buildSized, type SizedBuild } from './support/sized.js';
 let debugModule: SizedBuild;
 let releaseModule: SizedBuild;
 let debugComponent: SizedBuild;
-let expectedOutput: string;
 
 beforeAll(async () => {
   debugModule = await buildSized('wasm32-wasip1', 'debug');
   releaseModule = await buildSized('wasm32-wasip1', 'release');
   debugComponent = await buildSized('wasm32-wasip2', 'debug');
-  expectedOutput = await runWasiCommand(releaseModule.bytes);
 });
 
 function customNames(bytes: Uint8Array): string[] {

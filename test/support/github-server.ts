@@ -66,6 +66,8 @@ export interface FakeGitHub {
   readonly refs: Map<string, string>;
   readonly commits: Map<string, FakeCommit>;
   readonly artifacts: Artifact[];
+  /** Pull requests by `owner/repo#number`: their head commit. */
+  readonly pulls: Map<string, { headSha: string }>;
   /** Every write answers 403 "Resource not accessible by integration" (a fork PR's token). */
   readOnly: boolean;
   defaultBranch: string;
@@ -107,6 +109,7 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
     refs: new Map(),
     commits: new Map(),
     artifacts: [],
+    pulls: new Map(),
     readOnly: false,
     defaultBranch: 'main',
     fail(method, path, failure, times = 1) {
@@ -265,6 +268,11 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
       cursor = c.parents[0];
     }
     return { status: 200, json: history.slice((page - 1) * perPage, page * perPage) };
+  });
+
+  route('GET', new RegExp(`^${repoPath}/pulls/(\\d+)$`), (m) => {
+    const pull = state.pulls.get(`${m[1]}/${m[2]}#${m[3]}`);
+    return pull ? { status: 200, json: { number: Number(m[3]), state: 'open', head: { sha: pull.headSha } } } : notFound();
   });
 
   // Actions artifacts: list a run's artifacts; download answers a redirect to the zip, as GitHub does.

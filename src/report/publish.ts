@@ -1,0 +1,151 @@
+import path from 'node:path';
+import { tmpdir } from 'node:os';
+import type { Config } from '../config/config.js';
+import { UserError } from '../errors.js';
+import type { Logger } from '../log.js';
+import type { ComponentSpec } from '../projects/project.js';
+import { createOctokit, type GitHubClient } from '../github/client.js';
+import { upsertStickyComment, type CommentResult } from '../github/comment.js';
+import { pullRequestOf, pushedBranch, readGitHubContext, type GitHubContext } from '../github/context.js';
+import { postCommentFromArtifact, writeForkFiles, type PostOutcome } from '../github/fork.js';
+import { saveReport } from '../github/store.js';
+import { breachAnnotations, budgetError } from './budget.js';
+import type { Report } from './model.js';
+
+/**
+ * Everything the action does with a finished report: outputs, job summary, the sticky PR
+ * comment (or, when the token cannot write, files to post it from a workflow_run), saving the
+ * report to the data branch on a push, and failing on a broken budget — last, so everything
+ * else is published first.
+ */
+
+/** What the pipeline hands over (PipelineResult fits). */
+export interface PublishInput {
+  readonly report: Report;
+  readonly markdown: string;
+  readonly project: { readonly components: readonly ComponentSpec[] };
+}
+
+/** Where publishing writes: @actions/core in the action, arrays in tests. */
+export interface PublishDeps {
+  readonly env: NodeJS.ProcessEnv;
+  readonly setOutput: (name: string, value: string) => void;
+  readonly appendSummary: (markdown: string) => Promise<void>;
+  /** An error annotation, on a file when given (a budget breach on its component's manifest). */
+  readonly annotateError: (message: string, file?: string) => void;
+  /** The GitHub client; by default one made from `github-token`. */
+  readonly octokit?: GitHubClient;
+}
+
+export interface PublishOutcome {
+  readonly outputs: Readonly<Record<string, string>>;
+  readonly comment?: CommentResult;
+  /** Folder with the comment files, when the comment could not be posted. */
+  readonly commentDir?: string;
+  /** The commit whose report was saved to the data branch. */
+  readonly saved?: string;
+}
+
+/** The action's outputs, computed from the report (sums over components). */
+export function reportOutputs(input: PublishInput, reportPath?: string): Record<string, string> {
+  const { report, project } = input;
+  const sum = (pick: (c: Report['components'][number]) => number) => String(report.components.reduce((s, c) => s + pick(c), 0));
+  const outputs: Record<string, string> = {
+    'wasm-path': project.components.map((c) => c.wasmPath).join('\n'),
+    'size-bytes': sum((c) => c.final.bytes),
+    'gzip-bytes': sum((c) => c.final.gzipBytes),
+  };
+  if (report.deploy) {
+    outputs['deploy-seconds'] = String(report.deploy.readySeconds);
+    outputs['app-url'] = report.deploy.url;
+  }
+  if (reportPath) outputs['report-path'] = reportPath;
+  return outputs;
+}
+
+export async function publishReport(input: PublishInput, config: Config, logger: Logger, overrides: Partial<PublishDeps> = {}): Promise<PublishOutcome> {
+  const deps = { ...(await actionDeps(overrides.env ?? process.env)), ...overrides };
+  const outputs = reportOutputs(input, config.output.jsonPath);
+  await deps.appendSummary(input.markdown);
+
+  const context = await readGitHubContext(deps.env);
+  const octokit = deps.octokit ?? (config.githubToken ? createOctokit({ token: config.githubToken, logger }) : undefined);
+  let comment: CommentResult | undefined;
+  let commentDir: string | undefined;
+
+  const pr = pullRequestOf(context);
+  if (pr && config.comment) {
+    comment = octokit
+      ? await upsertStickyComment(octokit, pr, input.markdown, config.commentKey)
+      : { outcome: 'forbidden', message: 'No `github-token`: cannot comment on the pull request' };
+    if (comment.outcome === 'forbidden') {
+      commentDir = path.join(path.dirname(config.output.jsonPath ?? path.join(deps.env.RUNNER_TEMP ?? tmpdir(), 'x')), 'spinwash-comment');
+      const how = await writeForkFiles(commentDir, pr, config.commentKey, input.markdown, `${JSON.stringify(input.report, null, 2)}\n`);
+      logger.warning(`${comment.message}. The report is in the job summary. ${how}`);
+      outputs['comment-dir'] = commentDir;
+    } else {
+      logger.info(`PR comment ${comment.outcome}: ${comment.url}${comment.truncated ? ' (cut to the size limit)' : ''}`);
+      outputs['comment-url'] = comment.url;
+    }
+  }
+
+  const saved = await saveOnPush(input.report, config, context, octokit, logger);
+  for (const [name, value] of Object.entries(outputs)) deps.setOutput(name, value);
+
+  const budgets = input.report.budgets;
+  if (budgets?.failing) {
+    for (const a of breachAnnotations(budgets, input.project.components)) deps.annotateError(a.message, a.file);
+    // Annotated above, each on its manifest: the thrown error carries no file, to avoid a duplicate.
+    throw new UserError(budgetError(budgets, input.project.components)?.message ?? 'A budget was broken');
+  }
+  return { outputs, ...(comment ? { comment } : {}), ...(commentDir ? { commentDir } : {}), ...(saved ? { saved } : {}) };
+}
+
+/** On a push to a saved branch (default: the repository's default branch), stores the report. */
+async function saveOnPush(report: Report, config: Config, context: GitHubContext, octokit: GitHubClient | undefined, logger: Logger): Promise<string | undefined> {
+  const branch = pushedBranch(context);
+  const dataBranch = config.store.branch;
+  if (!branch || !dataBranch || !context.sha || !context.repository) return undefined;
+  const defaultBranch = (context.payload.repository as { default_branch?: unknown } | undefined)?.default_branch;
+  const saveBranches = config.store.saveBranches.length > 0 ? config.store.saveBranches : [typeof defaultBranch === 'string' ? defaultBranch : 'main'];
+  if (!saveBranches.includes(branch) || branch === dataBranch) return undefined;
+  if (!octokit) {
+    logger.warning(`No \`github-token\`: the report of ${branch} is not saved to ${dataBranch}, so PRs have no baseline`);
+    return undefined;
+  }
+  try {
+    await saveReport({ octokit, repo: context.repository, branch: dataBranch, logger }, context.sha, branch, { ...report, source: { commit: context.sha, ref: context.ref } });
+    return context.sha;
+  } catch (error) {
+    // The report itself is published; a store that cannot be written costs the next PR its baseline, not this run.
+    if (error instanceof UserError) logger.warning(error.message);
+    else throw error;
+    return undefined;
+  }
+}
+
+/**
+ * `mode: comment`: posts the comment a fork PR run left in its artifact (see github/fork.ts).
+ * Throws a UserError naming the missing permission when it cannot.
+ */
+export async function publishFromArtifact(config: Config, logger: Logger, overrides: Partial<Pick<PublishDeps, 'env' | 'octokit'>> = {}): Promise<PostOutcome> {
+  const env = overrides.env ?? process.env;
+  const octokit = overrides.octokit ?? (config.githubToken ? createOctokit({ token: config.githubToken, logger }) : undefined);
+  if (!octokit) throw new UserError('Input `github-token` is empty; `mode: comment` needs a token with `pull-requests: write` and `actions: read`');
+  return postCommentFromArtifact(octokit, await readGitHubContext(env), logger);
+}
+
+/** The real sinks: @actions/core, loaded only here (the CLI never needs it). */
+async function actionDeps(env: NodeJS.ProcessEnv): Promise<PublishDeps> {
+  const core = await import('@actions/core');
+  return {
+    env,
+    setOutput: (name, value) => core.setOutput(name, value),
+    appendSummary: async (markdown) => {
+      if (!env.GITHUB_STEP_SUMMARY) return; // not in Actions: nothing to write to
+      await core.summary.addRaw(markdown, true).write();
+    },
+    // Annotations attach to a file by its path in the repository.
+    annotateError: (message, file) => core.error(message, file ? { file: path.relative(env.GITHUB_WORKSPACE ?? process.cwd(), file) } : {}),
+  };
+}

@@ -1,0 +1,173 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildConfig } from '../../src/config/config.js';
+import type { RawInputs } from '../../src/config/inputs.js';
+import { UserError } from '../../src/errors.js';
+import { createOctokit, type GitHubClient } from '../../src/github/client.js';
+import { readForkFiles } from '../../src/github/fork.js';
+import { readGitHubContext } from '../../src/github/context.js';
+import { MemoryLogger } from '../../src/log.js';
+import type { ComponentSpec } from '../../src/projects/project.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import type { Report } from '../../src/report/model.js';
+import { publishFromArtifact, publishReport, type PublishDeps } from '../../src/report/publish.js';
+import { assessReport, loadBaseline } from '../../src/report/regression.js';
+import { component, report } from '../report/reports.js';
+import { startGitHubServer, type FakeGitHub } from '../support/github-server.js';
+
+let github: FakeGitHub;
+let dir: string;
+let octokit: GitHubClient;
+let logger: MemoryLogger;
+let sinks: { outputs: Record<string, string>; summary: string[]; annotations: { message: string; file?: string }[] };
+
+beforeAll(async () => {
+  github = await startGitHubServer();
+});
+afterAll(async () => {
+  await github.close();
+});
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'spinwash-publish-'));
+  github.readOnly = false;
+  logger = new MemoryLogger();
+  octokit = createOctokit({ token: 'test-token', baseUrl: github.url, retryAfterBaseMs: 5, logger });
+  sinks = { outputs: {}, summary: [], annotations: [] };
+  return () => rm(dir, { recursive: true, force: true });
+});
+
+const specs: ComponentSpec[] = [{ name: 'api', wasmPath: '/w/target/api.wasm', manifest: '/w/api/Cargo.toml', built: true }];
+
+function config(raw: RawInputs = {}) {
+  return buildConfig({ project: dir, 'report-path': path.join(dir, 'out', 'report.json'), 'github-token': 'test-token', ...raw });
+}
+
+/** The runner's environment for an event: GITHUB_* variables and the payload file. */
+async function event(name: string, payload: Record<string, unknown>, extra: Record<string, string> = {}): Promise<NodeJS.ProcessEnv> {
+  const file = path.join(dir, `${name}-event.json`);
+  await writeFile(file, JSON.stringify(payload));
+  return { GITHUB_EVENT_NAME: name, GITHUB_EVENT_PATH: file, GITHUB_REPOSITORY: 'acme/app', ...extra };
+}
+
+function deps(env: NodeJS.ProcessEnv): Partial<PublishDeps> {
+  return {
+    env,
+    octokit,
+    setOutput: (name, value) => (sinks.outputs[name] = value),
+    appendSummary: async (markdown) => void sinks.summary.push(markdown),
+    annotateError: (message, file) => sinks.annotations.push(file ? { message, file } : { message }),
+  };
+}
+
+const prPayload = (number: number, fork = false) => ({
+  pull_request: {
+    number,
+    base: { sha: github.refs.get('main'), ref: 'main', repo: { full_name: 'acme/app' } },
+    head: { sha: 'c0ffee'.padEnd(40, '0'), ref: 'feature', repo: { full_name: fork ? 'someone/app' : 'acme/app' } },
+  },
+});
+
+function input(r: Report) {
+  return { report: r, markdown: renderMarkdown(r), project: { components: specs } };
+}
+
+describe('publishReport', () => {
+  it('sets the outputs and the summary, and keeps one sticky comment on a PR across runs', async () => {
+    github.addCommits('main', 1);
+    const env = await event('pull_request', prPayload(7));
+    const first = await publishReport(input(report([component('api', 20_000)])), config(), logger, deps(env));
+    expect(first.comment).toMatchObject({ outcome: 'created' });
+    expect(sinks.outputs).toMatchObject({
+      'wasm-path': '/w/target/api.wasm',
+      'size-bytes': '20000',
+      'gzip-bytes': String(component('api', 20_000).final.gzipBytes),
+      'deploy-seconds': '0.734',
+      'app-url': 'http://127.0.0.1:40123/',
+      'report-path': path.join(dir, 'out', 'report.json'),
+    });
+    expect(sinks.summary[0]).toContain('| api | 19.5 KiB (20,000 B) |');
+    const second = await publishReport(input(report([component('api', 19_000)])), config(), logger, deps(env));
+    expect(second.comment).toMatchObject({ outcome: 'updated' });
+    const comments = github.comments.get('acme/app#7')!;
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain('| api | 18.6 KiB (19,000 B) |');
+  });
+
+  it('does not comment outside a pull request, or when comment is false', async () => {
+    const env = await event('workflow_dispatch', {});
+    const outcome = await publishReport(input(report([component('api', 1_000)])), config(), logger, deps(env));
+    expect(outcome.comment).toBeUndefined();
+    const prEnv = await event('pull_request', prPayload(8));
+    expect((await publishReport(input(report([component('api', 1_000)])), config({ comment: 'false' }), logger, deps(prEnv))).comment).toBeUndefined();
+    expect(github.comments.get('acme/app#8')).toBeUndefined();
+  });
+
+  it('on a fork PR writes the comment to files, warns how to post it, and mode: comment posts it from the artifact', async () => {
+    github.addCommits('main', 1);
+    github.readOnly = true;
+    const r = report([component('api', 20_000)]);
+    const forkEnv = await event('pull_request', prPayload(9, true));
+    const outcome = await publishReport(input(r), config(), logger, deps(forkEnv));
+    expect(outcome.comment?.outcome).toBe('forbidden');
+    expect(outcome.commentDir).toBe(path.join(dir, 'out', 'spinwash-comment'));
+    expect(sinks.outputs['comment-dir']).toBe(outcome.commentDir);
+    expect(logger.lines.join('\n')).toMatch(/warning: The token cannot comment on acme\/app#9 .*upload that folder as an artifact named `spinwash-report`.*`mode: comment`/s);
+    const files = await readForkFiles(outcome.commentDir!);
+    expect(files.pending).toEqual({ owner: 'acme', repo: 'app', number: 9, headSha: 'c0ffee'.padEnd(40, '0'), key: 'sticky' });
+    expect(JSON.parse(await readFile(path.join(outcome.commentDir!, 'report.json'), 'utf8'))).toEqual(r);
+
+    // The workflow_run side: the artifact holds those files; the base repository's token can write.
+    github.readOnly = false;
+    github.pulls.set('acme/app#9', { headSha: 'c0ffee'.padEnd(40, '0') });
+    github.artifacts.push({ id: 77, name: 'spinwash-report', runId: 4242, files: { 'comment.md': files.markdown, 'pr.json': JSON.stringify(files.pending) } });
+    const runEnv = await event('workflow_run', { workflow_run: { id: 4242, head_sha: 'c0ffee'.padEnd(40, '0'), pull_requests: [] } });
+    const posted = await publishFromArtifact(config({ mode: 'comment' }), logger, { env: runEnv, octokit });
+    expect(posted).toMatchObject({ posted: true, pr: 9, comment: { outcome: 'created' } });
+    expect(github.comments.get('acme/app#9')![0]!.body).toBe(`<!-- spinwash:sticky -->\n${files.markdown}`);
+  });
+
+  it('mode: comment refuses an artifact whose PR head is not the run commit, and other events', async () => {
+    github.pulls.set('acme/app#10', { headSha: 'newer'.padEnd(40, '0') });
+    github.artifacts.push({ id: 78, name: 'spinwash-report', runId: 4343, files: { 'comment.md': 'x', 'pr.json': JSON.stringify({ owner: 'acme', repo: 'app', number: 10, headSha: 'a'.repeat(40), key: 'sticky' }) } });
+    const runEnv = await event('workflow_run', { workflow_run: { id: 4343, head_sha: 'a'.repeat(40), pull_requests: [] } });
+    await expect(publishFromArtifact(config({ mode: 'comment' }), logger, { env: runEnv, octokit })).rejects.toThrow(
+      /PR #10, whose head is newer00, but the run built aaaaaaa; not posting/,
+    );
+    const none = await event('workflow_run', { workflow_run: { id: 1, head_sha: 'b'.repeat(40), pull_requests: [] } });
+    expect(await publishFromArtifact(config({ mode: 'comment' }), logger, { env: none, octokit })).toMatchObject({ posted: false });
+    const push = await event('push', {});
+    await expect(publishFromArtifact(config({ mode: 'comment' }), logger, { env: push, octokit })).rejects.toThrow(
+      'Input `mode` has the value "comment", which runs in a `workflow_run` workflow; this run is a `push` event',
+    );
+  });
+
+  it('saves the report on a push to main, a PR compares against it, and a broken budget fails after publishing', async () => {
+    github.refs.delete('spinwash-data');
+    const [baseSha] = github.addCommits('main', 1);
+    const pushEnv = await event('push', { repository: { default_branch: 'main' } }, { GITHUB_SHA: baseSha!, GITHUB_REF: 'refs/heads/main' });
+    const pushed = await publishReport(input(report([component('api', 20_000)])), config(), logger, deps(pushEnv));
+    expect(pushed.saved).toBe(baseSha);
+    // A push to another branch is not saved.
+    const other = await event('push', { repository: { default_branch: 'main' } }, { GITHUB_SHA: baseSha!, GITHUB_REF: 'refs/heads/wip' });
+    expect((await publishReport(input(report([component('api', 1)])), config(), logger, deps(other))).saved).toBeUndefined();
+
+    const prEnv = await event('pull_request', prPayload(11));
+    const cfg = config({ 'max-increase': '1%' });
+    const baseline = await loadBaseline(cfg, { context: await readGitHubContext(prEnv), octokit }, logger);
+    expect(baseline?.label).toBe('main (base commit)');
+    const assessed = assessReport(report([component('api', 21_000)]), cfg.budgets, baseline);
+    const error = await publishReport(input(assessed), cfg, logger, deps(prEnv)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toBe(
+      'A budget was broken: max-increase broken by api: +5.0% (+1000 B) against a limit of 1%, by 4.0 percentage points',
+    );
+    expect(sinks.annotations).toEqual([{ message: (error as UserError).message.replace('A budget was broken: ', ''), file: '/w/api/Cargo.toml' }]);
+    // Published before failing: the comment shows the growth and the broken budget.
+    const body = github.comments.get('acme/app#11')![0]!.body;
+    expect(body).toContain(`🔺 **+1000 B (+5.0%)** in total against main (base commit) (\`${baseSha!.slice(0, 7)}\`)`);
+    expect(body).toContain('❌ **Budget broken**');
+    expect(sinks.outputs['size-bytes']).toBe('21000');
+  });
+});

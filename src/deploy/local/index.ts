@@ -57,7 +57,7 @@ function checkServable(app: TranspiledApp, file: string): void {
     throw new UserError(
       `deploy \`local\`: ${file} imports ${missing.join(', ')}, which the embedded runtime (preview2-shim) cannot ` +
         'provide; it provides the wasi 0.2 interfaces (wasi:cli, clocks, filesystem, http, io, random, sockets). ' +
-        'Deploy it to a runtime that has them (e.g. `spin`), or use `deploy: none`',
+        'Deploy it to a runtime that has them (e.g. `spin`), or skip the deploy (`deploy: none`, `--deploy none`)',
       file,
     );
   }

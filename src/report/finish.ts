@@ -1,0 +1,32 @@
+import type { Config } from '../config/config.js';
+import type { Logger } from '../log.js';
+import { createOctokit, type GitHubClient } from '../github/client.js';
+import { pullRequestOf, readGitHubContext } from '../github/context.js';
+import { writeJsonReport } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import type { Report } from './model.js';
+import { assessReport, loadBaseline } from './regression.js';
+import { writeTextAtomic } from './atomic-write.js';
+
+/**
+ * The report stage's last step, shared by the action and the CLI: compare with the baseline,
+ * check the budgets, render, and write the JSON and markdown files (atomically) — always,
+ * budget broken or not, so a failing run still shows what broke.
+ */
+export async function finishReport(
+  report: Report,
+  config: Pick<Config, 'baselineFile' | 'store' | 'budgets' | 'output' | 'githubToken'>,
+  logger: Logger,
+  github: { env?: NodeJS.ProcessEnv; octokit?: GitHubClient } = {},
+): Promise<{ report: Report; markdown: string }> {
+  const context = await readGitHubContext(github.env ?? process.env);
+  // A client only where the store may be read: a PR run with a token and no baseline file.
+  const needsStore = !config.baselineFile && config.store.branch !== undefined && pullRequestOf(context) !== undefined;
+  const octokit = github.octokit ?? (needsStore && config.githubToken ? createOctokit({ token: config.githubToken, logger }) : undefined);
+  const baseline = await loadBaseline(config, { context, ...(octokit ? { octokit } : {}) }, logger);
+  const assessed = assessReport(report, config.budgets, baseline);
+  const markdown = renderMarkdown(assessed);
+  if (config.output.jsonPath) await writeJsonReport(config.output.jsonPath, assessed);
+  if (config.output.markdownPath) await writeTextAtomic(config.output.markdownPath, markdown);
+  return { report: assessed, markdown };
+}

@@ -1,0 +1,82 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildConfig } from '../../src/config/config.js';
+import { UserError } from '../../src/errors.js';
+import { MemoryLogger } from '../../src/log.js';
+import { runPipeline, type PipelineResult } from '../../src/pipeline.js';
+import { budgetError, parseBudgets } from '../../src/report/budget.js';
+import { finishReport } from '../../src/report/finish.js';
+import { readJsonReport } from '../../src/report/json.js';
+import type { Report } from '../../src/report/model.js';
+import { assessReport } from '../../src/report/regression.js';
+
+/**
+ * Issue 5's acceptance, through the real pipeline: build the example, keep its report, grow a
+ * copy with a large table, and compare against the first report with a 1% budget.
+ */
+const example = path.resolve(import.meta.dirname, '../../examples/hello-rust');
+let dir: string;
+let app: string;
+let first: Report;
+let grown: PipelineResult;
+let assessed: { report: Report; markdown: string };
+const noGitHub = { env: {} };
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'spinwash-regression-'));
+  app = path.join(dir, 'app');
+  await cp(example, app, { recursive: true, filter: (src) => !src.includes(`${path.sep}target`) });
+  const logger = new MemoryLogger();
+  const base = buildConfig({ project: app, deploy: 'none' });
+  const r1 = path.join(dir, 'r1.json');
+  first = (await finishReport((await runPipeline(base, logger)).report, { ...base, output: { jsonPath: r1 } }, logger, noGitHub)).report;
+
+  // Grow the copy: a 16 KiB table the handler really serves (so neither LTO nor strip drops it).
+  const lib = path.join(app, 'src', 'lib.rs');
+  const table = Array.from({ length: 512 }, (_, i) => `row ${i}: ${(i * 2_654_435_761) % 1_000_003}\\n`).join('');
+  const source = await readFile(lib, 'utf8');
+  const line = 'pub const GREETING: &str = "Hello from spinwash!\\n";';
+  expect(source).toContain(line);
+  await writeFile(lib, source.replace(line, `pub const GREETING: &str = "Hello from spinwash!\\n${table}";`));
+
+  const config = buildConfig({ project: app, deploy: 'none', 'baseline-file': r1, 'max-increase': '1%', 'report-path': path.join(dir, 'r2.json') });
+  grown = await runPipeline(config, logger);
+  assessed = await finishReport(grown.report, { ...config, output: { ...config.output, markdownPath: path.join(dir, 'r2.md') } }, logger, noGitHub);
+}, 600_000);
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('size regression against a baseline report (real builds of the example)', () => {
+  it('measures the growth against r1.json in the JSON report', async () => {
+    const written = await readJsonReport(path.join(dir, 'r2.json'));
+    const [before] = first.components;
+    const [after] = written.components;
+    const delta = after!.final.bytes - before!.final.bytes;
+    expect(delta).toBeGreaterThan(8_000);
+    expect(written.comparison?.baseline.label).toBe('`r1.json`');
+    expect(written.comparison?.components[0]).toMatchObject({ name: 'hello-rust', status: 'changed', delta: { bytes: delta } });
+    expect(written.comparison?.components[0]?.sections?.[0]?.name).toBe('data');
+  });
+
+  it('fails the run with the broken budget named, after writing both reports', async () => {
+    const error = budgetError(assessed.report.budgets!, grown.project.components);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error?.message).toMatch(/^A budget was broken: max-increase broken by hello-rust: \+\d+\.\d% \(\+[\d.]+ KiB \([\d,]+ B\)\) against a limit of 1%/);
+    expect(error?.file).toBe(path.join(app, 'Cargo.toml'));
+    const markdown = await readFile(path.join(dir, 'r2.md'), 'utf8');
+    expect(markdown).toBe(assessed.markdown);
+    expect(markdown).toMatch(/🔺 hello-rust \| .* \| \+[\d.]+ KiB \([\d,+]+ B, \+\d+\.\d%\) \|/);
+    expect(markdown).toContain('❌ **Budget broken**');
+  });
+
+  it('passes with a generous budget', () => {
+    const generous = parseBudgets({ maxSize: '', maxIncrease: '1000%', maxDeploySeconds: '', failOnBudget: true });
+    const again = assessReport(grown.report, generous, { report: first, label: 'r1' });
+    expect(again.budgets).toMatchObject({ breaches: [], failing: false });
+    expect(budgetError(again.budgets!, grown.project.components)).toBeUndefined();
+  });
+});

@@ -1,0 +1,101 @@
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { errorMessage, UserError } from '../errors.js';
+import type { Logger } from '../log.js';
+
+/** How downloads retry: 5xx, 408, 429, network errors and timeouts, with exponential backoff. */
+export interface RetryPolicy {
+  readonly attempts: number;
+  readonly baseDelayMs: number;
+  /** Per attempt, for the whole response (a stalled server counts as a failure). */
+  readonly timeoutMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 1000, timeoutMs: 60_000 };
+
+/** A server that answered, but not with success: 4xx other than 408/429 are not retried. */
+export class HttpStatusError extends Error {
+  constructor(
+    readonly url: string,
+    readonly status: number,
+  ) {
+    super(`${url} answered HTTP ${status}`);
+  }
+}
+
+const retryable = (error: unknown): boolean =>
+  !(error instanceof HttpStatusError) || error.status >= 500 || error.status === 408 || error.status === 429;
+
+export interface RequestOptions {
+  readonly retry: RetryPolicy;
+  readonly logger: Logger;
+  /** Sent as `authorization: Bearer …` (a header, never a URL or argv). */
+  readonly token?: string;
+  readonly accept?: string;
+}
+
+/**
+ * Calls `attempt` until it succeeds, a non-retryable error occurs, or the attempts run out;
+ * waits baseDelay × 2^n between tries. Why not tool-cache's downloadTool: its retries wait a
+ * fixed 10–20 s and cannot be tuned.
+ */
+async function withRetry<T>(url: string, options: RequestOptions, attempt: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt(AbortSignal.timeout(options.retry.timeoutMs));
+    } catch (error) {
+      if (!retryable(error) || n >= options.retry.attempts) throw error;
+      const delay = options.retry.baseDelayMs * 2 ** (n - 1);
+      const why = error instanceof HttpStatusError ? `answered HTTP ${error.status}` : `failed (${errorMessage(error)})`;
+      options.logger.info(`${url} ${why}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${options.retry.attempts})`);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+function headers(options: RequestOptions): Record<string, string> {
+  return {
+    'user-agent': 'spinwash',
+    ...(options.accept ? { accept: options.accept } : {}),
+    ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+  };
+}
+
+export function getText(url: string, options: RequestOptions): Promise<string> {
+  return withRetry(url, options, async (signal) => {
+    const response = await fetch(url, { headers: headers(options), signal });
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new HttpStatusError(url, response.status);
+    }
+    return response.text();
+  });
+}
+
+export async function getJson<T>(url: string, options: RequestOptions): Promise<T> {
+  const text = await getText(url, options);
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new UserError(`${url} did not answer JSON (it starts with ${JSON.stringify(text.slice(0, 60))})`);
+  }
+}
+
+/** Streams `url` into `file`; a failed attempt leaves no partial file. */
+export function download(url: string, file: string, options: RequestOptions): Promise<void> {
+  return withRetry(url, options, async (signal) => {
+    try {
+      const response = await fetch(url, { headers: headers(options), signal, redirect: 'follow' });
+      if (!response.ok || !response.body) {
+        await response.body?.cancel();
+        throw new HttpStatusError(url, response.status);
+      }
+      await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), createWriteStream(file));
+    } catch (error) {
+      await rm(file, { force: true });
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,67 @@
+import { UserError } from '../errors.js';
+import { getJson, HttpStatusError, type RequestOptions } from './http.js';
+
+/** Where release metadata and assets come from: GitHub, or one mirror that serves both. */
+export interface ReleaseSource {
+  readonly apiBase: string;
+  readonly downloadBase: string;
+}
+
+/**
+ * A `tools-base-url` serves the GitHub layout under one root: `/repos/<owner>/<repo>/releases`
+ * (the REST API) and `/<owner>/<repo>/releases/download/<tag>/<asset>`.
+ */
+export function releaseSource(baseUrl: string | undefined): ReleaseSource {
+  if (baseUrl) return { apiBase: baseUrl, downloadBase: baseUrl };
+  return {
+    apiBase: process.env.GITHUB_API_URL ?? 'https://api.github.com',
+    downloadBase: process.env.GITHUB_SERVER_URL ?? 'https://github.com',
+  };
+}
+
+export interface GitHubRelease {
+  tag_name: string;
+  prerelease: boolean;
+  draft: boolean;
+  assets: { name: string }[];
+}
+
+export function downloadUrl(source: ReleaseSource, repo: string, tag: string, asset: string): string {
+  return `${source.downloadBase}/${repo}/releases/download/${encodeURIComponent(tag)}/${encodeURIComponent(asset)}`;
+}
+
+/**
+ * The newest release that is neither a draft nor a prerelease and that `accept` takes (the
+ * wasmCloud repository also releases the host and providers). GitHub lists newest first.
+ */
+export async function latestRelease(
+  source: ReleaseSource,
+  repo: string,
+  options: RequestOptions,
+  accept: (release: GitHubRelease) => boolean,
+): Promise<GitHubRelease> {
+  const url = `${source.apiBase}/repos/${repo}/releases?per_page=100`;
+  let releases: GitHubRelease[];
+  try {
+    releases = await getJson<GitHubRelease[]>(url, { ...options, accept: 'application/vnd.github+json' });
+  } catch (error) {
+    if (error instanceof HttpStatusError) {
+      throw new UserError(`Cannot resolve \`latest\` for ${repo}: ${url} answered HTTP ${error.status}; give an explicit version instead`);
+    }
+    throw error;
+  }
+  const found = Array.isArray(releases) ? releases.find((r) => !r.draft && !r.prerelease && accept(r)) : undefined;
+  if (!found) throw new UserError(`Cannot resolve \`latest\` for ${repo}: ${url} lists no matching stable release; give an explicit version`);
+  return found;
+}
+
+/** A 404 names the version and asset; anything else keeps its own message. */
+export function notFound(tool: string, version: string, asset: string, url: string, error: unknown): unknown {
+  if (error instanceof HttpStatusError && error.status === 404) {
+    return new UserError(
+      `${tool} ${version}: the release asset ${asset} was not found (HTTP 404 from ${url}); check that ${version} is a released version of ${tool}`,
+    );
+  }
+  if (error instanceof HttpStatusError) return new UserError(`${tool} ${version}: downloading ${asset} failed: ${error.message}`);
+  return error;
+}

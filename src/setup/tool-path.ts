@@ -1,0 +1,57 @@
+import { accessSync, constants } from 'node:fs';
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import path from 'node:path';
+import { execCapture } from '../exec.js';
+
+/** What an installer did, for the log and the report. */
+export interface InstalledTool {
+  readonly tool: 'spin' | 'wash';
+  /** The resolved version (`v3.4.1`, `canary`). */
+  readonly version: string;
+  /** Absolute path of the executable. */
+  readonly path: string;
+  /** `path`: the right version was already on PATH; `tool-cache`: cached earlier; `download`: fetched now. */
+  readonly source: 'path' | 'tool-cache' | 'download';
+}
+
+/** The executable `name` the PATH would run, if any. */
+export function findOnPath(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const file = path.join(dir, name);
+    try {
+      accessSync(file, constants.X_OK);
+      return file;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+/** `spin 3.4.1 (…)` / `wash 0.39.0` → `v3.4.1`; undefined when the tool is missing or says nothing readable. */
+export async function versionOnPath(name: string): Promise<string | undefined> {
+  if (!findOnPath(name)) return undefined;
+  const result = await execCapture(name, ['--version']).catch(() => undefined);
+  const match = result?.code === 0 ? /(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)/.exec(result.stdout) : null;
+  return match ? `v${match[1]}` : undefined;
+}
+
+/** Puts `dir` first on PATH for this process, and for later steps of the job when in Actions. */
+export async function addToPath(dir: string): Promise<void> {
+  if (process.env.GITHUB_PATH) (await import('@actions/core')).addPath(dir);
+  else process.env.PATH = `${dir}${path.delimiter}${process.env.PATH ?? ''}`;
+}
+
+/** @actions/tool-cache keeps tools under RUNNER_TOOL_CACHE; outside Actions that is ~/.cache/spinwash/tools. */
+export function ensureToolCacheRoot(): void {
+  process.env.RUNNER_TOOL_CACHE ||= path.join(homedir(), '.cache', 'spinwash', 'tools');
+}
+
+/** A fresh folder for a download, under RUNNER_TEMP when in Actions. */
+export async function downloadDir(): Promise<string> {
+  const base = process.env.RUNNER_TEMP || tmpdir();
+  await mkdir(base, { recursive: true });
+  return mkdtemp(path.join(base, 'spinwash-tool-'));
+}

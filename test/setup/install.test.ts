@@ -1,0 +1,166 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { MemoryLogger } from '../../src/log.js';
+import { installSpin } from '../../src/setup/install-spin.js';
+import { installWash } from '../../src/setup/install-wash.js';
+import { startReleaseServer, type ReleaseServer } from '../support/release-server.js';
+
+const LINUX = { os: 'linux', arch: 'x64' } as const;
+const FAST_RETRY = { attempts: 3, baseDelayMs: 10, timeoutMs: 10_000 };
+const ENV_KEYS = ['PATH', 'RUNNER_TOOL_CACHE', 'RUNNER_TEMP', 'XDG_DATA_HOME', 'GITHUB_PATH'] as const;
+const saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
+
+let server: ReleaseServer;
+let scratch: string;
+let logger: MemoryLogger;
+
+beforeAll(async () => {
+  server = await startReleaseServer({
+    // Newest first, as GitHub lists them.
+    spin: [{ tag: 'v3.5.0-rc.1', prerelease: true }, { tag: 'v3.4.1' }, { tag: 'v3.3.0' }],
+    wash: [
+      { tag: 'v2.1.0-rc.1', prerelease: true },
+      { tag: 'v2.0.1' },
+      { tag: 'v1.9.0', assets: ['wasmcloud-x86_64-unknown-linux-musl'] }, // a host release: no wash
+      { tag: 'wash-v0.39.0' },
+    ],
+  });
+});
+afterAll(() => server.close());
+
+beforeEach(() => {
+  scratch = mkdtempSync(path.join(tmpdir(), 'spinwash-install-'));
+  process.env.RUNNER_TOOL_CACHE = path.join(scratch, 'tool-cache');
+  process.env.RUNNER_TEMP = path.join(scratch, 'temp');
+  process.env.XDG_DATA_HOME = path.join(scratch, 'data');
+  delete process.env.GITHUB_PATH;
+  // Only system folders: no spin or wash on PATH at the start.
+  process.env.PATH = '/usr/local/bin:/usr/bin:/bin';
+  server.requests.length = 0;
+  server.corruptChecksums = false;
+  logger = new MemoryLogger();
+});
+afterEach(() => {
+  for (const key of ENV_KEYS) {
+    if (saved[key] === undefined) delete process.env[key];
+    else process.env[key] = saved[key];
+  }
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+const spin = (version: string, extra: { plugins?: string[] } = {}) =>
+  installSpin({ version, baseUrl: server.url, logger, platform: LINUX, retry: FAST_RETRY, ...extra });
+const wash = (version: string) => installWash({ version, baseUrl: server.url, logger, platform: LINUX, retry: FAST_RETRY });
+const onPath = (tool: string): string => execFileSync(tool, ['--version'], { encoding: 'utf8' }).trim();
+const downloads = (): string[] => server.requests.filter((r) => r.includes('/releases/download/'));
+
+async function rejection(promise: Promise<unknown>): Promise<UserError> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(UserError);
+  return error as UserError;
+}
+
+describe('installSpin against a local release server', () => {
+  it('resolves `latest` to the newest stable release, verifies and caches it, and puts it on PATH', async () => {
+    const installed = await spin('latest');
+    expect(installed).toMatchObject({ tool: 'spin', version: 'v3.4.1', source: 'download' });
+    expect(server.requests).toEqual([
+      '/repos/spinframework/spin/releases',
+      '/spinframework/spin/releases/download/v3.4.1/spin-v3.4.1-linux-amd64.tar.gz',
+      '/spinframework/spin/releases/download/v3.4.1/checksums-v3.4.1.txt',
+    ]);
+    expect(installed.path).toBe(path.join(process.env.RUNNER_TOOL_CACHE!, 'spin', '3.4.1', 'x64', 'spin'));
+    expect(onPath('spin')).toMatch(/^spin 3\.4\.1 /);
+  });
+
+  it('a tool-cache hit downloads nothing; the right version on PATH is used as it is', async () => {
+    await spin('v3.4.1');
+    expect(downloads()).toHaveLength(2);
+    process.env.PATH = '/usr/local/bin:/usr/bin:/bin'; // a later job step: cached, not on PATH
+    server.requests.length = 0;
+    expect(await spin('v3.4.1')).toMatchObject({ source: 'tool-cache', version: 'v3.4.1' });
+    expect(server.requests).toEqual([]);
+    expect(await spin('v3.4.1')).toMatchObject({ source: 'path' });
+    expect(server.requests).toEqual([]);
+    // Another version on PATH is not the right one.
+    expect(await spin('v3.3.0')).toMatchObject({ source: 'download', version: 'v3.3.0' });
+    expect(onPath('spin')).toMatch(/^spin 3\.3\.0 /);
+  });
+
+  it('refuses an archive whose checksum does not match, and caches nothing', async () => {
+    server.corruptChecksums = true;
+    const error = await rejection(spin('v3.4.1'));
+    expect(error.message).toMatch(/spin v3\.4\.1: spin-v3\.4\.1-linux-amd64\.tar\.gz does not match checksums-v3\.4\.1\.txt \(expected sha256 [0-9a-f]{64}, got [0-9a-f]{64}\); refusing/);
+    expect(existsSync(path.join(process.env.RUNNER_TOOL_CACHE!, 'spin'))).toBe(false);
+    expect(() => onPath('spin')).toThrow();
+  });
+
+  it('retries a 500 and then succeeds', async () => {
+    server.failNext('spin-v3.4.1-linux-amd64.tar.gz', 500);
+    server.failNext('/repos/spinframework/spin/releases', 503);
+    expect(await spin('latest')).toMatchObject({ version: 'v3.4.1', source: 'download' });
+    expect(server.requests.filter((r) => r.endsWith('.tar.gz'))).toHaveLength(2);
+    expect(server.requests.filter((r) => r.startsWith('/repos/'))).toHaveLength(2);
+    expect(logger.lines.some((l) => /answered HTTP 500; retrying in 0\.0 s \(attempt 2 of 3\)/.test(l))).toBe(true);
+  });
+
+  it('gives up after the last attempt of a lasting 5xx, naming the asset', async () => {
+    server.failNext('spin-v3.3.0', 502, 3);
+    const error = await rejection(spin('v3.3.0'));
+    expect(error.message).toContain('spin v3.3.0: downloading spin-v3.3.0-linux-amd64.tar.gz failed');
+    expect(error.message).toContain('HTTP 502');
+  });
+
+  it('a 404 names the version and the asset, and is not retried', async () => {
+    const error = await rejection(spin('v9.9.9'));
+    expect(error.message).toMatch(/^spin v9\.9\.9: the release asset spin-v9\.9\.9-linux-amd64\.tar\.gz was not found \(HTTP 404 from http:\/\/127\.0\.0\.1:\d+\/spinframework\/spin\/releases\/download\/v9\.9\.9\/spin-v9\.9\.9-linux-amd64\.tar\.gz\)/);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('installs plugins with --yes', async () => {
+    await spin('v3.4.1', { plugins: ['cloud', 'kube'] });
+    expect(readdirSync(path.join(process.env.XDG_DATA_HOME!, 'spin', 'plugins')).sort()).toEqual(['cloud', 'kube']);
+    expect(logger.lines.join('')).toContain("Plugin 'cloud' was installed successfully!");
+    expect(execFileSync('spin', ['plugins', 'list'], { encoding: 'utf8' })).toContain('kube 0.1.0 [installed]');
+    // An unknown plugin fails the setup with spin's own message.
+    const error = await rejection(spin('v3.4.1', { plugins: ['nope'] }));
+    expect(error.message).toContain("Could not find plugin 'nope'");
+  });
+
+  it('an OS without an asset is a clear error before any request', async () => {
+    const error = await rejection(installSpin({ version: 'latest', baseUrl: server.url, logger, platform: { os: 'win32', arch: 'x64' } }));
+    expect(error.message).toMatch(/spin has no release asset for win32\/x64; its releases offer linux and macOS/);
+    expect(server.requests).toEqual([]);
+  });
+});
+
+describe('installWash against a local release server', () => {
+  it('resolves `latest` past prereleases and host releases, and installs the raw binary', async () => {
+    server.failNext('/repos/wasmCloud/wasmCloud/releases', 500);
+    const installed = await wash('latest');
+    expect(installed).toMatchObject({ tool: 'wash', version: 'v2.0.1', source: 'download' });
+    expect(onPath('wash')).toBe('wash 2.0.1');
+    expect(downloads()).toEqual(['/wasmCloud/wasmCloud/releases/download/v2.0.1/wash-x86_64-unknown-linux-musl']);
+  });
+
+  it('finds wash 0.x under its wash-v tag, then uses the cache', async () => {
+    expect(await wash('v0.39.0')).toMatchObject({ version: 'v0.39.0', source: 'download' });
+    expect(onPath('wash')).toBe('wash 0.39.0');
+    process.env.PATH = '/usr/local/bin:/usr/bin:/bin';
+    server.requests.length = 0;
+    expect(await wash('v0.39.0')).toMatchObject({ source: 'tool-cache' });
+    expect(server.requests).toEqual([]);
+  });
+
+  it('a 404 names the version and the asset', async () => {
+    const error = await rejection(wash('v0.12.0'));
+    expect(error.message).toMatch(/^wash v0\.12\.0: the release asset wash-x86_64-unknown-linux-musl was not found \(HTTP 404 from .*\/wash-v0\.12\.0\//);
+  });
+});

@@ -79,7 +79,8 @@ export async function publishReport(input: PublishInput, config: Config, logger:
       ? await upsertStickyComment(octokit, pr, input.markdown, config.commentKey)
       : { outcome: 'forbidden', message: 'No `github-token`: cannot comment on the pull request' };
     if (comment.outcome === 'forbidden') {
-      commentDir = path.join(path.dirname(config.output.jsonPath ?? path.join(deps.env.RUNNER_TEMP ?? tmpdir(), 'x')), 'spinwash-comment');
+      const reportDir = config.output.jsonPath ? path.dirname(config.output.jsonPath) : (deps.env.RUNNER_TEMP ?? tmpdir());
+      commentDir = path.join(reportDir, 'spinwash-comment');
       const how = await writeForkFiles(commentDir, pr, config.commentKey, input.markdown, `${JSON.stringify(input.report, null, 2)}\n`);
       logger.warning(`${comment.message}. The report is in the job summary. ${how}`);
       outputs['comment-dir'] = commentDir;
@@ -142,7 +143,7 @@ async function actionDeps(env: NodeJS.ProcessEnv): Promise<PublishDeps> {
     env,
     setOutput: (name, value) => core.setOutput(name, value),
     appendSummary: async (markdown) => {
-      if (!env.GITHUB_STEP_SUMMARY) return; // not in Actions: nothing to write to
+      if (!process.env.GITHUB_STEP_SUMMARY) return; // not in Actions (core reads process.env): nothing to write to
       await core.summary.addRaw(markdown, true).write();
     },
     // Annotations attach to a file by its path in the repository.

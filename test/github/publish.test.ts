@@ -95,6 +95,30 @@ describe('publishReport', () => {
     expect(comments[0]!.body).toContain('| api | 18.6 KiB (19,000 B) |');
   });
 
+  it('writes outputs and the summary through @actions/core by default, with the API URL from GITHUB_API_URL', async () => {
+    const saved = { ...process.env };
+    const outputFile = path.join(dir, 'github-output');
+    const summaryFile = path.join(dir, 'step-summary');
+    await writeFile(outputFile, '');
+    await writeFile(summaryFile, '');
+    Object.assign(process.env, { GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_API_URL: github.url });
+    try {
+      github.addCommits('main', 1);
+      const env = await event('pull_request', prPayload(12));
+      const r = report([component('api', 3_000)]);
+      // No sinks and no client handed in: the real ones, the client made from `github-token`.
+      const outcome = await publishReport(input(r), config(), logger, { env });
+      expect(outcome.comment).toMatchObject({ outcome: 'created' });
+      expect(await readFile(outputFile, 'utf8')).toMatch(/size-bytes<<ghadelimiter_[\w-]+\n3000\n/);
+      expect(await readFile(summaryFile, 'utf8')).toContain('| api | 2.93 KiB (3,000 B) |');
+    } finally {
+      for (const key of ['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_API_URL']) {
+        if (saved[key] === undefined) delete process.env[key];
+        else process.env[key] = saved[key];
+      }
+    }
+  });
+
   it('does not comment outside a pull request, or when comment is false', async () => {
     const env = await event('workflow_dispatch', {});
     const outcome = await publishReport(input(report([component('api', 1_000)])), config(), logger, deps(env));

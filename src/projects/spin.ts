@@ -151,11 +151,13 @@ async function buildSpin(manifest: string, components: readonly ComponentSpec[],
       onOutput: (chunk) => logger.output(chunk),
     });
   });
+  const targetDir = environment.env.CARGO_TARGET_DIR ?? process.env.CARGO_TARGET_DIR;
   for (const component of components) {
     if (component.built && !existsSync(component.wasmPath)) {
       throw new UserError(
         `spin build finished, but component "${component.name}"'s source ${displayPath(component.wasmPath)} does not exist; ` +
-          `make its [component.${component.name}.build] command write that file, or point source at the file it writes`,
+          `make its [component.${component.name}.build] command write that file, or point source at the file it writes` +
+          (targetDir ? ` (CARGO_TARGET_DIR is set to ${targetDir}: cargo writes there, not under ./target; unset it for Spin apps)` : ''),
         manifest,
       );
     }

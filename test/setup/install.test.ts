@@ -7,6 +7,7 @@ import { UserError } from '../../src/errors.js';
 import { MemoryLogger } from '../../src/log.js';
 import { installSpin } from '../../src/setup/install-spin.js';
 import { installWash } from '../../src/setup/install-wash.js';
+import { setupPlatformTools } from '../../src/setup/index.js';
 import { startReleaseServer, type ReleaseServer } from '../support/release-server.js';
 
 const LINUX = { os: 'linux', arch: 'x64' } as const;
@@ -111,6 +112,20 @@ describe('installSpin against a local release server', () => {
     expect(logger.lines.some((l) => /answered HTTP 500; retrying in 0\.0 s \(attempt 2 of 3\)/.test(l))).toBe(true);
   });
 
+  it('retries a download that stalls past its timeout', async () => {
+    server.hangNext('spin-v3.4.1-linux-amd64.tar.gz');
+    const installed = await installSpin({
+      version: 'v3.4.1',
+      baseUrl: server.url,
+      logger,
+      platform: LINUX,
+      retry: { attempts: 2, baseDelayMs: 10, timeoutMs: 500 },
+    });
+    expect(installed.source).toBe('download');
+    expect(server.requests.filter((r) => r.endsWith('.tar.gz'))).toHaveLength(2);
+    expect(logger.lines.some((l) => /tar\.gz failed \(.*\); retrying/.test(l))).toBe(true);
+  });
+
   it('gives up after the last attempt of a lasting 5xx, naming the asset', async () => {
     server.failNext('spin-v3.3.0', 502, 3);
     const error = await rejection(spin('v3.3.0'));
@@ -162,5 +177,26 @@ describe('installWash against a local release server', () => {
   it('a 404 names the version and the asset', async () => {
     const error = await rejection(wash('v0.12.0'));
     expect(error.message).toMatch(/^wash v0\.12\.0: the release asset wash-x86_64-unknown-linux-musl was not found \(HTTP 404 from .*\/wash-v0\.12\.0\//);
+  });
+});
+
+describe('setupPlatformTools', () => {
+  it('installs what the inputs ask for: spin with its plugins, and wash', async () => {
+    const installed = await setupPlatformTools(
+      { projectKind: 'auto', runtime: 'spin', spinVersion: 'latest', washVersion: 'v0.39.0', spinPlugins: ['cloud'], baseUrl: server.url },
+      { logger },
+    );
+    expect(installed.map((t) => [t.tool, t.version, t.source])).toEqual([
+      ['spin', 'v3.4.1', 'download'],
+      ['wash', 'v0.39.0', 'download'],
+    ]);
+    expect(readdirSync(path.join(process.env.XDG_DATA_HOME!, 'spin', 'plugins'))).toEqual(['cloud']);
+    expect(onPath('spin')).toMatch(/^spin 3\.4\.1/);
+    expect(onPath('wash')).toBe('wash 0.39.0');
+  });
+
+  it('installs nothing by default', async () => {
+    expect(await setupPlatformTools({ projectKind: 'auto', runtime: 'embedded', spinPlugins: [] }, { logger })).toEqual([]);
+    expect(server.requests).toEqual([]);
   });
 });

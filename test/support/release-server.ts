@@ -22,6 +22,8 @@ export interface ReleaseServer {
   readonly requests: string[];
   /** The next `times` requests whose path contains `part` answer `status`. */
   failNext(part: string, status: number, times?: number): void;
+  /** The next `times` requests whose path contains `part` get no answer at all (a stalled server). */
+  hangNext(part: string, times?: number): void;
   /** Serve checksum files whose sums do not match the archives. */
   corruptChecksums: boolean;
   close(): Promise<void>;
@@ -75,12 +77,18 @@ export async function startReleaseServer(options: { spin: ReleaseSpec[]; wash: R
   releases.set('/repos/wasmCloud/wasmCloud/releases', washReleases);
 
   const failures: { part: string; status: number; times: number }[] = [];
+  const hangs: { part: string; times: number }[] = [];
   const requests: string[] = [];
   const state = { corruptChecksums: false };
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://x');
     const route = decodeURIComponent(url.pathname);
     requests.push(route);
+    const hang = hangs.find((h) => h.times > 0 && route.includes(h.part));
+    if (hang) {
+      hang.times--;
+      return; // closeAllConnections() ends it when the server closes
+    }
     const failure = failures.find((f) => f.times > 0 && route.includes(f.part));
     if (failure) {
       failure.times--;
@@ -106,6 +114,7 @@ export async function startReleaseServer(options: { spin: ReleaseSpec[]; wash: R
     url: `http://127.0.0.1:${port}`,
     requests,
     failNext: (part, status, times = 1) => void failures.push({ part, status, times }),
+    hangNext: (part, times = 1) => void hangs.push({ part, times }),
     get corruptChecksums() {
       return state.corruptChecksums;
     },

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { errorMessage, UserError } from '../errors.js';
 import { parseChoice } from '../config/parse.js';
 import { detectProject, PROJECT_KINDS, type ProjectKindInput } from '../projects/detect.js';
-import type { Project } from '../projects/project.js';
+import type { ComponentSpec, Project } from '../projects/project.js';
+import { rustTargetsOf } from '../projects/targets.js';
 
 export interface CommandIo {
   stdout(s: string): void;
@@ -23,6 +24,8 @@ export interface InspectResult {
     manifest: string;
     buildCommand?: string;
     workdir?: string;
+    /** The wasm target its build names (wasm32-wasip1: Spin v3 template; wasm32-wasip2: v4, wash). */
+    target?: string;
   }[];
 }
 
@@ -56,6 +59,11 @@ function relative(dir: string, file: string | undefined): string | undefined {
   return path.relative(dir, file).split(path.sep).join('/') || '.';
 }
 
+function targetOf(component: ComponentSpec): { target?: string } {
+  const [target] = rustTargetsOf({ components: [component] });
+  return target ? { target } : {};
+}
+
 export function describeProject(project: Project): InspectResult {
   return {
     kind: project.kind,
@@ -67,6 +75,7 @@ export function describeProject(project: Project): InspectResult {
       manifest: relative(project.dir, c.manifest) ?? c.manifest,
       ...(c.buildCommand !== undefined ? { buildCommand: c.buildCommand } : {}),
       ...(c.workdir !== undefined ? { workdir: relative(project.dir, c.workdir) } : {}),
+      ...targetOf(c),
     })),
   };
 }
@@ -79,6 +88,7 @@ export function renderInspect(result: InspectResult): string {
     lines.push(`    manifest: ${c.manifest}`);
     if (c.buildCommand !== undefined) lines.push(`    build:    ${c.buildCommand}`);
     if (c.workdir !== undefined) lines.push(`    workdir:  ${c.workdir}`);
+    if (c.target !== undefined) lines.push(`    target:   ${c.target}`);
   }
   return `${lines.join('\n')}\n`;
 }

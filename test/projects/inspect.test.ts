@@ -44,6 +44,7 @@ describe('spinwash inspect', () => {
     expect(remote?.wasm).toMatch(/^https:\/\/.*spin_static_fs\.wasm$/);
     expect(result.text).toContain('fileserver (remote source: listed, not built)');
     expect(result.text).toContain('workdir:  hello');
+    expect(hello?.target).toBe('wasm32-wasip1');
   });
 
   it('reads the Spin v4 (wasm32-wasip2) template', async () => {
@@ -56,6 +57,7 @@ describe('spinwash inspect', () => {
         manifest: 'spin.toml',
         buildCommand: 'cargo build --target wasm32-wasip2 --release',
         workdir: '.',
+        target: 'wasm32-wasip2',
       },
     ]);
   });

@@ -9,6 +9,7 @@ import { upsertStickyComment, type CommentResult } from '../github/comment.js';
 import { pullRequestOf, pushedBranch, readGitHubContext, type GitHubContext } from '../github/context.js';
 import { postCommentFromArtifact, writeForkFiles, type PostOutcome } from '../github/fork.js';
 import { saveReport } from '../github/store.js';
+import { sectionPattern } from '../wasm/strip.js';
 import { breachAnnotations, budgetError } from './budget.js';
 import type { Report } from './model.js';
 
@@ -102,14 +103,15 @@ export async function publishReport(input: PublishInput, config: Config, logger:
   return { outputs, ...(comment ? { comment } : {}), ...(commentDir ? { commentDir } : {}), ...(saved ? { saved } : {}) };
 }
 
-/** On a push to a saved branch (default: the repository's default branch), stores the report. */
+/** On a push to a saved branch (`save-branches`, default the repository's default branch), stores the report. */
 async function saveOnPush(report: Report, config: Config, context: GitHubContext, octokit: GitHubClient | undefined, logger: Logger): Promise<string | undefined> {
   const branch = pushedBranch(context);
   const dataBranch = config.store.branch;
   if (!branch || !dataBranch || !context.sha || !context.repository) return undefined;
   const defaultBranch = (context.payload.repository as { default_branch?: unknown } | undefined)?.default_branch;
   const saveBranches = config.store.saveBranches.length > 0 ? config.store.saveBranches : [typeof defaultBranch === 'string' ? defaultBranch : 'main'];
-  if (!saveBranches.includes(branch) || branch === dataBranch) return undefined;
+  // `*` wildcards as in the section lists (`release/*`).
+  if (!saveBranches.some((pattern) => sectionPattern(pattern).test(branch)) || branch === dataBranch) return undefined;
   if (!octokit) {
     logger.warning(`No \`github-token\`: the report of ${branch} is not saved to ${dataBranch}, so PRs have no baseline`);
     return undefined;

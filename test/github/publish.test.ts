@@ -176,6 +176,9 @@ describe('publishReport', () => {
     // A push to another branch is not saved.
     const other = await event('push', { repository: { default_branch: 'main' } }, { GITHUB_SHA: baseSha!, GITHUB_REF: 'refs/heads/wip' });
     expect((await publishReport(input(report([component('api', 1)])), config(), logger, deps(other))).saved).toBeUndefined();
+    const listed = await event('push', {}, { GITHUB_SHA: baseSha!, GITHUB_REF: 'refs/heads/release/v2' });
+    expect((await publishReport(input(report([component('api', 1)])), config({ 'save-branches': 'main, release/*', 'data-branch': 'spinwash-release' }), logger, deps(listed))).saved).toBe(baseSha);
+    expect(github.readFile('spinwash-release', 'index/release_v2.json')).toContain(baseSha);
 
     const prEnv = await event('pull_request', prPayload(11));
     const cfg = config({ 'max-increase': '1%' });

@@ -16,10 +16,19 @@ export const RELEASE_TWEAKS = {
 /** Builds examples/hello-rust for real (wasm32-wasip1, release, tweaks) and returns the .wasm path. */
 export async function buildExample(): Promise<string> {
   const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(root, '.cache', 'cargo-target');
-  await exec('cargo', ['build', '--release', '--target', 'wasm32-wasip1'], {
+  const options = {
     cwd: exampleDir,
     env: { ...process.env, ...RELEASE_TWEAKS, CARGO_TARGET_DIR: targetDir },
-  });
+  };
+  // Other tests build modified copies of the example, with the same crate name, into the shared
+  // target folder: they overwrite hello_rust.wasm while cargo still thinks ours is fresh. Cleaning
+  // just this crate (std stays) makes the build below really compile these sources (~1 s).
+  await exec(
+    'cargo',
+    ['clean', '-p', 'hello-rust', '--release', '--target', 'wasm32-wasip1'],
+    options,
+  );
+  await exec('cargo', ['build', '--release', '--target', 'wasm32-wasip1'], options);
   return path.join(targetDir, 'wasm32-wasip1', 'release', 'hello_rust.wasm');
 }
 

@@ -69,15 +69,17 @@ function render(report: Report, title: string, detail: Detail): string {
   out.push(...budgetLines(report), ...overview(report), ...runLines(report));
 
   const byName = new Map(report.comparison?.components.map((c) => [c.name, c]));
+  const open = report.components.length <= OPEN_COMPONENTS;
+  // In a monorepo's comparison, what did not change is listed once, folded, without its details.
+  const onlyChanged = detail.components === 'changed' || (report.comparison !== undefined && !open);
   const shown = report.components.filter((c) => {
     if (detail.components === 'none') return false;
-    if (detail.components === 'changed') return byName.get(c.name)?.status !== 'unchanged';
-    return true;
+    return !onlyChanged || byName.get(c.name)?.status !== 'unchanged';
   });
-  const open = report.components.length <= OPEN_COMPONENTS;
   for (const component of shown) out.push(...componentBlock(component, byName.get(component.name), detail, open));
   if (shown.length < report.components.length) {
-    out.push(`<sub>Per-component details of ${report.components.length - shown.length} component(s) left out to stay under the size limit; the JSON report has everything.</sub>`, '');
+    const why = detail.components === 'all' ? 'unchanged' : 'unchanged, or to stay under the size limit';
+    out.push(`<sub>Details of ${report.components.length - shown.length} component(s) left out (${why}); the JSON report has everything.</sub>`, '');
   }
   out.push(`<sub>spinwash ${report.tool.version} · ${report.project.kind} project \`${code(report.project.path)}\`</sub>`);
   return out.join('\n') + '\n';

@@ -65,6 +65,8 @@ describe('renderMarkdown', () => {
     const text = renderMarkdown(current);
     expect(text.length).toBeLessThan(60_000);
     expect(text).toContain('45 unchanged');
+    expect(text).toContain('Details of 45 component(s) left out (unchanged)');
+    expect(text.match(/<details><summary><b>/g)).toHaveLength(5);
     // Every changed component is still listed with its delta.
     for (let i = 0; i < 50; i += 10) expect(text).toMatch(new RegExp(`🔺 service-${i}-with.*\\+4.00 KiB \\(\\+4,096 B, `));
   });
@@ -75,6 +77,6 @@ describe('renderMarkdown', () => {
     const small = renderMarkdown(r, { maxLength: 2_000 });
     expect(small.length).toBeLessThan(full.length);
     expect(small.length).toBeLessThanOrEqual(2_000);
-    expect(small).toContain('left out to stay under the size limit');
+    expect(small).toContain('left out (unchanged, or to stay under the size limit)');
   });
 });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { exec } from '../exec.js';
 import { UserError } from '../errors.js';
-import { predictCargoOutput } from './cargo-output.js';
+import { predictCargoOutputs } from './cargo-output.js';
 import { SPIN_MANIFEST } from './files.js';
 import { displayPath, escapeRegExp, isTable, lineOf, readTomlManifest, where, type ManifestFile } from './manifest-file.js';
 import type { BuildEnvironment, ComponentSpec, Project } from './project.js';
@@ -80,14 +80,17 @@ async function checkSourceIsProduced(
   workdir: string,
 ): Promise<void> {
   const outputs: string[] = [];
+  let likeliest: string | undefined;
   for (const step of steps) {
     if (/^\s*cargo\s+(?!build\b)/.test(step)) continue; // cargo fetch, cargo test …: no wasm written
-    const output = await predictCargoOutput(step, workdir);
-    if (output === undefined) return; // a step we cannot predict (make, npm, a script) may write it
-    outputs.push(output);
+    const candidates = await predictCargoOutputs(step, workdir);
+    if (candidates === undefined) return; // a step we cannot predict (make, npm, a script) may write it
+    outputs.push(...candidates);
+    // In a workspace cargo writes under the nearest workspace root, else under the package.
+    likeliest = candidates[1] ?? candidates[0];
   }
-  if (outputs.length === 0 || outputs.includes(wasmPath)) return;
-  const suggestion = path.relative(path.dirname(manifest.file), outputs[outputs.length - 1]!).split(path.sep).join('/');
+  if (likeliest === undefined || outputs.includes(wasmPath)) return;
+  const suggestion = path.relative(path.dirname(manifest.file), likeliest).split(path.sep).join('/');
   throw new UserError(
     `${where(manifest, componentLine(manifest, id, 'source'))}: component "${id}" has source = "${source}", ` +
       `but its build (\`${steps.join(' && ')}\`) writes ${suggestion}; set source = "${suggestion}" or change the build command`,

@@ -17,7 +17,7 @@ export interface InstallOptions {
   readonly version: string;
   /** A mirror serving the GitHub layout (tools-base-url); undefined: GitHub. */
   readonly baseUrl?: string;
-  /** A GitHub token for the releases API (sent as a header only). */
+  /** A GitHub token for GitHub's releases API only (a header; never sent to a mirror or with downloads). */
   readonly token?: string;
   readonly logger: Logger;
   /** For tests; defaults to this machine's. */
@@ -36,7 +36,7 @@ export function checksumFor(checksums: string, asset: string): string | undefine
 
 async function resolveSpinVersion(options: InstallOptions, request: RequestOptions): Promise<string> {
   if (options.version !== 'latest') return options.version;
-  const release = await latestRelease(releaseSource(options.baseUrl), SPIN_REPO, request, (r) => /^v\d+\.\d+\.\d+$/.test(r.tag_name));
+  const release = await latestRelease(releaseSource(options.baseUrl, options.token), SPIN_REPO, request, (r) => /^v\d+\.\d+\.\d+$/.test(r.tag_name));
   options.logger.info(`spin: latest is ${release.tag_name}`);
   return release.tag_name;
 }
@@ -82,7 +82,7 @@ async function fetchSpin(version: string, asset: string, options: InstallOptions
 export async function installSpin(options: InstallOptions & { readonly plugins?: readonly string[] }): Promise<InstalledTool> {
   const platform = options.platform ?? currentPlatform();
   spinAsset('vX', platform); // an OS without an asset fails before any request
-  const request: RequestOptions = { retry: options.retry ?? DEFAULT_RETRY, logger: options.logger, token: options.token };
+  const request: RequestOptions = { retry: options.retry ?? DEFAULT_RETRY, logger: options.logger };
   const version = await resolveSpinVersion(options, request);
   const tool = await locateOrFetchSpin(version, platform, options, request);
   options.logger.info(`spin ${version}: ${tool.source === 'download' ? 'installed' : `found (${tool.source})`} at ${tool.path}`);

@@ -23,7 +23,7 @@ async function resolveWashTag(options: InstallOptions, asset: string, request: R
   if (options.version !== 'latest') return washTag(options.version);
   // The repository also releases the wasmCloud host and providers: only a tag of wash with our asset counts.
   const release = await latestRelease(
-    releaseSource(options.baseUrl),
+    releaseSource(options.baseUrl, options.token),
     WASH_REPO,
     request,
     (r) => /^(wash-(cli-)?)?v\d+\.\d+\.\d+$/.test(r.tag_name) && r.assets.some((a) => a.name === asset),
@@ -36,7 +36,7 @@ async function resolveWashTag(options: InstallOptions, asset: string, request: R
 export async function installWash(options: InstallOptions): Promise<InstalledTool> {
   const platform: Platform = options.platform ?? currentPlatform();
   const asset = washAsset(platform);
-  const request: RequestOptions = { retry: options.retry ?? DEFAULT_RETRY, logger: options.logger, token: options.token };
+  const request: RequestOptions = { retry: options.retry ?? DEFAULT_RETRY, logger: options.logger };
   const tag = await resolveWashTag(options, asset, request);
   const version = versionOfTag(tag);
   if ((await versionOnPath('wash')) === version) {

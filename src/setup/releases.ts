@@ -5,17 +5,20 @@ import { getJson, HttpStatusError, type RequestOptions } from './http.js';
 export interface ReleaseSource {
   readonly apiBase: string;
   readonly downloadBase: string;
+  /** Sent to GitHub's API only (rate limits): never to a mirror, never with downloads. */
+  readonly apiToken?: string;
 }
 
 /**
  * A `tools-base-url` serves the GitHub layout under one root: `/repos/<owner>/<repo>/releases`
  * (the REST API) and `/<owner>/<repo>/releases/download/<tag>/<asset>`.
  */
-export function releaseSource(baseUrl: string | undefined): ReleaseSource {
+export function releaseSource(baseUrl: string | undefined, token?: string): ReleaseSource {
   if (baseUrl) return { apiBase: baseUrl, downloadBase: baseUrl };
   return {
     apiBase: process.env.GITHUB_API_URL ?? 'https://api.github.com',
     downloadBase: process.env.GITHUB_SERVER_URL ?? 'https://github.com',
+    apiToken: token,
   };
 }
 
@@ -43,7 +46,7 @@ export async function latestRelease(
   const url = `${source.apiBase}/repos/${repo}/releases?per_page=100`;
   let releases: GitHubRelease[];
   try {
-    releases = await getJson<GitHubRelease[]>(url, { ...options, accept: 'application/vnd.github+json' });
+    releases = await getJson<GitHubRelease[]>(url, { ...options, accept: 'application/vnd.github+json', token: source.apiToken });
   } catch (error) {
     if (error instanceof HttpStatusError) {
       throw new UserError(`Cannot resolve \`latest\` for ${repo}: ${url} answered HTTP ${error.status}; give an explicit version instead`);

@@ -73,6 +73,17 @@ describe('bad project input is one clear UserError naming the file, the line and
     expect((await failure(dir)).message).toContain('writes target/wasm32-wasip2/release/my_app.wasm');
   });
 
+  it('in a Cargo workspace the source is under the workspace target/, and a wrong one is told so', async () => {
+    const manifest = (source: string): string =>
+      'spin_manifest_version = 2\n[application]\nname = "x"\n[component.api]\n' +
+      `source = "${source}"\n[component.api.build]\ncommand = "cargo build --target wasm32-wasip1 --release"\nworkdir = "api"\n`;
+    const files = { 'Cargo.toml': '[workspace]\nmembers = ["api"]\n', 'api/Cargo.toml': CRATE };
+    const good = project({ ...files, 'spin.toml': manifest('target/wasm32-wasip1/release/my_app.wasm') });
+    expect((await detectProject(good)).components[0]?.wasmPath).toBe(path.join(good, 'target/wasm32-wasip1/release/my_app.wasm'));
+    const bad = project({ ...files, 'spin.toml': manifest('target/wasm32-wasip1/release/api.wasm') });
+    expect((await failure(bad)).message).toContain('set source = "target/wasm32-wasip1/release/my_app.wasm"');
+  });
+
   it('a wadm.yaml with no component names the line of spec.components', async () => {
     const dir = project({
       'wasmcloud.toml': 'name = "hello"\nlanguage = "rust"\ntype = "component"\n',

@@ -12,7 +12,7 @@ import { startReleaseServer, type ReleaseServer } from '../support/release-serve
 
 const LINUX = { os: 'linux', arch: 'x64' } as const;
 const FAST_RETRY = { attempts: 3, baseDelayMs: 10, timeoutMs: 10_000 };
-const ENV_KEYS = ['PATH', 'RUNNER_TOOL_CACHE', 'RUNNER_TEMP', 'XDG_DATA_HOME', 'GITHUB_PATH'] as const;
+const ENV_KEYS = ['PATH', 'RUNNER_TOOL_CACHE', 'RUNNER_TEMP', 'XDG_DATA_HOME', 'GITHUB_PATH', 'GITHUB_API_URL', 'GITHUB_SERVER_URL'] as const;
 const saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
 
 let server: ReleaseServer;
@@ -42,6 +42,7 @@ beforeEach(() => {
   // Only system folders: no spin or wash on PATH at the start.
   process.env.PATH = '/usr/local/bin:/usr/bin:/bin';
   server.requests.length = 0;
+  server.authorized.length = 0;
   server.corruptChecksums = false;
   logger = new MemoryLogger();
 });
@@ -147,6 +148,18 @@ describe('installSpin against a local release server', () => {
     // An unknown plugin fails the setup with spin's own message.
     const error = await rejection(spin('v3.4.1', { plugins: ['nope'] }));
     expect(error.message).toContain("Could not find plugin 'nope'");
+  });
+
+  it('sends the token to the GitHub API only: never to a mirror, never with a download', async () => {
+    await installSpin({ version: 'latest', baseUrl: server.url, token: 'ghs_secret', logger, platform: LINUX, retry: FAST_RETRY });
+    expect(server.authorized).toEqual([]);
+    // Without a base URL, GitHub is where GITHUB_API_URL / GITHUB_SERVER_URL say (GHES); here, the local server.
+    process.env.GITHUB_API_URL = server.url;
+    process.env.GITHUB_SERVER_URL = server.url;
+    process.env.PATH = '/usr/local/bin:/usr/bin:/bin';
+    await installSpin({ version: 'latest', token: 'ghs_secret', logger, platform: LINUX, retry: FAST_RETRY });
+    expect(server.authorized).toEqual(['/repos/spinframework/spin/releases Bearer ghs_secret']);
+    expect(logger.lines.join('\n')).not.toContain('ghs_secret');
   });
 
   it('an OS without an asset is a clear error before any request', async () => {

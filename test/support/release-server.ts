@@ -20,6 +20,8 @@ export interface ReleaseServer {
   readonly url: string;
   /** Paths requested, in order (to count downloads). */
   readonly requests: string[];
+  /** Paths of the requests that carried an `authorization` header, with its value. */
+  readonly authorized: string[];
   /** The next `times` requests whose path contains `part` answer `status`. */
   failNext(part: string, status: number, times?: number): void;
   /** The next `times` requests whose path contains `part` get no answer at all (a stalled server). */
@@ -79,11 +81,13 @@ export async function startReleaseServer(options: { spin: ReleaseSpec[]; wash: R
   const failures: { part: string; status: number; times: number }[] = [];
   const hangs: { part: string; times: number }[] = [];
   const requests: string[] = [];
+  const authorized: string[] = [];
   const state = { corruptChecksums: false };
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://x');
     const route = decodeURIComponent(url.pathname);
     requests.push(route);
+    if (request.headers.authorization) authorized.push(`${route} ${request.headers.authorization}`);
     const hang = hangs.find((h) => h.times > 0 && route.includes(h.part));
     if (hang) {
       hang.times--;
@@ -113,6 +117,7 @@ export async function startReleaseServer(options: { spin: ReleaseSpec[]; wash: R
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    authorized,
     failNext: (part, status, times = 1) => void failures.push({ part, status, times }),
     hangNext: (part, times = 1) => void hangs.push({ part, times }),
     get corruptChecksums() {

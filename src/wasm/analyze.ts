@@ -1,4 +1,5 @@
 import type { FunctionSize, SectionSize } from '../report/model.js';
+import { demangle } from './demangle.js';
 import { functionBodies, functionNames } from './module-info.js';
 import { coreModules, parseWasm, type WasmBinary, type WasmKind } from './parse.js';
 import { bySize } from './sizes.js';
@@ -22,7 +23,8 @@ export interface WasmAnalysis {
   bytes: number;
   /** Largest first. */
   sections: SectionSize[];
-  /** The largest defined functions (top 20), named from the `name` section when present. */
+  /** The largest defined functions (top 20), named from the `name` section when present (Rust
+   * symbols demangled), `func[<index>]` otherwise. */
   functions: FunctionSize[];
 }
 
@@ -57,7 +59,8 @@ export function analyzeWasm(bytes: Uint8Array): WasmAnalysis {
   for (const { path, module } of coreModules(binary)) {
     const names = functionNames(module);
     for (const body of functionBodies(module)) {
-      const name = names.get(body.index) ?? `func[${body.index}]`;
+      const symbol = names.get(body.index);
+      const name = symbol === undefined ? `func[${body.index}]` : demangle(symbol);
       functions.push({ name: path ? `${path}/${name}` : name, bytes: body.bytes });
     }
   }

@@ -98,7 +98,9 @@ export function verdict(comparison: Comparison): string {
     .filter((k) => counts[k] > 0)
     .map((k) => `${counts[k]} ${k}`);
   const base = comparison.baseline.commit ? `${comparison.baseline.label} (\`${comparison.baseline.commit.slice(0, 7)}\`)` : comparison.baseline.label;
-  return `${marker} **${formatDeltaWithPercent(delta, percent)}** in total against ${base}: ${parts.join(', ')}.`;
+  // Added and removed components have no counterpart: the total is over the ones in both.
+  const scope = counts.added + counts.removed > 0 ? ' (components in both)' : '';
+  return `${marker} **${formatDeltaWithPercent(delta, percent)}** against ${base}${scope}: ${parts.join(', ')}.`;
 }
 
 function budgetLines(report: Report): string[] {

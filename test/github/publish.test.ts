@@ -159,6 +159,10 @@ describe('publishReport', () => {
     await expect(publishFromArtifact(config({ mode: 'comment' }), logger, { env: runEnv, octokit })).rejects.toThrow(
       /PR #10, whose head is newer00, but the run built aaaaaaa; not posting/,
     );
+    github.fail('GET', /\/actions\/runs\/4343\/artifacts$/, { status: 403, message: 'Resource not accessible by integration' });
+    await expect(publishFromArtifact(config({ mode: 'comment' }), logger, { env: runEnv, octokit })).rejects.toThrow(
+      /GitHub refused to list the artifacts of run 4343 \(403 .*\); the token needs `actions: read`/,
+    );
     const none = await event('workflow_run', { workflow_run: { id: 1, head_sha: 'b'.repeat(40), pull_requests: [] } });
     expect(await publishFromArtifact(config({ mode: 'comment' }), logger, { env: none, octokit })).toMatchObject({ posted: false });
     const push = await event('push', {});
@@ -193,7 +197,7 @@ describe('publishReport', () => {
     expect(sinks.annotations).toEqual([{ message: (error as UserError).message.replace('A budget was broken: ', ''), file: '/w/api/Cargo.toml' }]);
     // Published before failing: the comment shows the growth and the broken budget.
     const body = github.comments.get('acme/app#11')![0]!.body;
-    expect(body).toContain(`🔺 **+1000 B (+5.0%)** in total against main (base commit) (\`${baseSha!.slice(0, 7)}\`)`);
+    expect(body).toContain(`🔺 **+1000 B (+5.0%)** against main (base commit) (\`${baseSha!.slice(0, 7)}\`)`);
     expect(body).toContain('❌ **Budget broken**');
     expect(sinks.outputs['size-bytes']).toBe('21000');
   });

@@ -8,7 +8,8 @@ import type { Logger } from '../log.js';
 import { DEFAULT_RETRY, download, getText, type RequestOptions, type RetryPolicy } from './http.js';
 import { currentPlatform, spinAsset, type Platform } from './platform.js';
 import { downloadUrl, latestRelease, notFound, releaseSource } from './releases.js';
-import { addToPath, downloadDir, ensureToolCacheRoot, versionOnPath, type InstalledTool } from './tool-path.js';
+import { saveTool } from './actions-cache.js';
+import { addToPath, downloadDir, findCached, versionOnPath, type InstalledTool } from './tool-path.js';
 
 export const SPIN_REPO = 'spinframework/spin';
 
@@ -100,10 +101,13 @@ async function locateOrFetchSpin(version: string, platform: Platform, options: I
     const { findOnPath } = await import('./tool-path.js');
     return { tool: 'spin', version, path: findOnPath('spin')!, source: 'path' };
   }
-  ensureToolCacheRoot();
-  const tc = await import('@actions/tool-cache');
-  const cached = version === 'canary' ? '' : tc.find('spin', version.replace(/^v/, ''));
-  const dir = cached || (await fetchSpin(version, spinAsset(version, platform), options, request));
+  const cached = version === 'canary' ? undefined : await findCached('spin', version, options.logger);
+  if (cached) {
+    await addToPath(cached.dir);
+    return { tool: 'spin', version, path: path.join(cached.dir, 'spin'), source: cached.source };
+  }
+  const dir = await fetchSpin(version, spinAsset(version, platform), options, request);
+  if (version !== 'canary') await saveTool('spin', version, dir, options.logger);
   await addToPath(dir);
-  return { tool: 'spin', version, path: path.join(dir, 'spin'), source: cached ? 'tool-cache' : 'download' };
+  return { tool: 'spin', version, path: path.join(dir, 'spin'), source: 'download' };
 }

@@ -5,7 +5,8 @@ import { DEFAULT_RETRY, download, type RequestOptions } from './http.js';
 import type { InstallOptions } from './install-spin.js';
 import { currentPlatform, washAsset, type Platform } from './platform.js';
 import { downloadUrl, latestRelease, notFound, releaseSource } from './releases.js';
-import { addToPath, downloadDir, ensureToolCacheRoot, findOnPath, versionOnPath, type InstalledTool } from './tool-path.js';
+import { saveTool } from './actions-cache.js';
+import { addToPath, downloadDir, findCached, findOnPath, versionOnPath, type InstalledTool } from './tool-path.js';
 
 export const WASH_REPO = 'wasmCloud/wasmCloud';
 
@@ -43,11 +44,11 @@ export async function installWash(options: InstallOptions): Promise<InstalledToo
     options.logger.info(`wash ${version}: already on PATH`);
     return { tool: 'wash', version, path: findOnPath('wash')!, source: 'path' };
   }
-  ensureToolCacheRoot();
-  const tc = await import('@actions/tool-cache');
-  let dir = tc.find('wash', version.replace(/^v/, ''));
-  const source = dir ? 'tool-cache' : 'download';
+  const cached = await findCached('wash', version, options.logger);
+  let dir = cached?.dir;
+  const source = cached?.source ?? 'download';
   if (!dir) {
+    const tc = await import('@actions/tool-cache');
     const url = downloadUrl(releaseSource(options.baseUrl), WASH_REPO, tag, asset);
     const work = await downloadDir();
     try {
@@ -62,8 +63,9 @@ export async function installWash(options: InstallOptions): Promise<InstalledToo
     } finally {
       await rm(work, { recursive: true, force: true });
     }
+    await saveTool('wash', version, dir, options.logger);
   }
   await addToPath(dir);
-  options.logger.info(`wash ${version}: ${source === 'download' ? 'installed' : 'found (tool cache)'} at ${dir}`);
+  options.logger.info(`wash ${version}: ${source === 'download' ? 'installed' : `found (${source})`} at ${dir}`);
   return { tool: 'wash', version, path: path.join(dir, 'wash'), source };
 }

@@ -1,8 +1,10 @@
 import { accessSync, constants } from 'node:fs';
 import { mkdir, mkdtemp } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { arch, homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { execCapture } from '../exec.js';
+import type { Logger } from '../log.js';
+import { restoreTool } from './actions-cache.js';
 
 /** What an installer did, for the log and the report. */
 export interface InstalledTool {
@@ -11,8 +13,11 @@ export interface InstalledTool {
   readonly version: string;
   /** Absolute path of the executable. */
   readonly path: string;
-  /** `path`: the right version was already on PATH; `tool-cache`: cached earlier; `download`: fetched now. */
-  readonly source: 'path' | 'tool-cache' | 'download';
+  /**
+   * `path`: the right version was already on PATH; `tool-cache`: cached earlier in this job;
+   * `actions-cache`: restored from an earlier run; `download`: fetched now.
+   */
+  readonly source: 'path' | 'tool-cache' | 'actions-cache' | 'download';
 }
 
 /** The executable `name` the PATH would run, if any. */
@@ -47,6 +52,27 @@ export async function addToPath(dir: string): Promise<void> {
 /** @actions/tool-cache keeps tools under RUNNER_TOOL_CACHE; outside Actions that is ~/.cache/spinwash/tools. */
 export function ensureToolCacheRoot(): void {
   process.env.RUNNER_TOOL_CACHE ||= path.join(homedir(), '.cache', 'spinwash', 'tools');
+}
+
+/**
+ * The tool-cache folder of `tool` `version` (`vX.Y.Z`): from this job's tool cache, else restored
+ * from the Actions cache of an earlier run; undefined on a miss.
+ */
+export async function findCached(
+  tool: string,
+  version: string,
+  logger: Logger,
+): Promise<{ dir: string; source: 'tool-cache' | 'actions-cache' } | undefined> {
+  ensureToolCacheRoot();
+  const tc = await import('@actions/tool-cache');
+  const semver = version.replace(/^v/, '');
+  const found = tc.find(tool, semver);
+  if (found) return { dir: found, source: 'tool-cache' };
+  // The folder tool-cache's cacheDir/cacheFile create: <root>/<tool>/<version>/<arch>.
+  const dir = path.join(process.env.RUNNER_TOOL_CACHE!, tool, semver, arch());
+  if (!(await restoreTool(tool, version, dir, logger))) return undefined;
+  const restored = tc.find(tool, semver);
+  return restored ? { dir: restored, source: 'actions-cache' } : undefined;
 }
 
 /** A fresh folder for a download, under RUNNER_TEMP when in Actions. */

@@ -9,10 +9,22 @@ import { installSpin } from '../../src/setup/install-spin.js';
 import { installWash } from '../../src/setup/install-wash.js';
 import { setupPlatformTools } from '../../src/setup/index.js';
 import { startReleaseServer, type ReleaseServer } from '../support/release-server.js';
+import { startCacheServer } from './cache-server.js';
 
 const LINUX = { os: 'linux', arch: 'x64' } as const;
 const FAST_RETRY = { attempts: 3, baseDelayMs: 10, timeoutMs: 10_000 };
-const ENV_KEYS = ['PATH', 'RUNNER_TOOL_CACHE', 'RUNNER_TEMP', 'XDG_DATA_HOME', 'GITHUB_PATH', 'GITHUB_API_URL', 'GITHUB_SERVER_URL'] as const;
+const ENV_KEYS = [
+  'PATH',
+  'RUNNER_TOOL_CACHE',
+  'RUNNER_TEMP',
+  'XDG_DATA_HOME',
+  'GITHUB_PATH',
+  'GITHUB_API_URL',
+  'GITHUB_SERVER_URL',
+  'GITHUB_WORKSPACE',
+  'ACTIONS_CACHE_URL',
+  'ACTIONS_RUNTIME_TOKEN',
+] as const;
 const saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
 
 let server: ReleaseServer;
@@ -211,5 +223,34 @@ describe('setupPlatformTools', () => {
   it('installs nothing by default', async () => {
     expect(await setupPlatformTools({ projectKind: 'auto', runtime: 'embedded', spinPlugins: [] }, { logger })).toEqual([]);
     expect(server.requests).toEqual([]);
+  });
+});
+
+describe('across workflow runs (@actions/cache against a local cache service)', () => {
+  it('saves a downloaded CLI, and a later run on a fresh runner restores it without downloading', async () => {
+    const cacheServer = await startCacheServer();
+    try {
+      process.env.ACTIONS_CACHE_URL = cacheServer.url;
+      process.env.ACTIONS_RUNTIME_TOKEN = 'runtime-token';
+      process.env.GITHUB_WORKSPACE = scratch;
+      expect(await spin('v3.4.1')).toMatchObject({ source: 'download' });
+      expect(await wash('v0.39.0')).toMatchObject({ source: 'download' });
+      expect([...cacheServer.entries.keys()].sort()).toEqual([
+        `spinwash-spin-v3.4.1-${process.platform}-${process.arch}`,
+        `spinwash-wash-v0.39.0-${process.platform}-${process.arch}`,
+      ]);
+
+      // A new run: an empty tool cache, nothing on PATH.
+      rmSync(process.env.RUNNER_TOOL_CACHE!, { recursive: true, force: true });
+      process.env.PATH = '/usr/local/bin:/usr/bin:/bin';
+      server.requests.length = 0;
+      expect(await spin('v3.4.1')).toMatchObject({ source: 'actions-cache', version: 'v3.4.1' });
+      expect(await wash('v0.39.0')).toMatchObject({ source: 'actions-cache' });
+      expect(server.requests).toEqual([]);
+      expect(onPath('spin')).toMatch(/^spin 3\.4\.1/);
+      expect(onPath('wash')).toBe('wash 0.39.0');
+    } finally {
+      await cacheServer.close();
+    }
   });
 });

@@ -34,7 +34,7 @@ let logger: MemoryLogger;
 beforeAll(async () => {
   server = await startReleaseServer({
     // Newest first, as GitHub lists them.
-    spin: [{ tag: 'v3.5.0-rc.1', prerelease: true }, { tag: 'v3.4.1' }, { tag: 'v3.3.0' }],
+    spin: [{ tag: 'canary', prerelease: true }, { tag: 'v3.5.0-rc.1', prerelease: true }, { tag: 'v3.4.1' }, { tag: 'v3.3.0' }],
     wash: [
       { tag: 'v2.1.0-rc.1', prerelease: true },
       { tag: 'v2.0.1' },
@@ -172,6 +172,17 @@ describe('installSpin against a local release server', () => {
     await installSpin({ version: 'latest', token: 'ghs_secret', logger, platform: LINUX, retry: FAST_RETRY });
     expect(server.authorized).toEqual(['/repos/spinframework/spin/releases Bearer ghs_secret']);
     expect(logger.lines.join('\n')).not.toContain('ghs_secret');
+  });
+
+  it('`canary` is verified and used, but never cached under a version (it moves daily)', async () => {
+    const installed = await spin('canary');
+    expect(installed).toMatchObject({ version: 'canary', source: 'download' });
+    expect(server.requests).toEqual([
+      '/spinframework/spin/releases/download/canary/spin-canary-linux-amd64.tar.gz',
+      '/spinframework/spin/releases/download/canary/checksums-canary.txt',
+    ]);
+    expect(existsSync(path.join(process.env.RUNNER_TOOL_CACHE!, 'spin'))).toBe(false);
+    expect(onPath('spin')).toMatch(/^spin canary/);
   });
 
   it('an OS without an asset is a clear error before any request', async () => {

@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.js';
 import type { Logger } from '../log.js';
-import { createOctokit, type GitHubClient } from '../github/client.js';
+import type { GitHubClient } from '../github/client.js';
 import { pullRequestOf, readGitHubContext } from '../github/context.js';
 import { writeJsonReport } from './json.js';
 import { renderMarkdown } from './markdown.js';
@@ -22,7 +22,10 @@ export async function finishReport(
   const context = await readGitHubContext(github.env ?? process.env);
   // A client only where the store may be read: a PR run with a token and no baseline file.
   const needsStore = !config.baselineFile && config.store.branch !== undefined && pullRequestOf(context) !== undefined;
-  const octokit = github.octokit ?? (needsStore && config.githubToken ? createOctokit({ token: config.githubToken, logger }) : undefined);
+  // octokit is loaded only when the store is read (start-up time of the CLI and of push runs).
+  const octokit =
+    github.octokit ??
+    (needsStore && config.githubToken ? (await import('../github/client.js')).createOctokit({ token: config.githubToken, logger }) : undefined);
   const baseline = await loadBaseline(config, { context, ...(octokit ? { octokit } : {}) }, logger);
   const assessed = assessReport(report, config.budgets, baseline);
   const markdown = renderMarkdown(assessed);

@@ -3,7 +3,6 @@ import type { Config } from '../config/config.js';
 import type { Logger } from '../log.js';
 import type { GitHubClient } from '../github/client.js';
 import { pullRequestOf, type GitHubContext } from '../github/context.js';
-import { findBaseReport } from '../github/store.js';
 import { checkBudgets, hasBudgets, type Budgets } from './budget.js';
 import { compareReports } from './compare.js';
 import { readJsonReport } from './json.js';
@@ -34,6 +33,8 @@ export async function loadBaseline(
   }
   const pr = pullRequestOf(github.context);
   if (!pr || !config.store.branch || !github.octokit || !pr.baseSha) return undefined;
+  // Loaded only here: a run without a store lookup (the CLI, a push) never loads octokit.
+  const { findBaseReport } = await import('../github/store.js');
   const store = { octokit: github.octokit, repo: pr, branch: config.store.branch, logger };
   const found = await findBaseReport(store, pr.baseSha, pr.baseRef);
   if (!found) {

@@ -67,6 +67,12 @@ export function reportOutputs(input: PublishInput, reportPath?: string): Record<
 export async function publishReport(input: PublishInput, config: Config, logger: Logger, overrides: Partial<PublishDeps> = {}): Promise<PublishOutcome> {
   const deps = { ...(await actionDeps(overrides.env ?? process.env)), ...overrides };
   const outputs = reportOutputs(input, config.output.jsonPath);
+  // Outputs and summary first: whatever fails later, the step has them.
+  const output = (name: string, value: string) => {
+    outputs[name] = value;
+    deps.setOutput(name, value);
+  };
+  for (const [name, value] of Object.entries(outputs)) deps.setOutput(name, value);
   await deps.appendSummary(input.markdown);
 
   const context = await readGitHubContext(deps.env);
@@ -84,15 +90,14 @@ export async function publishReport(input: PublishInput, config: Config, logger:
       commentDir = path.join(reportDir, 'spinwash-comment');
       const how = await writeForkFiles(commentDir, pr, config.commentKey, input.markdown, `${JSON.stringify(input.report, null, 2)}\n`);
       logger.warning(`${comment.message}. The report is in the job summary. ${how}`);
-      outputs['comment-dir'] = commentDir;
+      output('comment-dir', commentDir);
     } else {
       logger.info(`PR comment ${comment.outcome}: ${comment.url}${comment.truncated ? ' (cut to the size limit)' : ''}`);
-      outputs['comment-url'] = comment.url;
+      output('comment-url', comment.url);
     }
   }
 
   const saved = await saveOnPush(input.report, config, context, octokit, logger);
-  for (const [name, value] of Object.entries(outputs)) deps.setOutput(name, value);
 
   const budgets = input.report.budgets;
   if (budgets?.failing) {

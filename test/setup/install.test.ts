@@ -12,6 +12,8 @@ import { startReleaseServer, type ReleaseServer } from '../support/release-serve
 import { startCacheServer } from './cache-server.js';
 
 const LINUX = { os: 'linux', arch: 'x64' } as const;
+/** System folders plus node's (the fake CLIs are node scripts): no spin or wash. */
+const BASE_PATH = [path.dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].join(path.delimiter);
 const FAST_RETRY = { attempts: 3, baseDelayMs: 10, timeoutMs: 10_000 };
 const ENV_KEYS = [
   'PATH',
@@ -52,7 +54,7 @@ beforeEach(() => {
   process.env.XDG_DATA_HOME = path.join(scratch, 'data');
   delete process.env.GITHUB_PATH;
   // Only system folders: no spin or wash on PATH at the start.
-  process.env.PATH = '/usr/local/bin:/usr/bin:/bin';
+  process.env.PATH = BASE_PATH;
   server.requests.length = 0;
   server.authorized.length = 0;
   server.corruptChecksums = false;
@@ -97,7 +99,7 @@ describe('installSpin against a local release server', () => {
   it('a tool-cache hit downloads nothing; the right version on PATH is used as it is', async () => {
     await spin('v3.4.1');
     expect(downloads()).toHaveLength(2);
-    process.env.PATH = '/usr/local/bin:/usr/bin:/bin'; // a later job step: cached, not on PATH
+    process.env.PATH = BASE_PATH; // a later job step: cached, not on PATH
     server.requests.length = 0;
     expect(await spin('v3.4.1')).toMatchObject({ source: 'tool-cache', version: 'v3.4.1' });
     expect(server.requests).toEqual([]);
@@ -168,7 +170,7 @@ describe('installSpin against a local release server', () => {
     // Without a base URL, GitHub is where GITHUB_API_URL / GITHUB_SERVER_URL say (GHES); here, the local server.
     process.env.GITHUB_API_URL = server.url;
     process.env.GITHUB_SERVER_URL = server.url;
-    process.env.PATH = '/usr/local/bin:/usr/bin:/bin';
+    process.env.PATH = BASE_PATH;
     await installSpin({ version: 'latest', token: 'ghs_secret', logger, platform: LINUX, retry: FAST_RETRY });
     expect(server.authorized).toEqual(['/repos/spinframework/spin/releases Bearer ghs_secret']);
     expect(logger.lines.join('\n')).not.toContain('ghs_secret');
@@ -204,7 +206,7 @@ describe('installWash against a local release server', () => {
   it('finds wash 0.x under its wash-v tag, then uses the cache', async () => {
     expect(await wash('v0.39.0')).toMatchObject({ version: 'v0.39.0', source: 'download' });
     expect(onPath('wash')).toBe('wash 0.39.0');
-    process.env.PATH = '/usr/local/bin:/usr/bin:/bin';
+    process.env.PATH = BASE_PATH;
     server.requests.length = 0;
     expect(await wash('v0.39.0')).toMatchObject({ source: 'tool-cache' });
     expect(server.requests).toEqual([]);
@@ -253,7 +255,7 @@ describe('across workflow runs (@actions/cache against a local cache service)', 
 
       // A new run: an empty tool cache, nothing on PATH.
       rmSync(process.env.RUNNER_TOOL_CACHE!, { recursive: true, force: true });
-      process.env.PATH = '/usr/local/bin:/usr/bin:/bin';
+      process.env.PATH = BASE_PATH;
       server.requests.length = 0;
       expect(await spin('v3.4.1')).toMatchObject({ source: 'actions-cache', version: 'v3.4.1' });
       expect(await wash('v0.39.0')).toMatchObject({ source: 'actions-cache' });

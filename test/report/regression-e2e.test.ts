@@ -28,6 +28,11 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'spinwash-regression-'));
   app = path.join(dir, 'app');
   await cp(example, app, { recursive: true, filter: (src) => !src.includes(`${path.sep}target`) });
+  // A crate name of its own: the shared CARGO_TARGET_DIR must not see two writers of hello_rust.wasm.
+  for (const file of ['Cargo.toml', 'Cargo.lock']) {
+    const text = await readFile(path.join(app, file), 'utf8');
+    await writeFile(path.join(app, file), text.replace('name = "hello-rust"', 'name = "regression-app"'));
+  }
   const logger = new MemoryLogger();
   const base = buildConfig({ project: app, deploy: 'none' });
   const r1 = path.join(dir, 'r1.json');
@@ -58,18 +63,18 @@ describe('size regression against a baseline report (real builds of the example)
     const delta = after!.final.bytes - before!.final.bytes;
     expect(delta).toBeGreaterThan(8_000);
     expect(written.comparison?.baseline.label).toBe('`r1.json`');
-    expect(written.comparison?.components[0]).toMatchObject({ name: 'hello-rust', status: 'changed', delta: { bytes: delta } });
+    expect(written.comparison?.components[0]).toMatchObject({ name: 'regression-app', status: 'changed', delta: { bytes: delta } });
     expect(written.comparison?.components[0]?.sections?.[0]?.name).toBe('data');
   });
 
   it('fails the run with the broken budget named, after writing both reports', async () => {
     const error = budgetError(assessed.report.budgets!, grown.project.components);
     expect(error).toBeInstanceOf(UserError);
-    expect(error?.message).toMatch(/^A budget was broken: max-increase broken by hello-rust: \+\d+\.\d% \(\+[\d.]+ KiB \([\d,]+ B\)\) against a limit of 1%/);
+    expect(error?.message).toMatch(/^A budget was broken: max-increase broken by regression-app: \+\d+\.\d% \(\+[\d.]+ KiB \([\d,]+ B\)\) against a limit of 1%/);
     expect(error?.file).toBe(path.join(app, 'Cargo.toml'));
     const markdown = await readFile(path.join(dir, 'r2.md'), 'utf8');
     expect(markdown).toBe(assessed.markdown);
-    expect(markdown).toMatch(/🔺 hello-rust \| .* \| \+[\d.]+ KiB \([\d,+]+ B, \+\d+\.\d%\) \|/);
+    expect(markdown).toMatch(/🔺 regression-app \| .* \| \+[\d.]+ KiB \([\d,+]+ B, \+\d+\.\d%\) \|/);
     expect(markdown).toContain('❌ **Budget broken**');
   });
 

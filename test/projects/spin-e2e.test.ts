@@ -6,6 +6,8 @@ import { spinUpTarget } from '../../src/deploy/spin-up.js';
 import { probe } from '../../src/deploy/local/probe.js';
 import { UserError } from '../../src/errors.js';
 import { MemoryLogger } from '../../src/log.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { SCHEMA_VERSION } from '../../src/report/model.js';
 import { detectProject } from '../../src/projects/detect.js';
 import type { SpinProject } from '../../src/projects/spin.js';
 import { buildProject } from '../../src/stages/build.js';
@@ -80,6 +82,19 @@ describe('a Spin app, built by `spin build` and served by `spin up` (fake CLI, r
       await deployment.stop(); // safe twice
     }
     expect(await canConnect(deployment.report.url)).toBe(false);
+
+    // The report the pipeline writes from these results has a row per built component and the spin deploy.
+    const markdown = renderMarkdown({
+      schemaVersion: SCHEMA_VERSION,
+      tool: { name: 'spinwash', version: '0.0.0-test' },
+      project: { kind: project.kind, path: '.' },
+      components: optimized.components,
+      build: { seconds: 1 },
+      deploy: deployment.report,
+    });
+    expect(markdown).toContain('hello');
+    expect(markdown).toContain('api');
+    expect(markdown).toContain(deployment.report.url);
   });
 
   it('passes the profile tweaks to the build commands, and a failing command fails the build with its status', async () => {

@@ -39,10 +39,14 @@ interface AppStatus {
   message: string;
 }
 
-/** `wash app status <name> -o json` → {status:{status:{type, message}}}; tolerant of a missing layer. */
+/**
+ * `wash app status <name> -o json` → {status:{status:{type, message}, scalers}}. Tolerant of
+ * wadm's other spelling (`status.info`) and of a missing layer.
+ */
 export function parseAppStatus(stdout: string): AppStatus {
-  const json = JSON.parse(stdout) as { status?: { status?: Partial<AppStatus>; type?: string; message?: string } };
-  const status = json.status?.status ?? json.status ?? {};
+  type Layer = { type?: string; message?: string };
+  const json = JSON.parse(stdout) as { status?: Layer & { status?: Layer; info?: Layer } };
+  const status = json.status?.status ?? json.status?.info ?? json.status ?? {};
   return { type: String(status.type ?? 'unknown').toLowerCase(), message: String(status.message ?? '') };
 }
 

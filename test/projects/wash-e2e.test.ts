@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/deploy/spin-up.js';
-import { washTarget } from '../../src/deploy/wash.js';
+import { parseAppStatus, washTarget } from '../../src/deploy/wash.js';
 import { execCapture } from '../../src/exec.js';
 import { MemoryLogger } from '../../src/log.js';
 import { detectProject } from '../../src/projects/detect.js';
@@ -118,5 +118,16 @@ describe('wasmCloud with wash v2 (fake CLI)', () => {
     } finally {
       delete process.env.FAKE_WASH_VERSION;
     }
+  });
+});
+
+describe('parseAppStatus', () => {
+  it.each([
+    ['{"status":{"status":{"type":"deployed","message":""},"scalers":[]}}', 'deployed', ''],
+    ['{"status":{"info":{"type":"Reconciling","message":"2 of 3"},"scalers":[]},"success":true}', 'reconciling', '2 of 3'],
+    ['{"status":{"type":"failed","message":"no host"}}', 'failed', 'no host'],
+    ['{"success":true}', 'unknown', ''],
+  ])('%s', (stdout, type, message) => {
+    expect(parseAppStatus(stdout)).toEqual({ type, message });
   });
 });

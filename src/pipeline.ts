@@ -1,11 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from './config/config.js';
 import type { Logger } from './log.js';
 import { DEFAULT_RUST_TARGET, loadCargoProject } from './projects/cargo.js';
 import type { Project } from './projects/project.js';
-import { writeJsonReport } from './report/json.js';
-import { renderMarkdown } from './report/markdown.js';
+import { finishReport } from './report/finish.js';
 import { SCHEMA_VERSION, type Report } from './report/model.js';
 import { buildProject } from './stages/build.js';
 import { deployComponents } from './stages/deploy.js';
@@ -55,12 +53,8 @@ export async function runPipeline(config: Config, logger: Logger): Promise<Pipel
       optimize: { seconds: optimized.seconds, wasmOpt: config.wasmOpt },
       ...(deploy ? { deploy } : {}),
     };
-    const markdown = renderMarkdown(report);
-    if (config.output.jsonPath) await writeJsonReport(config.output.jsonPath, report);
-    if (config.output.markdownPath) {
-      await mkdir(path.dirname(config.output.markdownPath), { recursive: true });
-      await writeFile(config.output.markdownPath, markdown);
-    }
-    return { report, markdown, project };
+    // compares with the baseline, checks budgets, and writes the files even when one breaks
+    const finished = await finishReport(report, config, logger);
+    return { ...finished, project };
   });
 }

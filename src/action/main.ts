@@ -22,6 +22,12 @@ export async function runAction(): Promise<void> {
   try {
     const config = buildConfig(readInputs(), process.env.GITHUB_WORKSPACE ?? process.cwd());
     if (config.githubToken) core.setSecret(config.githubToken);
+    if (config.mode === 'comment') {
+      // a workflow_run posting what a fork PR's run left in its artifact: no build here
+      const { publishFromArtifact } = await import('../report/publish.js');
+      await publishFromArtifact(config, actionLogger);
+      return;
+    }
     const result = await runPipeline(config, actionLogger);
     const { publishReport } = await import('../report/publish.js');
     await publishReport(result, config, actionLogger);

@@ -3,11 +3,20 @@ import { parseArgs } from 'node:util';
 import { buildConfig } from '../config/config.js';
 import { INPUTS, type InputName, type RawInputs } from '../config/inputs.js';
 import { runPipeline } from '../pipeline.js';
+import { budgetError } from '../report/budget.js';
 import { TerminalLogger } from './logger.js';
 import type { CommandIO } from './io.js';
 
 /** Action inputs that make no sense on a laptop (the CLI prints; it does not comment). */
-const ACTION_ONLY = new Set<InputName>(['comment', 'github-token', 'report-path']);
+const ACTION_ONLY = new Set<InputName>([
+  'comment',
+  'comment-key',
+  'github-token',
+  'report-path',
+  'data-branch',
+  'save-branches',
+  'mode',
+]);
 /** Inputs that are switches on the command line (`--wasm-opt`, not `--wasm-opt true`). */
 const SWITCHES = new Set<InputName>(['wasm-opt']);
 
@@ -23,6 +32,7 @@ ${FLAG_INPUTS.map((name) => {
   const fallback = INPUTS[name].default === '' ? '' : ` (default: ${INPUTS[name].default})`;
   return `  ${flag.padEnd(26)} ${INPUTS[name].description}${SWITCHES.has(name) ? '' : fallback}`;
 }).join('\n')}
+  --baseline FILE            Compare with this JSON report (same as --baseline-file).
   --json FILE                Write the JSON report to FILE.
   --markdown FILE            Write the markdown report to FILE.
   --verbose                  Show the build's own output.
@@ -39,6 +49,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
       ),
       json: { type: 'string' },
       markdown: { type: 'string' },
+      baseline: { type: 'string' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -54,6 +65,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     if (value === true) raw[name] = 'true';
   }
   if (typeof values.json === 'string') raw['report-path'] = values.json;
+  if (typeof values.baseline === 'string') raw['baseline-file'] = values.baseline;
   const base = buildConfig(raw, io.cwd);
   const config = {
     ...base,
@@ -62,7 +74,10 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
       ...(typeof values.markdown === 'string' ? { markdownPath: path.resolve(io.cwd, values.markdown) } : {}),
     },
   };
-  const { markdown } = await runPipeline(config, new TerminalLogger(io.stderr, values.verbose === true));
-  io.stdout(`${markdown}\n`);
+  const result = await runPipeline(config, new TerminalLogger(io.stderr, values.verbose === true));
+  io.stdout(`${result.markdown}\n`);
+  // the reports are written and printed first, so a broken budget still shows what broke
+  const breach = result.report.budgets && budgetError(result.report.budgets, result.project.components);
+  if (breach) throw breach;
   return 0;
 }

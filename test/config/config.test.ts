@@ -78,7 +78,7 @@ describe('action.yml', () => {
   it('runs the bundle on node24 and documents every output', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
     expect(Object.keys(action.outputs).sort()).toEqual(
-      ['app-url', 'deploy-seconds', 'gzip-bytes', 'report-path', 'size-bytes', 'wasm-path'].sort(),
+      ['app-url', 'comment-dir', 'comment-url', 'deploy-seconds', 'gzip-bytes', 'report-path', 'size-bytes', 'wasm-path'].sort(),
     );
   });
 });

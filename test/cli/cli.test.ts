@@ -1,0 +1,60 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliMain } from '../../src/cli/main.js';
+import { INPUTS } from '../../src/config/inputs.js';
+
+/** Runs the CLI in-process and collects what it printed. */
+async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await cliMain(argv, {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    cwd: mkdtempSync(path.join(tmpdir(), 'spinwash-cli-')),
+  });
+  return { code, stdout, stderr };
+}
+
+describe('the spinwash CLI', () => {
+  it('lists its commands with --help, and exits 2 with no command', async () => {
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Commands:\n {2}run /);
+    expect((await cli()).code).toBe(2);
+  });
+
+  it('`run --help` lists every flag, one for each input a laptop run can use', async () => {
+    const { code, stdout } = await cli('run', '--help');
+    expect(code).toBe(0);
+    for (const flag of ['--project', '--deploy', '--wasm-opt', '--json', '--markdown', '--lto', '--opt-level']) {
+      expect(stdout).toContain(`  ${flag}`);
+    }
+    expect(stdout).toContain(`(default: ${INPUTS.deploy.default})`);
+    expect(stdout).not.toContain('--github-token');
+  });
+
+  it('ends a bad flag value in one clear line and exit code 1', async () => {
+    const { code, stderr, stdout } = await cli('run', '--deploy', 'heroku');
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('spinwash: error: Input `deploy` has the value "heroku"; accepted: `local`, `none`\n');
+  });
+
+  it('refuses an unknown flag and an unknown command', async () => {
+    const flag = await cli('run', '--wasmopt');
+    expect(flag.code).toBe(1);
+    expect(flag.stderr).toMatch(/^spinwash: error: Unknown option '--wasmopt'/);
+    const command = await cli('deploy');
+    expect(command.code).toBe(2);
+    expect(command.stderr).toMatch(/unknown command "deploy"; commands: run/);
+  });
+
+  it('names the folder when the project has no Cargo.toml', async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'spinwash-noproject-'));
+    const { code, stderr } = await cli('run', '--project', empty, '--deploy', 'none');
+    expect(code).toBe(1);
+    expect(stderr).toContain(`spinwash: error: No Cargo.toml in ${empty}`);
+  });
+});

@@ -46,13 +46,20 @@ async function withRetry<T>(url: string, options: RequestOptions, attempt: (sign
     try {
       return await attempt(AbortSignal.timeout(options.retry.timeoutMs));
     } catch (error) {
-      if (!retryable(error) || n >= options.retry.attempts) throw error;
+      if (!retryable(error) || n >= options.retry.attempts) throw unreachable(url, error, n);
       const delay = options.retry.baseDelayMs * 2 ** (n - 1);
       const why = error instanceof HttpStatusError ? `answered HTTP ${error.status}` : `failed (${errorMessage(error)})`;
       options.logger.info(`${url} ${why}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${options.retry.attempts})`);
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
+}
+
+/** A network failure or timeout that outlived the retries is the user's to fix (proxy, mirror URL): say so in one line. */
+function unreachable(url: string, error: unknown, attempts: number): unknown {
+  if (error instanceof HttpStatusError || error instanceof UserError) return error;
+  const cause = error instanceof Error && error.cause !== undefined ? ` (${errorMessage(error.cause)})` : '';
+  return new UserError(`Cannot fetch ${url} after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${errorMessage(error)}${cause}`);
 }
 
 function headers(options: RequestOptions): Record<string, string> {

@@ -141,6 +141,14 @@ describe('installSpin against a local release server', () => {
     expect(logger.lines.some((l) => /tar\.gz failed \(.*\); retrying/.test(l))).toBe(true);
   });
 
+  it('a server that cannot be reached is one clear error after the retries', async () => {
+    const closed = await startReleaseServer({ spin: [], wash: [] });
+    const url = closed.url;
+    await closed.close();
+    const error = await rejection(installSpin({ version: 'latest', baseUrl: url, logger, platform: LINUX, retry: FAST_RETRY }));
+    expect(error.message).toMatch(/^Cannot fetch http:\/\/127\.0\.0\.1:\d+\/repos\/spinframework\/spin\/releases\?per_page=100 after 3 attempts: fetch failed \(.*ECONNREFUSED/);
+  });
+
   it('gives up after the last attempt of a lasting 5xx, naming the asset', async () => {
     server.failNext('spin-v3.3.0', 502, 3);
     const error = await rejection(spin('v3.3.0'));

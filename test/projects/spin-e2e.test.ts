@@ -117,6 +117,17 @@ describe('a Spin app, built by `spin build` and served by `spin up` (fake CLI, r
     expect(readFileSync(path.join(copy.dir, 'seen.txt'), 'utf8').trim()).toBe('s');
   });
 
+  it('`spin up` failing to start is one error carrying what spin printed, and leaves nothing running', async () => {
+    const copy = copyFixture('spin/v4', []); // never built: its source does not exist
+    copies.push(copy);
+    const error: unknown = await spinUpTarget
+      .deploy({ components: [], projectDir: copy.dir, healthPath: '/', timeoutSeconds: 30, logger: new MemoryLogger() })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toMatch(/^spin up: `spin up --listen 127\.0\.0\.1:\d+ -f .*spin\.toml` stopped \(exit code 1\)/);
+    expect((error as UserError).message).toContain('Failed to load component "hello-v4"');
+  });
+
   it('a build that does not write the source is reported against spin.toml', async () => {
     const copy = copyFixture('spin/v4', []);
     copies.push(copy);

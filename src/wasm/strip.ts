@@ -30,6 +30,7 @@ export interface StripOptions {
 }
 
 export interface StripResult {
+  /** The stripped binary; the input itself (not a copy) when nothing was removed. */
   readonly bytes: Uint8Array;
   /** What went, largest first; nested ones prefixed with their module's path (`module[0]/custom:name`). */
   readonly removed: SectionSize[];

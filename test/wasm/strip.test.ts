@@ -5,6 +5,7 @@ import { coreModules, parseWasm } from '../../src/wasm/parse.js';
 import { sectionPattern, stripCustomSections } from '../../src/wasm/strip.js';
 import { validateWasm } from '../../src/wasm/validate.js';
 import { runWasiCommand } from './support/run-wasi.js';
+import { bytes, component, custom, nested } from './support/binaries.js';
 import { buildSized, type SizedBuild } from './support/sized.js';
 
 let debugModule: SizedBuild;
@@ -159,6 +160,32 @@ describe('stripCustomSections on real builds', () => {
       before.sections.map((s) => s.name).filter((n) => !n.startsWith('custom:')),
     );
     await expect(validateWasm(bytes)).resolves.toEqual({ kind: 'component' });
+  });
+});
+
+describe('stripCustomSections on nested components', () => {
+  it('strips a module two components deep and re-encodes every enclosing size', () => {
+    const inner = [...releaseModule.bytes];
+    const twoDeep = bytes(
+      component(custom('producers', [0]), nested(component(nested(inner), custom('name', [1, 2])))),
+    );
+    const { bytes: out, removed } = stripCustomSections(twoDeep);
+    expect(removed.map((r) => r.name).sort()).toEqual(
+      expect.arrayContaining([
+        'component[0]/custom:name',
+        'component[0]/module[0]/custom:name',
+        'custom:producers',
+      ]),
+    );
+    const parsed = parseWasm(out);
+    const [only] = coreModules(parsed);
+    expect(only!.path).toBe('component[0]/module[0]');
+    const module = out.subarray(only!.module.start, only!.module.end);
+    expect(Buffer.compare(module, stripCustomSections(releaseModule.bytes).bytes)).toBe(0);
+    // what went, plus at most a few bytes of shorter LEB128 sizes in the two enclosing headers
+    const saved = twoDeep.length - out.length - sum(removed);
+    expect(saved).toBeGreaterThanOrEqual(0);
+    expect(saved).toBeLessThanOrEqual(4);
   });
 });
 

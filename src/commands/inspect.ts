@@ -39,7 +39,10 @@ function parseArgs(args: readonly string[]): InspectArgs {
   const result: InspectArgs = { project: '.', kind: 'auto' };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? (arg.split('=', 2) as [string, string]) : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? (arg.split('=', 2) as [string, string])
+        : [arg, undefined];
     const value = (): string => {
       const v = inline ?? args[++i];
       if (v === undefined || v === '') throw new UserError(`${flag} needs a value; ${USAGE}`);
@@ -81,7 +84,11 @@ export function describeProject(project: Project): InspectResult {
 }
 
 export function renderInspect(result: InspectResult): string {
-  const lines = [`kind: ${result.kind}`, `project: ${result.dir}`, `components (${result.components.length}):`];
+  const lines = [
+    `kind: ${result.kind}`,
+    `project: ${result.dir}`,
+    `components (${result.components.length}):`,
+  ];
   for (const c of result.components) {
     lines.push(`  ${c.name}${c.built ? '' : ' (remote source: listed, not built)'}`);
     lines.push(`    wasm:     ${c.wasm}`);
@@ -118,7 +125,8 @@ export async function runInspectCommand(args: string[], io: CommandIo): Promise<
     const project = await detectProject(parsed.project, parsed.kind);
     const result = describeProject(project);
     io.stdout(renderInspect(result));
-    if (parsed.json !== undefined) await writeAtomically(path.resolve(parsed.json), `${JSON.stringify(result, null, 2)}\n`);
+    if (parsed.json !== undefined)
+      await writeAtomically(path.resolve(parsed.json), `${JSON.stringify(result, null, 2)}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof UserError)) throw error;

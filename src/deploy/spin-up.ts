@@ -19,7 +19,11 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -39,8 +43,17 @@ export interface ServingProcess {
   stop(): Promise<void>;
 }
 
-export function startServing(command: string, args: readonly string[], cwd: string, onOutput: (chunk: string) => void): ServingProcess {
-  const child: ChildProcess = spawn(command, args, { cwd, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startServing(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+  onOutput: (chunk: string) => void,
+): ServingProcess {
+  const child: ChildProcess = spawn(command, args, {
+    cwd,
+    env: process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   let exitReason: string | undefined;
   const listeners = new Set<() => void>();
@@ -74,11 +87,24 @@ export function startServing(command: string, args: readonly string[], cwd: stri
           const match = pattern.exec(output);
           if (match) done(() => resolve(match));
           else if (exitReason !== undefined) {
-            done(() => reject(new UserError(`\`${command} ${args.join(' ')}\` stopped (${exitReason}):\n${tail(output)}`)));
+            done(() =>
+              reject(
+                new UserError(
+                  `\`${command} ${args.join(' ')}\` stopped (${exitReason}):\n${tail(output)}`,
+                ),
+              ),
+            );
           }
         };
         const timer = setTimeout(
-          () => done(() => reject(new UserError(`\`${command} ${args.join(' ')}\` printed no ${pattern} within ${timeoutMs / 1000} s:\n${tail(output)}`))),
+          () =>
+            done(() =>
+              reject(
+                new UserError(
+                  `\`${command} ${args.join(' ')}\` printed no ${pattern} within ${timeoutMs / 1000} s:\n${tail(output)}`,
+                ),
+              ),
+            ),
           timeoutMs,
         );
         const done = (settle: () => void): void => {
@@ -111,9 +137,15 @@ export async function waitForHealthy(
   for (;;) {
     const target = typeof url === 'string' ? url : url();
     const dead = isDead();
-    if (dead !== undefined) throw new UserError(`the app stopped (${dead}) before ${target} answered 200 (last: ${lastSeen})`);
+    if (dead !== undefined)
+      throw new UserError(
+        `the app stopped (${dead}) before ${target} answered 200 (last: ${lastSeen})`,
+      );
     const remaining = deadline - performance.now();
-    if (remaining <= 0) throw new UserError(`${target} did not answer 200 within ${timeoutSeconds} s (last: ${lastSeen})`);
+    if (remaining <= 0)
+      throw new UserError(
+        `${target} did not answer 200 within ${timeoutSeconds} s (last: ${lastSeen})`,
+      );
     try {
       const result = await probe(target, Math.min(remaining, PROBE_TIMEOUT_MS));
       if (result.status === 200) return result;
@@ -139,22 +171,41 @@ async function deploySpinUp(request: DeployRequest): Promise<Deployment> {
   const deadline = started + request.timeoutSeconds * 1000;
   const manifest = path.join(request.projectDir, 'spin.toml');
   if (!existsSync(manifest)) {
-    throw new UserError(`runtime \`spin\` needs a spin.toml in ${request.projectDir}; use runtime \`embedded\` for other projects`);
+    throw new UserError(
+      `runtime \`spin\` needs a spin.toml in ${request.projectDir}; use runtime \`embedded\` for other projects`,
+    );
   }
   const port = await freePort();
   const { logger } = request;
-  const spin = startServing('spin', ['up', '--listen', `127.0.0.1:${port}`, '-f', manifest], request.projectDir, (chunk) =>
-    logger.output(chunk),
+  const spin = startServing(
+    'spin',
+    ['up', '--listen', `127.0.0.1:${port}`, '-f', manifest],
+    request.projectDir,
+    (chunk) => logger.output(chunk),
   );
   try {
-    const serving = await spin.waitFor(/Serving (http:\/\/\S+)/, Math.max(0, deadline - performance.now()));
+    const serving = await spin.waitFor(
+      /Serving (http:\/\/\S+)/,
+      Math.max(0, deadline - performance.now()),
+    );
     const base = serving[1] ?? `http://127.0.0.1:${port}`;
     const url = `${base.replace(/\/$/, '')}/`;
-    const first = await waitForHealthy(new URL(request.healthPath, url).href, deadline, request.timeoutSeconds, spin.exitReason);
+    const first = await waitForHealthy(
+      new URL(request.healthPath, url).href,
+      deadline,
+      request.timeoutSeconds,
+      spin.exitReason,
+    );
     const readySeconds = (performance.now() - started) / 1000;
     logger.info(`spin up: ${url} answered ${first.status} after ${readySeconds.toFixed(2)} s`);
     return {
-      report: { target: 'spin', url, status: first.status, readySeconds, firstResponseSeconds: first.seconds },
+      report: {
+        target: 'spin',
+        url,
+        status: first.status,
+        readySeconds,
+        firstResponseSeconds: first.seconds,
+      },
       stop: () => spin.stop(),
     };
   } catch (error) {

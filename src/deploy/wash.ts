@@ -21,7 +21,9 @@ export const washTarget: DeployTarget = {
 
 async function deployWash(request: DeployRequest): Promise<Deployment> {
   const project = await loadWashProject(request.projectDir);
-  return project.washMajor === 0 ? deployWithHost(project, request) : deployWithDev(project, request);
+  return project.washMajor === 0
+    ? deployWithHost(project, request)
+    : deployWithDev(project, request);
 }
 
 /** `0.0.0.0:8000` listens everywhere; the probe asks on loopback. */
@@ -47,10 +49,18 @@ export function parseAppStatus(stdout: string): AppStatus {
   type Layer = { type?: string; message?: string };
   const json = JSON.parse(stdout) as { status?: Layer & { status?: Layer; info?: Layer } };
   const status = json.status?.status ?? json.status?.info ?? json.status ?? {};
-  return { type: String(status.type ?? 'unknown').toLowerCase(), message: String(status.message ?? '') };
+  return {
+    type: String(status.type ?? 'unknown').toLowerCase(),
+    message: String(status.message ?? ''),
+  };
 }
 
-async function waitUntilDeployed(name: string, request: DeployRequest, cwd: string, deadline: number): Promise<void> {
+async function waitUntilDeployed(
+  name: string,
+  request: DeployRequest,
+  cwd: string,
+  deadline: number,
+): Promise<void> {
   let last = '';
   for (;;) {
     const result = await execCapture('wash', ['app', 'status', name, '-o', 'json'], { cwd });
@@ -62,14 +72,21 @@ async function waitUntilDeployed(name: string, request: DeployRequest, cwd: stri
         status = { type: 'unknown', message: `unreadable status (${errorMessage(error)})` };
       }
     }
-    if (status.type !== last) request.logger.info(`wash app status ${name}: ${status.type}${status.message ? ` (${status.message})` : ''}`);
+    if (status.type !== last)
+      request.logger.info(
+        `wash app status ${name}: ${status.type}${status.message ? ` (${status.message})` : ''}`,
+      );
     last = status.type;
     if (status.type === 'deployed') return;
     if (status.type === 'failed') {
-      throw new UserError(`wasmCloud could not deploy application "${name}": ${status.message || 'status failed'}`);
+      throw new UserError(
+        `wasmCloud could not deploy application "${name}": ${status.message || 'status failed'}`,
+      );
     }
     if (performance.now() > deadline) {
-      throw new UserError(`application "${name}" was not deployed within ${request.timeoutSeconds} s (last status: ${last})`);
+      throw new UserError(
+        `application "${name}" was not deployed within ${request.timeoutSeconds} s (last status: ${last})`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, STATUS_POLL_MS));
   }
@@ -78,7 +95,9 @@ async function waitUntilDeployed(name: string, request: DeployRequest, cwd: stri
 async function deployWithHost(project: WashProject, request: DeployRequest): Promise<Deployment> {
   const application = project.application;
   if (!application) {
-    throw new UserError(`deploy with wash 0.x needs a wadm.yaml in ${project.dir}, the application manifest \`wash app deploy\` reads`);
+    throw new UserError(
+      `deploy with wash 0.x needs a wadm.yaml in ${project.dir}, the application manifest \`wash app deploy\` reads`,
+    );
   }
   const started = performance.now();
   const deadline = started + request.timeoutSeconds * 1000;
@@ -88,7 +107,8 @@ async function deployWithHost(project: WashProject, request: DeployRequest): Pro
   // Undo in reverse order; a step that fails does not keep the next one from running.
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
-      for (const step of steps.reverse()) await step().catch((error: unknown) => request.logger.warning(errorMessage(error)));
+      for (const step of steps.reverse())
+        await step().catch((error: unknown) => request.logger.warning(errorMessage(error)));
     })());
   try {
     await wash(['up', '-d'], request, cwd);
@@ -97,9 +117,20 @@ async function deployWithHost(project: WashProject, request: DeployRequest): Pro
     steps.push(() => wash(['app', 'delete', application.name], request, cwd));
     await waitUntilDeployed(application.name, request, cwd, deadline);
     const url = baseUrl(application.httpAddress ?? DEFAULT_ADDRESS);
-    const first = await waitForHealthy(new URL(request.healthPath, url).href, deadline, request.timeoutSeconds, () => undefined);
+    const first = await waitForHealthy(
+      new URL(request.healthPath, url).href,
+      deadline,
+      request.timeoutSeconds,
+      () => undefined,
+    );
     return {
-      report: { target: 'wasmcloud', url, status: first.status, readySeconds: (performance.now() - started) / 1000, firstResponseSeconds: first.seconds },
+      report: {
+        target: 'wasmcloud',
+        url,
+        status: first.status,
+        readySeconds: (performance.now() - started) / 1000,
+        firstResponseSeconds: first.seconds,
+      },
       stop,
     };
   } catch (error) {
@@ -116,12 +147,25 @@ async function deployWithDev(project: WashProject, request: DeployRequest): Prom
   const dev = startServing('wash', ['dev'], project.dir, (chunk) => logger.output(chunk));
   const printed = (): string => {
     const match = /https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0):\d+/.exec(dev.output())?.[0];
-    return match ? `${match.replace('0.0.0.0', '127.0.0.1').replace('localhost', '127.0.0.1')}/` : baseUrl(DEFAULT_ADDRESS);
+    return match
+      ? `${match.replace('0.0.0.0', '127.0.0.1').replace('localhost', '127.0.0.1')}/`
+      : baseUrl(DEFAULT_ADDRESS);
   };
   try {
-    const first = await waitForHealthy(() => new URL(request.healthPath, printed()).href, deadline, request.timeoutSeconds, dev.exitReason);
+    const first = await waitForHealthy(
+      () => new URL(request.healthPath, printed()).href,
+      deadline,
+      request.timeoutSeconds,
+      dev.exitReason,
+    );
     return {
-      report: { target: 'wasmcloud', url: printed(), status: first.status, readySeconds: (performance.now() - started) / 1000, firstResponseSeconds: first.seconds },
+      report: {
+        target: 'wasmcloud',
+        url: printed(),
+        status: first.status,
+        readySeconds: (performance.now() - started) / 1000,
+        firstResponseSeconds: first.seconds,
+      },
       stop: () => dev.stop(),
     };
   } catch (error) {

@@ -21,7 +21,9 @@ export function parseCargoBuild(command: string): CargoBuildArgs | undefined {
   for (let i = cargo + 2; i < words.length; i++) {
     const word = words[i] ?? '';
     if (word === '&&' || word === ';' || word === '|') break;
-    const [flag, inline] = word.includes('=') ? (word.split('=', 2) as [string, string]) : [word, undefined];
+    const [flag, inline] = word.includes('=')
+      ? (word.split('=', 2) as [string, string])
+      : [word, undefined];
     const value = (): string | undefined => inline ?? words[++i];
     if (flag === '--target') target = value();
     else if (flag === '--release' || flag === '-r') profileDir = 'release';
@@ -40,7 +42,10 @@ export function parseCargoBuild(command: string): CargoBuildArgs | undefined {
  * or a .cargo/config that may move target-dir. CARGO_TARGET_DIR is deliberately ignored:
  * Spin and wash resolve `source` under ./target too.
  */
-export async function predictCargoOutputs(command: string, workdir: string): Promise<string[] | undefined> {
+export async function predictCargoOutputs(
+  command: string,
+  workdir: string,
+): Promise<string[] | undefined> {
   const args = parseCargoBuild(command);
   if (!args?.target?.startsWith('wasm32')) return undefined;
   const manifestPath = path.resolve(workdir, args.manifestPath ?? 'Cargo.toml');
@@ -49,7 +54,7 @@ export async function predictCargoOutputs(command: string, workdir: string): Pro
   if (!crateName) return undefined;
   const relative = path.join('target', args.target, args.profileDir, `${crateName}.wasm`);
   const outputs = [path.join(path.dirname(manifestPath), relative)];
-  for (let dir = path.dirname(manifestPath); ; ) {
+  for (let dir = path.dirname(manifestPath); ;) {
     for (const config of ['.cargo/config.toml', '.cargo/config']) {
       const file = path.join(dir, config);
       if (existsSync(file) && readFileSync(file, 'utf8').includes('target-dir')) return undefined;
@@ -58,7 +63,8 @@ export async function predictCargoOutputs(command: string, workdir: string): Pro
     if (parent === dir) break;
     dir = parent;
     const toml = path.join(dir, 'Cargo.toml');
-    if (existsSync(toml) && /^\s*\[workspace\]/m.test(readFileSync(toml, 'utf8'))) outputs.push(path.join(dir, relative));
+    if (existsSync(toml) && /^\s*\[workspace\]/m.test(readFileSync(toml, 'utf8')))
+      outputs.push(path.join(dir, relative));
   }
   return outputs;
 }
@@ -67,6 +73,7 @@ export async function predictCargoOutputs(command: string, workdir: string): Pro
 export async function cargoLibName(manifestPath: string): Promise<string | undefined> {
   const { data } = await readTomlManifest(manifestPath);
   const lib = isTable(data.lib) && typeof data.lib.name === 'string' ? data.lib.name : undefined;
-  const pkg = isTable(data.package) && typeof data.package.name === 'string' ? data.package.name : undefined;
+  const pkg =
+    isTable(data.package) && typeof data.package.name === 'string' ? data.package.name : undefined;
   return (lib ?? pkg)?.replace(/-/g, '_');
 }

@@ -2,7 +2,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import type { ProjectKindInput } from '../setup/tools-config.js';
-import { displayPath, findWashConfig, SPIN_MANIFEST, WASH_V1_CONFIG, WASH_V2_CONFIG } from './files.js';
+import {
+  displayPath,
+  findWashConfig,
+  SPIN_MANIFEST,
+  WASH_V1_CONFIG,
+  WASH_V2_CONFIG,
+} from './files.js';
 import type { Project, ProjectKind } from './project.js';
 
 export { PROJECT_KINDS, type ProjectKindInput } from '../setup/tools-config.js';
@@ -19,7 +25,10 @@ export function detectKind(dir: string): ProjectKind | undefined {
  * The project in `dir`, of the kind asked for or found. Each kind's module is loaded only when
  * chosen, so a Cargo run never parses YAML.
  */
-export async function detectProject(dir: string, kind: ProjectKindInput = 'auto'): Promise<Project> {
+export async function detectProject(
+  dir: string,
+  kind: ProjectKindInput = 'auto',
+): Promise<Project> {
   const root = path.resolve(dir);
   const chosen = kind === 'auto' ? detectKind(root) : kind;
   switch (chosen) {

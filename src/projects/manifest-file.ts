@@ -13,12 +13,14 @@ export interface ManifestFile {
   readonly data: Record<string, unknown>;
 }
 
-
 async function readText(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    throw new UserError(`Cannot read ${displayPath(file)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, file);
+    throw new UserError(
+      `Cannot read ${displayPath(file)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      file,
+    );
   }
 }
 
@@ -28,7 +30,8 @@ export async function readTomlManifest(file: string): Promise<ManifestFile> {
     return { file, text, data: parseToml(text) as Record<string, unknown> };
   } catch (error) {
     if (error instanceof TomlError) {
-      const reason = error.message.split('\n')[0]?.replace(/^Invalid TOML document: /, '') ?? 'invalid TOML';
+      const reason =
+        error.message.split('\n')[0]?.replace(/^Invalid TOML document: /, '') ?? 'invalid TOML';
       throw new UserError(
         `${displayPath(file)} line ${error.line}, column ${error.column}: not valid TOML (${reason}); fix the syntax there`,
         file,
@@ -45,7 +48,10 @@ export async function readYamlManifest(file: string): Promise<ManifestFile> {
   if (first) {
     const line = first.linePos?.[0].line;
     const reason = first.message.split('\n')[0] ?? 'invalid YAML';
-    throw new UserError(`${displayPath(file)}${line ? ` line ${line}` : ''}: not valid YAML (${reason}); fix the syntax there`, file);
+    throw new UserError(
+      `${displayPath(file)}${line ? ` line ${line}` : ''}: not valid YAML (${reason}); fix the syntax there`,
+      file,
+    );
   }
   const data: unknown = document.toJS();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
@@ -67,7 +73,9 @@ export function where(manifest: ManifestFile, line: number | undefined): string 
 }
 
 export function isTable(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
+  return (
+    value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)
+  );
 }
 
 export function escapeRegExp(text: string): string {

@@ -4,9 +4,16 @@ import { exec } from '../exec.js';
 import { UserError } from '../errors.js';
 import { predictCargoOutputs } from './cargo-output.js';
 import { SPIN_MANIFEST } from './files.js';
-import { displayPath, escapeRegExp, isTable, lineOf, readTomlManifest, where, type ManifestFile } from './manifest-file.js';
+import {
+  displayPath,
+  escapeRegExp,
+  isTable,
+  lineOf,
+  readTomlManifest,
+  where,
+  type ManifestFile,
+} from './manifest-file.js';
 import type { BuildEnvironment, ComponentSpec, Project } from './project.js';
-
 
 /** One `[[trigger.http]]` entry: which component answers which route. */
 export interface SpinRoute {
@@ -23,7 +30,10 @@ export interface SpinProject extends Project {
 }
 
 function componentLine(manifest: ManifestFile, id: string, key?: string): number | undefined {
-  const header = new RegExp(`^\\s*\\[component\\.(?:"${escapeRegExp(id)}"|${escapeRegExp(id)})\\]`, 'm');
+  const header = new RegExp(
+    `^\\s*\\[component\\.(?:"${escapeRegExp(id)}"|${escapeRegExp(id)})\\]`,
+    'm',
+  );
   const start = lineOf(manifest.text, header);
   if (start === undefined || key === undefined) return start;
   const after = manifest.text.split('\n').slice(start).join('\n');
@@ -42,10 +52,17 @@ function buildSteps(manifest: ManifestFile, id: string, build: Record<string, un
   );
 }
 
-async function readComponent(manifest: ManifestFile, id: string, value: unknown): Promise<ComponentSpec> {
+async function readComponent(
+  manifest: ManifestFile,
+  id: string,
+  value: unknown,
+): Promise<ComponentSpec> {
   const dir = path.dirname(manifest.file);
   if (!isTable(value)) {
-    throw new UserError(`${where(manifest, componentLine(manifest, id))}: [component.${id}] must be a table`, manifest.file);
+    throw new UserError(
+      `${where(manifest, componentLine(manifest, id))}: [component.${id}] must be a table`,
+      manifest.file,
+    );
   }
   const source = value.source;
   if (isTable(source) && typeof source.url === 'string') {
@@ -62,12 +79,22 @@ async function readComponent(manifest: ManifestFile, id: string, value: unknown)
   const build = value.build;
   if (build === undefined) return { name: id, wasmPath, manifest: manifest.file, built: true };
   if (!isTable(build)) {
-    throw new UserError(`${where(manifest, componentLine(manifest, id))}: [component.${id}.build] must be a table`, manifest.file);
+    throw new UserError(
+      `${where(manifest, componentLine(manifest, id))}: [component.${id}.build] must be a table`,
+      manifest.file,
+    );
   }
   const steps = buildSteps(manifest, id, build);
   const workdir = typeof build.workdir === 'string' ? path.resolve(dir, build.workdir) : dir;
   await checkSourceIsProduced(manifest, id, source, wasmPath, steps, workdir);
-  return { name: id, wasmPath, manifest: manifest.file, built: true, buildCommand: steps.join(' && '), workdir };
+  return {
+    name: id,
+    wasmPath,
+    manifest: manifest.file,
+    built: true,
+    buildCommand: steps.join(' && '),
+    workdir,
+  };
 }
 
 /** A `source` that no cargo step writes would make `spin up` fail after a green build: say so now. */
@@ -90,7 +117,10 @@ async function checkSourceIsProduced(
     likeliest = candidates[1] ?? candidates[0];
   }
   if (likeliest === undefined || outputs.includes(wasmPath)) return;
-  const suggestion = path.relative(path.dirname(manifest.file), likeliest).split(path.sep).join('/');
+  const suggestion = path
+    .relative(path.dirname(manifest.file), likeliest)
+    .split(path.sep)
+    .join('/');
   throw new UserError(
     `${where(manifest, componentLine(manifest, id, 'source'))}: component "${id}" has source = "${source}", ` +
       `but its build (\`${steps.join(' && ')}\`) writes ${suggestion}; set source = "${suggestion}" or change the build command`,
@@ -109,29 +139,45 @@ function readRoutes(manifest: ManifestFile): SpinRoute[] {
 }
 
 /** Reads a Spin app (spin.toml, manifest version 2) in `dir`. */
-export async function loadSpinProject(dir: string, manifestName = SPIN_MANIFEST): Promise<SpinProject> {
+export async function loadSpinProject(
+  dir: string,
+  manifestName = SPIN_MANIFEST,
+): Promise<SpinProject> {
   const file = path.resolve(dir, manifestName);
   if (!existsSync(file)) {
-    throw new UserError(`No ${manifestName} in ${displayPath(path.resolve(dir))}; a Spin app needs one (run \`spin new\`)`, file);
+    throw new UserError(
+      `No ${manifestName} in ${displayPath(path.resolve(dir))}; a Spin app needs one (run \`spin new\`)`,
+      file,
+    );
   }
   const manifest = await readTomlManifest(file);
   const version = manifest.data.spin_manifest_version;
   if (version !== 2) {
-    const line = lineOf(manifest.text, /^\s*spin_manifest_version\s*=/m) ?? lineOf(manifest.text, /^\s*spin_version\s*=/m);
-    const found = version === undefined ? 'no spin_manifest_version' : `spin_manifest_version = ${JSON.stringify(version)}`;
+    const line =
+      lineOf(manifest.text, /^\s*spin_manifest_version\s*=/m) ??
+      lineOf(manifest.text, /^\s*spin_version\s*=/m);
+    const found =
+      version === undefined
+        ? 'no spin_manifest_version'
+        : `spin_manifest_version = ${JSON.stringify(version)}`;
     throw new UserError(
       `${where(manifest, line)}: ${found}; spinwash reads Spin manifest version 2 only: set spin_manifest_version = 2 (\`spin doctor\` migrates a version 1 manifest)`,
       file,
     );
   }
   const application = isTable(manifest.data.application) ? manifest.data.application : {};
-  const appName = typeof application.name === 'string' ? application.name : path.basename(path.dirname(file));
+  const appName =
+    typeof application.name === 'string' ? application.name : path.basename(path.dirname(file));
   const table = manifest.data.component;
   if (!isTable(table) || Object.keys(table).length === 0) {
-    throw new UserError(`${displayPath(file)}: no [component.<id>] table; a Spin app needs at least one component`, file);
+    throw new UserError(
+      `${displayPath(file)}: no [component.<id>] table; a Spin app needs at least one component`,
+      file,
+    );
   }
   const components: ComponentSpec[] = [];
-  for (const [id, value] of Object.entries(table)) components.push(await readComponent(manifest, id, value));
+  for (const [id, value] of Object.entries(table))
+    components.push(await readComponent(manifest, id, value));
   const routes = readRoutes(manifest);
   return {
     kind: 'spin',
@@ -145,7 +191,11 @@ export async function loadSpinProject(dir: string, manifestName = SPIN_MANIFEST)
 }
 
 /** `spin build -f spin.toml`, the way a Spin developer builds; then every local source must exist. */
-async function buildSpin(manifest: string, components: readonly ComponentSpec[], environment: BuildEnvironment): Promise<void> {
+async function buildSpin(
+  manifest: string,
+  components: readonly ComponentSpec[],
+  environment: BuildEnvironment,
+): Promise<void> {
   const { logger } = environment;
   await logger.group(`spin build (${displayPath(manifest)})`, async () => {
     await exec('spin', ['build', '-f', manifest], {
@@ -160,7 +210,9 @@ async function buildSpin(manifest: string, components: readonly ComponentSpec[],
       throw new UserError(
         `spin build finished, but component "${component.name}"'s source ${displayPath(component.wasmPath)} does not exist; ` +
           `make its [component.${component.name}.build] command write that file, or point source at the file it writes` +
-          (targetDir ? ` (CARGO_TARGET_DIR is set to ${targetDir}: cargo writes there, not under ./target; unset it for Spin apps)` : ''),
+          (targetDir
+            ? ` (CARGO_TARGET_DIR is set to ${targetDir}: cargo writes there, not under ./target; unset it for Spin apps)`
+            : ''),
         manifest,
       );
     }

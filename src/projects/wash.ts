@@ -2,10 +2,17 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { exec } from '../exec.js';
 import { UserError } from '../errors.js';
-import { displayPath, isTable, lineOf, readTomlManifest, readYamlManifest, where, type ManifestFile } from './manifest-file.js';
+import {
+  displayPath,
+  isTable,
+  lineOf,
+  readTomlManifest,
+  readYamlManifest,
+  where,
+  type ManifestFile,
+} from './manifest-file.js';
 import { findWashConfig, WADM_MANIFEST, WASH_V1_CONFIG, WASH_V2_CONFIG } from './files.js';
 import type { BuildEnvironment, ComponentSpec, Project } from './project.js';
-
 
 /** A wasmCloud project, built by `wash` 0.x (wasmcloud.toml + wadm.yaml) or `wash` v2 (.wash/config.yaml). */
 export interface WashProject extends Project {
@@ -23,7 +30,6 @@ export interface WashProject extends Project {
     readonly httpAddress?: string;
   };
 }
-
 
 export async function loadWashProject(dir: string): Promise<WashProject> {
   const root = path.resolve(dir);
@@ -46,7 +52,10 @@ async function loadWashV1(root: string, file: string): Promise<WashProject> {
   const manifest = await readTomlManifest(file);
   const name = str(manifest.data, 'name');
   if (!name) {
-    throw new UserError(`${displayPath(file)}: no \`name\`; set name = "<project name>" at the top`, file);
+    throw new UserError(
+      `${displayPath(file)}: no \`name\`; set name = "<project name>" at the top`,
+      file,
+    );
   }
   const type = str(manifest.data, 'type') ?? 'component';
   if (type !== 'component') {
@@ -88,7 +97,11 @@ async function readWadm(root: string, wasmPath: string): Promise<WashProject['ap
   const manifest = await readYamlManifest(file);
   const metadata = isTable(manifest.data.metadata) ? manifest.data.metadata : {};
   const name = str(metadata, 'name');
-  if (!name) throw new UserError(`${displayPath(file)}: no metadata.name; the application needs a name`, file);
+  if (!name)
+    throw new UserError(
+      `${displayPath(file)}: no metadata.name; the application needs a name`,
+      file,
+    );
   const spec = isTable(manifest.data.spec) ? manifest.data.spec : {};
   const components = Array.isArray(spec.components) ? spec.components.filter(isTable) : [];
   const wasm = components.filter((c) => c.type === 'component');
@@ -101,7 +114,12 @@ async function readWadm(root: string, wasmPath: string): Promise<WashProject['ap
   }
   for (const component of wasm) checkLocalImage(manifest, root, component, wasmPath);
   const annotations = isTable(metadata.annotations) ? metadata.annotations : {};
-  return { manifest: file, name, version: str(annotations, 'version'), httpAddress: httpLinkAddress(components) };
+  return {
+    manifest: file,
+    name,
+    version: str(annotations, 'version'),
+    httpAddress: httpLinkAddress(components),
+  };
 }
 
 /** The `address` in the source config of the wasi:http link (the http server provider's listener). */
@@ -122,7 +140,12 @@ function httpLinkAddress(components: readonly Record<string, unknown>[]): string
   return undefined;
 }
 
-function checkLocalImage(manifest: ManifestFile, root: string, component: Record<string, unknown>, wasmPath: string): void {
+function checkLocalImage(
+  manifest: ManifestFile,
+  root: string,
+  component: Record<string, unknown>,
+  wasmPath: string,
+): void {
   const properties = isTable(component.properties) ? component.properties : {};
   const image = str(properties, 'image');
   if (!image?.startsWith('file://')) return;
@@ -174,7 +197,9 @@ async function buildWash(
       onOutput: (chunk) => logger.output(chunk),
     }),
   );
-  const printed = /(?:can be found at|built component at:)\s*"?([^"\n]+?)"?\s*$/m.exec(result.stdout)?.[1];
+  const printed = /(?:can be found at|built component at:)\s*"?([^"\n]+?)"?\s*$/m.exec(
+    result.stdout,
+  )?.[1];
   for (const component of components) {
     if (!existsSync(component.wasmPath)) {
       throw new UserError(

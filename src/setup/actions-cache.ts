@@ -19,7 +19,12 @@ export function cacheKey(tool: string, version: string): string {
 }
 
 /** Restores `toolDir` from the Actions cache; true on a hit. */
-export async function restoreTool(tool: string, version: string, toolDir: string, logger: Logger): Promise<boolean> {
+export async function restoreTool(
+  tool: string,
+  version: string,
+  toolDir: string,
+  logger: Logger,
+): Promise<boolean> {
   if (!actionsCacheAvailable()) return false;
   try {
     const cache = await import('@actions/cache');
@@ -27,13 +32,20 @@ export async function restoreTool(tool: string, version: string, toolDir: string
     if (hit) logger.info(`${tool} ${version}: restored from the Actions cache (${hit})`);
     return hit !== undefined;
   } catch (error) {
-    logger.warning(`${tool} ${version}: the Actions cache could not be read (${errorMessage(error)}); downloading instead`);
+    logger.warning(
+      `${tool} ${version}: the Actions cache could not be read (${errorMessage(error)}); downloading instead`,
+    );
     return false;
   }
 }
 
 /** Saves `toolDir` for later runs; another job saving the same key first is fine. */
-export async function saveTool(tool: string, version: string, toolDir: string, logger: Logger): Promise<void> {
+export async function saveTool(
+  tool: string,
+  version: string,
+  toolDir: string,
+  logger: Logger,
+): Promise<void> {
   if (!actionsCacheAvailable()) return;
   try {
     const cache = await import('@actions/cache');

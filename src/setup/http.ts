@@ -26,7 +26,10 @@ export class HttpStatusError extends Error {
 }
 
 const retryable = (error: unknown): boolean =>
-  !(error instanceof HttpStatusError) || error.status >= 500 || error.status === 408 || error.status === 429;
+  !(error instanceof HttpStatusError) ||
+  error.status >= 500 ||
+  error.status === 408 ||
+  error.status === 429;
 
 export interface RequestOptions {
   readonly retry: RetryPolicy;
@@ -41,15 +44,24 @@ export interface RequestOptions {
  * waits baseDelay × 2^n between tries. Why not tool-cache's downloadTool: its retries wait a
  * fixed 10–20 s and cannot be tuned.
  */
-async function withRetry<T>(url: string, options: RequestOptions, attempt: (signal: AbortSignal) => Promise<T>): Promise<T> {
+async function withRetry<T>(
+  url: string,
+  options: RequestOptions,
+  attempt: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   for (let n = 1; ; n++) {
     try {
       return await attempt(AbortSignal.timeout(options.retry.timeoutMs));
     } catch (error) {
       if (!retryable(error) || n >= options.retry.attempts) throw unreachable(url, error, n);
       const delay = options.retry.baseDelayMs * 2 ** (n - 1);
-      const why = error instanceof HttpStatusError ? `answered HTTP ${error.status}` : `failed (${errorMessage(error)})`;
-      options.logger.info(`${url} ${why}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${options.retry.attempts})`);
+      const why =
+        error instanceof HttpStatusError
+          ? `answered HTTP ${error.status}`
+          : `failed (${errorMessage(error)})`;
+      options.logger.info(
+        `${url} ${why}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${n + 1} of ${options.retry.attempts})`,
+      );
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
@@ -58,8 +70,11 @@ async function withRetry<T>(url: string, options: RequestOptions, attempt: (sign
 /** A network failure or timeout that outlived the retries is the user's to fix (proxy, mirror URL): say so in one line. */
 function unreachable(url: string, error: unknown, attempts: number): unknown {
   if (error instanceof HttpStatusError || error instanceof UserError) return error;
-  const cause = error instanceof Error && error.cause !== undefined ? ` (${errorMessage(error.cause)})` : '';
-  return new UserError(`Cannot fetch ${url} after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${errorMessage(error)}${cause}`);
+  const cause =
+    error instanceof Error && error.cause !== undefined ? ` (${errorMessage(error.cause)})` : '';
+  return new UserError(
+    `Cannot fetch ${url} after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${errorMessage(error)}${cause}`,
+  );
 }
 
 function headers(options: RequestOptions): Record<string, string> {
@@ -86,7 +101,9 @@ export async function getJson<T>(url: string, options: RequestOptions): Promise<
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new UserError(`${url} did not answer JSON (it starts with ${JSON.stringify(text.slice(0, 60))})`);
+    throw new UserError(
+      `${url} did not answer JSON (it starts with ${JSON.stringify(text.slice(0, 60))})`,
+    );
   }
 }
 
@@ -99,7 +116,10 @@ export function download(url: string, file: string, options: RequestOptions): Pr
         await response.body?.cancel();
         throw new HttpStatusError(url, response.status);
       }
-      await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), createWriteStream(file));
+      await pipeline(
+        Readable.fromWeb(response.body as import('node:stream/web').ReadableStream),
+        createWriteStream(file),
+      );
     } catch (error) {
       await rm(file, { force: true });
       throw error;

@@ -17,10 +17,14 @@ export async function setupPlatformTools(
   const common = { baseUrl: tools.baseUrl, token: options.token, logger: options.logger };
   if (tools.spinVersion) {
     const { installSpin } = await import('./install-spin.js');
-    installed.push(await installSpin({ ...common, version: tools.spinVersion, plugins: tools.spinPlugins }));
+    installed.push(
+      await installSpin({ ...common, version: tools.spinVersion, plugins: tools.spinPlugins }),
+    );
   } else if (tools.spinPlugins.length > 0) {
     for (const plugin of tools.spinPlugins) {
-      await exec('spin', ['plugins', 'install', plugin, '--yes'], { onOutput: (c) => options.logger.output(c) });
+      await exec('spin', ['plugins', 'install', plugin, '--yes'], {
+        onOutput: (c) => options.logger.output(c),
+      });
     }
   }
   if (tools.washVersion) {

@@ -9,7 +9,13 @@ import { DEFAULT_RETRY, download, getText, type RequestOptions, type RetryPolicy
 import { currentPlatform, spinAsset, type Platform } from './platform.js';
 import { downloadUrl, latestRelease, notFound, releaseSource } from './releases.js';
 import { saveTool } from './actions-cache.js';
-import { addToPath, downloadDir, findCached, versionOnPath, type InstalledTool } from './tool-path.js';
+import {
+  addToPath,
+  downloadDir,
+  findCached,
+  versionOnPath,
+  type InstalledTool,
+} from './tool-path.js';
 
 export const SPIN_REPO = 'spinframework/spin';
 
@@ -35,15 +41,28 @@ export function checksumFor(checksums: string, asset: string): string | undefine
   return undefined;
 }
 
-async function resolveSpinVersion(options: InstallOptions, request: RequestOptions): Promise<string> {
+async function resolveSpinVersion(
+  options: InstallOptions,
+  request: RequestOptions,
+): Promise<string> {
   if (options.version !== 'latest') return options.version;
-  const release = await latestRelease(releaseSource(options.baseUrl, options.token), SPIN_REPO, request, (r) => /^v\d+\.\d+\.\d+$/.test(r.tag_name));
+  const release = await latestRelease(
+    releaseSource(options.baseUrl, options.token),
+    SPIN_REPO,
+    request,
+    (r) => /^v\d+\.\d+\.\d+$/.test(r.tag_name),
+  );
   options.logger.info(`spin: latest is ${release.tag_name}`);
   return release.tag_name;
 }
 
 /** Downloads the archive and its checksum file, refuses a mismatch, unpacks; returns the folder holding `spin`. */
-async function fetchSpin(version: string, asset: string, options: InstallOptions, request: RequestOptions): Promise<string> {
+async function fetchSpin(
+  version: string,
+  asset: string,
+  options: InstallOptions,
+  request: RequestOptions,
+): Promise<string> {
   const tc = await import('@actions/tool-cache');
   const source = releaseSource(options.baseUrl);
   const work = await downloadDir();
@@ -60,15 +79,21 @@ async function fetchSpin(version: string, asset: string, options: InstallOptions
       throw notFound('spin', version, checksumsName, checksumsUrl, error);
     });
     const expected = checksumFor(checksums, asset);
-    if (!expected) throw new UserError(`spin ${version}: ${checksumsName} lists no checksum for ${asset}; refusing to install an unverified archive`);
-    const actual = createHash('sha256').update(await readFile(archive)).digest('hex');
+    if (!expected)
+      throw new UserError(
+        `spin ${version}: ${checksumsName} lists no checksum for ${asset}; refusing to install an unverified archive`,
+      );
+    const actual = createHash('sha256')
+      .update(await readFile(archive))
+      .digest('hex');
     if (actual !== expected) {
       throw new UserError(
         `spin ${version}: ${asset} does not match ${checksumsName} (expected sha256 ${expected}, got ${actual}); refusing to install it`,
       );
     }
     const unpacked = await tc.extractTar(archive, path.join(work, 'unpacked'));
-    if (!existsSync(path.join(unpacked, 'spin'))) throw new UserError(`spin ${version}: ${asset} holds no \`spin\` executable`);
+    if (!existsSync(path.join(unpacked, 'spin')))
+      throw new UserError(`spin ${version}: ${asset} holds no \`spin\` executable`);
     if (version === 'canary') return unpacked; // moves daily: never cached under a version
     return await tc.cacheDir(unpacked, 'spin', version.replace(/^v/, ''));
   } finally {
@@ -80,28 +105,40 @@ async function fetchSpin(version: string, asset: string, options: InstallOptions
  * Makes `spin` <version> the one on PATH: already there, from the tool cache, or downloaded
  * (checksum-verified) and cached; then installs `plugins` with `--yes`.
  */
-export async function installSpin(options: InstallOptions & { readonly plugins?: readonly string[] }): Promise<InstalledTool> {
+export async function installSpin(
+  options: InstallOptions & { readonly plugins?: readonly string[] },
+): Promise<InstalledTool> {
   const platform = options.platform ?? currentPlatform();
   spinAsset('vX', platform); // an OS without an asset fails before any request
   const request: RequestOptions = { retry: options.retry ?? DEFAULT_RETRY, logger: options.logger };
   const version = await resolveSpinVersion(options, request);
   const tool = await locateOrFetchSpin(version, platform, options, request);
-  options.logger.info(`spin ${version}: ${tool.source === 'download' ? 'installed' : `found (${tool.source})`} at ${tool.path}`);
+  options.logger.info(
+    `spin ${version}: ${tool.source === 'download' ? 'installed' : `found (${tool.source})`} at ${tool.path}`,
+  );
   if (options.plugins?.length) {
     await exec(tool.path, ['plugins', 'update'], { onOutput: (c) => options.logger.output(c) });
     for (const plugin of options.plugins) {
-      await exec(tool.path, ['plugins', 'install', plugin, '--yes'], { onOutput: (c) => options.logger.output(c) });
+      await exec(tool.path, ['plugins', 'install', plugin, '--yes'], {
+        onOutput: (c) => options.logger.output(c),
+      });
     }
   }
   return tool;
 }
 
-async function locateOrFetchSpin(version: string, platform: Platform, options: InstallOptions, request: RequestOptions): Promise<InstalledTool> {
+async function locateOrFetchSpin(
+  version: string,
+  platform: Platform,
+  options: InstallOptions,
+  request: RequestOptions,
+): Promise<InstalledTool> {
   if (version !== 'canary' && (await versionOnPath('spin')) === version) {
     const { findOnPath } = await import('./tool-path.js');
     return { tool: 'spin', version, path: findOnPath('spin')!, source: 'path' };
   }
-  const cached = version === 'canary' ? undefined : await findCached('spin', version, options.logger);
+  const cached =
+    version === 'canary' ? undefined : await findCached('spin', version, options.logger);
   if (cached) {
     await addToPath(cached.dir);
     return { tool: 'spin', version, path: path.join(cached.dir, 'spin'), source: cached.source };

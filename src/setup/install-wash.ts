@@ -6,7 +6,14 @@ import type { InstallOptions } from './install-spin.js';
 import { currentPlatform, washAsset, type Platform } from './platform.js';
 import { downloadUrl, latestRelease, notFound, releaseSource } from './releases.js';
 import { saveTool } from './actions-cache.js';
-import { addToPath, downloadDir, findCached, findOnPath, versionOnPath, type InstalledTool } from './tool-path.js';
+import {
+  addToPath,
+  downloadDir,
+  findCached,
+  findOnPath,
+  versionOnPath,
+  type InstalledTool,
+} from './tool-path.js';
 
 export const WASH_REPO = 'wasmCloud/wasmCloud';
 
@@ -19,15 +26,21 @@ function versionOfTag(tag: string): string {
   return tag.replace(/^wash-(cli-)?/, '');
 }
 
-async function resolveWashTag(options: InstallOptions, asset: string, request: RequestOptions): Promise<string> {
-  if (options.version === 'canary') throw new UserError('Input `wash-version` has the value "canary"; wash has no canary release');
+async function resolveWashTag(
+  options: InstallOptions,
+  asset: string,
+  request: RequestOptions,
+): Promise<string> {
+  if (options.version === 'canary')
+    throw new UserError('Input `wash-version` has the value "canary"; wash has no canary release');
   if (options.version !== 'latest') return washTag(options.version);
   // The repository also releases the wasmCloud host and providers: only a tag of wash with our asset counts.
   const release = await latestRelease(
     releaseSource(options.baseUrl, options.token),
     WASH_REPO,
     request,
-    (r) => /^(wash-(cli-)?)?v\d+\.\d+\.\d+$/.test(r.tag_name) && r.assets.some((a) => a.name === asset),
+    (r) =>
+      /^(wash-(cli-)?)?v\d+\.\d+\.\d+$/.test(r.tag_name) && r.assets.some((a) => a.name === asset),
   );
   options.logger.info(`wash: latest is ${release.tag_name}`);
   return release.tag_name;
@@ -66,6 +79,8 @@ export async function installWash(options: InstallOptions): Promise<InstalledToo
     await saveTool('wash', version, dir, options.logger);
   }
   await addToPath(dir);
-  options.logger.info(`wash ${version}: ${source === 'download' ? 'installed' : `found (${source})`} at ${dir}`);
+  options.logger.info(
+    `wash ${version}: ${source === 'download' ? 'installed' : `found (${source})`} at ${dir}`,
+  );
   return { tool: 'wash', version, path: path.join(dir, 'wash'), source };
 }

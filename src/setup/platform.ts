@@ -18,16 +18,22 @@ function unsupported(tool: string, platform: Platform, offered: string): UserErr
 /** spin-<ver>-<os>-<arch>.tar.gz (Windows ships a .zip, which spinwash does not unpack). */
 export function spinAsset(version: string, platform: Platform): string {
   const os = platform.os === 'linux' ? 'linux' : platform.os === 'darwin' ? 'macos' : undefined;
-  const arch = platform.arch === 'x64' ? 'amd64' : platform.arch === 'arm64' ? 'aarch64' : undefined;
+  const arch =
+    platform.arch === 'x64' ? 'amd64' : platform.arch === 'arm64' ? 'aarch64' : undefined;
   if (!os || !arch) throw unsupported('spin', platform, 'linux and macOS on x64 and arm64');
   return `spin-${version}-${os}-${arch}.tar.gz`;
 }
 
 /** wash-<target triple>: a raw binary (musl on Linux, so it runs on any distribution). */
 export function washAsset(platform: Platform): string {
-  const arch = platform.arch === 'x64' ? 'x86_64' : platform.arch === 'arm64' ? 'aarch64' : undefined;
+  const arch =
+    platform.arch === 'x64' ? 'x86_64' : platform.arch === 'arm64' ? 'aarch64' : undefined;
   const triple =
-    platform.os === 'linux' ? 'unknown-linux-musl' : platform.os === 'darwin' ? 'apple-darwin' : undefined;
+    platform.os === 'linux'
+      ? 'unknown-linux-musl'
+      : platform.os === 'darwin'
+        ? 'apple-darwin'
+        : undefined;
   if (!arch || !triple) throw unsupported('wash', platform, 'linux and macOS on x64 and arm64');
   return `wash-${arch}-${triple}`;
 }

@@ -29,7 +29,12 @@ export interface GitHubRelease {
   assets: { name: string }[];
 }
 
-export function downloadUrl(source: ReleaseSource, repo: string, tag: string, asset: string): string {
+export function downloadUrl(
+  source: ReleaseSource,
+  repo: string,
+  tag: string,
+  asset: string,
+): string {
   return `${source.downloadBase}/${repo}/releases/download/${encodeURIComponent(tag)}/${encodeURIComponent(asset)}`;
 }
 
@@ -46,25 +51,43 @@ export async function latestRelease(
   const url = `${source.apiBase}/repos/${repo}/releases?per_page=100`;
   let releases: GitHubRelease[];
   try {
-    releases = await getJson<GitHubRelease[]>(url, { ...options, accept: 'application/vnd.github+json', token: source.apiToken });
+    releases = await getJson<GitHubRelease[]>(url, {
+      ...options,
+      accept: 'application/vnd.github+json',
+      token: source.apiToken,
+    });
   } catch (error) {
     if (error instanceof HttpStatusError) {
-      throw new UserError(`Cannot resolve \`latest\` for ${repo}: ${url} answered HTTP ${error.status}; give an explicit version instead`);
+      throw new UserError(
+        `Cannot resolve \`latest\` for ${repo}: ${url} answered HTTP ${error.status}; give an explicit version instead`,
+      );
     }
     throw error;
   }
-  const found = Array.isArray(releases) ? releases.find((r) => !r.draft && !r.prerelease && accept(r)) : undefined;
-  if (!found) throw new UserError(`Cannot resolve \`latest\` for ${repo}: ${url} lists no matching stable release; give an explicit version`);
+  const found = Array.isArray(releases)
+    ? releases.find((r) => !r.draft && !r.prerelease && accept(r))
+    : undefined;
+  if (!found)
+    throw new UserError(
+      `Cannot resolve \`latest\` for ${repo}: ${url} lists no matching stable release; give an explicit version`,
+    );
   return found;
 }
 
 /** A 404 names the version and asset; anything else keeps its own message. */
-export function notFound(tool: string, version: string, asset: string, url: string, error: unknown): unknown {
+export function notFound(
+  tool: string,
+  version: string,
+  asset: string,
+  url: string,
+  error: unknown,
+): unknown {
   if (error instanceof HttpStatusError && error.status === 404) {
     return new UserError(
       `${tool} ${version}: the release asset ${asset} was not found (HTTP 404 from ${url}); check that ${version} is a released version of ${tool}`,
     );
   }
-  if (error instanceof HttpStatusError) return new UserError(`${tool} ${version}: downloading ${asset} failed: ${error.message}`);
+  if (error instanceof HttpStatusError)
+    return new UserError(`${tool} ${version}: downloading ${asset} failed: ${error.message}`);
   return error;
 }

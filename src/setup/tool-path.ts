@@ -39,7 +39,8 @@ export function findOnPath(name: string): string | undefined {
 export async function versionOnPath(name: string): Promise<string | undefined> {
   if (!findOnPath(name)) return undefined;
   const result = await execCapture(name, ['--version']).catch(() => undefined);
-  const match = result?.code === 0 ? /(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)/.exec(result.stdout) : null;
+  const match =
+    result?.code === 0 ? /(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)/.exec(result.stdout) : null;
   return match ? `v${match[1]}` : undefined;
 }
 

@@ -24,11 +24,19 @@ export interface ToolsConfig {
 const SEMVER = /^v?(\d+)\.(\d+)\.(\d+)(-[0-9A-Za-z.-]+)?$/;
 
 /** `latest`, `canary` (spin only) or a version, normalized to `vX.Y.Z`; '' is undefined. */
-export function parseToolVersion(input: string, value: string, allowCanary: boolean): string | undefined {
+export function parseToolVersion(
+  input: string,
+  value: string,
+  allowCanary: boolean,
+): string | undefined {
   if (value === '') return undefined;
   if (value === 'latest' || (allowCanary && value === 'canary')) return value;
   if (SEMVER.test(value)) return value.startsWith('v') ? value : `v${value}`;
-  throw invalidInput(input, value, `\`latest\`${allowCanary ? ', `canary`' : ''}, a version like \`v3.4.1\`, or empty to use the one on PATH`);
+  throw invalidInput(
+    input,
+    value,
+    `\`latest\`${allowCanary ? ', `canary`' : ''}, a version like \`v3.4.1\`, or empty to use the one on PATH`,
+  );
 }
 
 function parseBaseUrl(value: string): string | undefined {
@@ -48,7 +56,12 @@ const PLUGIN = /^[a-z0-9][a-z0-9-]*$/;
 export function parseToolsConfig(get: (name: ToolsInputName) => string): ToolsConfig {
   const plugins = parseList(get('spin-plugins'));
   for (const plugin of plugins) {
-    if (!PLUGIN.test(plugin)) throw invalidInput('spin-plugins', plugin, 'plugin names such as `cloud`, `kube` (lowercase letters, digits, `-`)');
+    if (!PLUGIN.test(plugin))
+      throw invalidInput(
+        'spin-plugins',
+        plugin,
+        'plugin names such as `cloud`, `kube` (lowercase letters, digits, `-`)',
+      );
   }
   return Object.freeze({
     projectKind: parseChoice('project-kind', get('project-kind'), PROJECT_KINDS),
@@ -56,8 +69,11 @@ export function parseToolsConfig(get: (name: ToolsInputName) => string): ToolsCo
     spinVersion: parseToolVersion('spin-version', get('spin-version'), true),
     washVersion: parseToolVersion('wash-version', get('wash-version'), false),
     spinPlugins: Object.freeze(plugins),
-    baseUrl: parseBaseUrl(get('tools-base-url') || (process.env.SPINWASH_TOOLS_BASE_URL ?? '').trim()),
+    baseUrl: parseBaseUrl(
+      get('tools-base-url') || (process.env.SPINWASH_TOOLS_BASE_URL ?? '').trim(),
+    ),
   });
 }
 
-export type ToolsInputName = 'project-kind' | 'runtime' | 'spin-version' | 'wash-version' | 'spin-plugins' | 'tools-base-url';
+export type ToolsInputName =
+  'project-kind' | 'runtime' | 'spin-version' | 'wash-version' | 'spin-plugins' | 'tools-base-url';

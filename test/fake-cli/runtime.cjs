@@ -12,7 +12,8 @@ function fromRepo(id) {
   return require(require.resolve(id, { paths: [repo] }));
 }
 
-const readToml = (file) => fromRepo('smol-toml').parse(require('node:fs').readFileSync(file, 'utf8'));
+const readToml = (file) =>
+  fromRepo('smol-toml').parse(require('node:fs').readFileSync(file, 'utf8'));
 const readYaml = (file) => fromRepo('yaml').parse(require('node:fs').readFileSync(file, 'utf8'));
 
 /** A logger that writes the runtime's output to our stderr, as a real CLI's log would. */
@@ -26,7 +27,10 @@ const logger = {
 /** Starts the embedded runtime on one component; resolves to { url, stop }. */
 async function startComponent(name, wasmPath, projectDir) {
   // tsx's ESM entry: its CommonJS tsImport cannot load ESM TypeScript.
-  const tsxApi = path.join(path.dirname(require.resolve('tsx/package.json', { paths: [repo] })), 'dist/esm/api/index.mjs');
+  const tsxApi = path.join(
+    path.dirname(require.resolve('tsx/package.json', { paths: [repo] })),
+    'dist/esm/api/index.mjs',
+  );
   const { tsImport } = await import(pathToFileURL(tsxApi).href);
   const entry = pathToFileURL(path.join(repo, 'src/deploy/local/index.ts')).href;
   const { localTarget } = await tsImport(entry, pathToFileURL(__filename).href);
@@ -96,4 +100,14 @@ function option(args, ...names) {
   return undefined;
 }
 
-module.exports = { readToml, readYaml, startComponent, forward, listen, exitOnSignal, fail, option, repo };
+module.exports = {
+  readToml,
+  readYaml,
+  startComponent,
+  forward,
+  listen,
+  exitOnSignal,
+  fail,
+  option,
+  repo,
+};

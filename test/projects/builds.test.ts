@@ -19,7 +19,8 @@ afterAll(() => {
 });
 
 /** `\0asm` then version 0x0d 0x00, layer 0x01 0x00: a component, not a core module. */
-const isComponent = (bytes: Buffer): boolean => bytes.readUInt32LE(0) === 0x6d736100 && bytes.readUInt32LE(4) === 0x0001000d;
+const isComponent = (bytes: Buffer): boolean =>
+  bytes.readUInt32LE(0) === 0x6d736100 && bytes.readUInt32LE(4) === 0x0001000d;
 
 describe('each project kind builds for real from its fixture', () => {
   it('Spin v4 template: `spin build` writes a wasm32-wasip2 component where spin.toml says', async () => {

@@ -10,7 +10,10 @@ afterEach(() => copies.splice(0).forEach((c) => c.remove()));
 async function inspect(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await runInspectCommand(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  const code = await runInspectCommand(args, {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+  });
   return { code, stdout, stderr };
 }
 
@@ -40,7 +43,9 @@ describe('spinwash inspect', () => {
       workdir: 'hello',
       manifest: 'spin.toml',
     });
-    expect(api?.buildCommand).toBe('cargo fetch --offline && cargo build --target wasm32-wasip1 --release');
+    expect(api?.buildCommand).toBe(
+      'cargo fetch --offline && cargo build --target wasm32-wasip1 --release',
+    );
     expect(remote?.wasm).toMatch(/^https:\/\/.*spin_static_fs\.wasm$/);
     expect(result.text).toContain('fileserver (remote source: listed, not built)');
     expect(result.text).toContain('workdir:  hello');
@@ -86,8 +91,12 @@ describe('spinwash inspect', () => {
   it('finds both wasm members of a Cargo workspace', async () => {
     const result = await inspectJson('cargo-workspace');
     expect(result.kind).toBe('cargo');
-    expect(result.components.map((c) => c.name).sort()).toEqual(['spinwash-fixture-ws-back', 'spinwash-fixture-ws-front']);
-    for (const c of result.components) expect(c.wasm).toMatch(/wasm32-wasip1\/release\/spinwash_fixture_ws_(front|back)\.wasm$/);
+    expect(result.components.map((c) => c.name).sort()).toEqual([
+      'spinwash-fixture-ws-back',
+      'spinwash-fixture-ws-front',
+    ]);
+    for (const c of result.components)
+      expect(c.wasm).toMatch(/wasm32-wasip1\/release\/spinwash_fixture_ws_(front|back)\.wasm$/);
   });
 
   it('refuses unknown flags with exit code 2 and writes no file on a bad project', async () => {
@@ -95,7 +104,14 @@ describe('spinwash inspect', () => {
     const copy = copyFixture('spin/v4', []);
     copies.push(copy);
     const json = path.join(copy.dir, 'out.json');
-    const { code, stderr } = await inspect(['--project', copy.dir, '--kind', 'wash', '--json', json]);
+    const { code, stderr } = await inspect([
+      '--project',
+      copy.dir,
+      '--kind',
+      'wash',
+      '--json',
+      json,
+    ]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/No wasmcloud\.toml or \.wash\/config\.yaml in/);
     expect(existsSync(json)).toBe(false);

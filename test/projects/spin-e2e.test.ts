@@ -42,10 +42,18 @@ describe('a Spin app, built by `spin build` and served by `spin up` (fake CLI, r
     expect(project.kind).toBe('spin');
 
     // The pipeline's default tweaks, so std is built once for them and shared with other tests.
-    await buildProject(project, { lto: 'true', optLevel: 'z', codegenUnits: 1, panic: 'abort' }, logger);
+    await buildProject(
+      project,
+      { lto: 'true', optLevel: 'z', codegenUnits: 1, panic: 'abort' },
+      logger,
+    );
     const log = logger.lines.join('');
-    expect(log).toContain('Building component hello with `cargo build --target wasm32-wasip1 --release`');
-    expect(log).toContain("Running build step 2/2 for component api with 'cargo build --target wasm32-wasip1 --release'");
+    expect(log).toContain(
+      'Building component hello with `cargo build --target wasm32-wasip1 --release`',
+    );
+    expect(log).toContain(
+      "Running build step 2/2 for component api with 'cargo build --target wasm32-wasip1 --release'",
+    );
     expect(log).toContain('Finished building all Spin components');
 
     const optimized = await optimizeComponents(
@@ -63,7 +71,9 @@ describe('a Spin app, built by `spin build` and served by `spin up` (fake CLI, r
     expect(hello.final.bytes).toBeLessThanOrEqual(hello.stages[0]!.bytes);
 
     const deployment = await spinUpTarget.deploy({
-      components: project.components.filter((c) => c.built).map((c) => ({ name: c.name, wasmPath: c.wasmPath })),
+      components: project.components
+        .filter((c) => c.built)
+        .map((c) => ({ name: c.name, wasmPath: c.wasmPath })),
       projectDir: project.dir,
       healthPath: '/',
       timeoutSeconds: 90,
@@ -74,7 +84,9 @@ describe('a Spin app, built by `spin build` and served by `spin up` (fake CLI, r
       expect(deployment.report.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       expect(deployment.report.readySeconds).toBeGreaterThan(0);
       expect(deployment.report.firstResponseSeconds).toBeGreaterThan(0);
-      expect(logger.lines.join('')).toMatch(/Available Routes:\n {2}hello: http:\/\/127\.0\.0\.1:\d+ \(wildcard\)/);
+      expect(logger.lines.join('')).toMatch(
+        /Available Routes:\n {2}hello: http:\/\/127\.0\.0\.1:\d+ \(wildcard\)/,
+      );
       const answer = await probe(new URL('/anything', deployment.report.url).href, 10_000);
       expect(answer).toMatchObject({ status: 200, body: 'Hello from the Spin fixture\n' });
     } finally {
@@ -111,9 +123,13 @@ describe('a Spin app, built by `spin build` and served by `spin up` (fake CLI, r
     );
     const project = await detectProject(copy.dir, 'spin');
     const logger = new MemoryLogger();
-    const error: unknown = await buildProject(project, { optLevel: 's' }, logger).catch((e: unknown) => e);
+    const error: unknown = await buildProject(project, { optLevel: 's' }, logger).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UserError);
-    expect((error as Error).message).toContain('Build command for component hello-v4 failed with status exit status: 101');
+    expect((error as Error).message).toContain(
+      'Build command for component hello-v4 failed with status exit status: 101',
+    );
     expect(readFileSync(path.join(copy.dir, 'seen.txt'), 'utf8').trim()).toBe('s');
   });
 
@@ -121,10 +137,18 @@ describe('a Spin app, built by `spin build` and served by `spin up` (fake CLI, r
     const copy = copyFixture('spin/v4', []); // never built: its source does not exist
     copies.push(copy);
     const error: unknown = await spinUpTarget
-      .deploy({ components: [], projectDir: copy.dir, healthPath: '/', timeoutSeconds: 30, logger: new MemoryLogger() })
+      .deploy({
+        components: [],
+        projectDir: copy.dir,
+        healthPath: '/',
+        timeoutSeconds: 30,
+        logger: new MemoryLogger(),
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toMatch(/^spin up: `spin up --listen 127\.0\.0\.1:\d+ -f .*spin\.toml` stopped \(exit code 1\)/);
+    expect((error as UserError).message).toMatch(
+      /^spin up: `spin up --listen 127\.0\.0\.1:\d+ -f .*spin\.toml` stopped \(exit code 1\)/,
+    );
     expect((error as UserError).message).toContain('Failed to load component "hello-v4"');
   });
 
@@ -132,8 +156,20 @@ describe('a Spin app, built by `spin build` and served by `spin up` (fake CLI, r
     const copy = copyFixture('spin/v4', []);
     copies.push(copy);
     const manifest = path.join(copy.dir, 'spin.toml');
-    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('cargo build --target wasm32-wasip2 --release', 'true'));
-    const error: unknown = await (await detectProject(copy.dir)).build({ env: {}, logger: new MemoryLogger() }).catch((e: unknown) => e);
-    expect((error as Error).message).toMatch(/spin build finished, but component "hello-v4"'s source .* does not exist/);
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, 'utf8').replace(
+        'cargo build --target wasm32-wasip2 --release',
+        'true',
+      ),
+    );
+    const error: unknown = await (
+      await detectProject(copy.dir)
+    )
+      .build({ env: {}, logger: new MemoryLogger() })
+      .catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(
+      /spin build finished, but component "hello-v4"'s source .* does not exist/,
+    );
   });
 });

@@ -16,7 +16,11 @@ const TWEAKS = {
   CARGO_PROFILE_RELEASE_CODEGEN_UNITS: '1',
   CARGO_PROFILE_RELEASE_PANIC: 'abort',
 };
-const saved = { PATH: process.env.PATH, WASH_STATE_DIR: process.env.WASH_STATE_DIR, WASH_DEV_ADDRESS: process.env.WASH_DEV_ADDRESS };
+const saved = {
+  PATH: process.env.PATH,
+  WASH_STATE_DIR: process.env.WASH_STATE_DIR,
+  WASH_DEV_ADDRESS: process.env.WASH_DEV_ADDRESS,
+};
 const copies: FixtureCopy[] = [];
 let stateDir: string;
 beforeAll(() => {
@@ -27,7 +31,8 @@ beforeAll(() => {
 afterAll(async () => {
   await execCapture('wash', ['down']); // in case a test failed half-way
   Object.assign(process.env, saved);
-  for (const [key, value] of Object.entries(saved)) if (value === undefined) delete process.env[key];
+  for (const [key, value] of Object.entries(saved))
+    if (value === undefined) delete process.env[key];
   copies.forEach((c) => c.remove());
   rmSync(stateDir, { recursive: true, force: true });
 });
@@ -41,10 +46,16 @@ describe('wasmCloud with wash 0.x (fake CLI, real component)', () => {
     writeFileSync(wadm, readFileSync(wadm, 'utf8').replace('127.0.0.1:8000', `127.0.0.1:${port}`));
 
     const project = (await detectProject(copy.dir)) as WashProject;
-    expect(project).toMatchObject({ kind: 'wash', washMajor: 0, application: { name: 'http-hello', httpAddress: `127.0.0.1:${port}` } });
+    expect(project).toMatchObject({
+      kind: 'wash',
+      washMajor: 0,
+      application: { name: 'http-hello', httpAddress: `127.0.0.1:${port}` },
+    });
     const logger = new MemoryLogger();
     await project.build({ env: TWEAKS, logger });
-    expect(logger.lines.join('')).toContain(`Component built and signed and can be found at "${project.components[0]!.wasmPath}"`);
+    expect(logger.lines.join('')).toContain(
+      `Component built and signed and can be found at "${project.components[0]!.wasmPath}"`,
+    );
     const signed = readFileSync(project.components[0]!.wasmPath);
     expect(signed.subarray(0, 4).toString('latin1')).toBe('\0asm');
 
@@ -56,8 +67,14 @@ describe('wasmCloud with wash 0.x (fake CLI, real component)', () => {
       logger,
     });
     try {
-      expect(deployment.report).toMatchObject({ target: 'wasmcloud', status: 200, url: `http://127.0.0.1:${port}/` });
-      const statuses = logger.lines.filter((l) => l.startsWith('wash app status http-hello:')).map((l) => l.split(': ')[1]);
+      expect(deployment.report).toMatchObject({
+        target: 'wasmcloud',
+        status: 200,
+        url: `http://127.0.0.1:${port}/`,
+      });
+      const statuses = logger.lines
+        .filter((l) => l.startsWith('wash app status http-hello:'))
+        .map((l) => l.split(': ')[1]);
       expect(statuses.at(-1)).toBe('deployed');
       expect(statuses.length).toBeGreaterThan(1); // it was polled, not found deployed at once
       const answer = await fetch(deployment.report.url);
@@ -81,9 +98,17 @@ describe('wasmCloud with wash 0.x (fake CLI, real component)', () => {
     mkdirSync(path.dirname(wasm), { recursive: true });
     writeFileSync(wasm, Buffer.from('\0asm\x01\0\0\0')); // an empty core module: nothing to serve
     const error: unknown = await washTarget
-      .deploy({ components: [], projectDir: copy.dir, healthPath: '/', timeoutSeconds: 60, logger: new MemoryLogger() })
+      .deploy({
+        components: [],
+        projectDir: copy.dir,
+        healthPath: '/',
+        timeoutSeconds: 60,
+        logger: new MemoryLogger(),
+      })
       .catch((e: unknown) => e);
-    expect((error as Error).message).toMatch(/wasmCloud could not deploy application "http-hello": .*component-type/);
+    expect((error as Error).message).toMatch(
+      /wasmCloud could not deploy application "http-hello": .*component-type/,
+    );
     expect((await execCapture('wash', ['app', 'list'])).code).not.toBe(0); // host taken down again
   });
 });
@@ -100,7 +125,9 @@ describe('wasmCloud with wash v2 (fake CLI)', () => {
       expect(project.washMajor).toBe(2);
       const logger = new MemoryLogger();
       await project.build({ env: TWEAKS, logger });
-      expect(logger.lines.join('')).toContain(`Successfully built component at: ${project.components[0]!.wasmPath}`);
+      expect(logger.lines.join('')).toContain(
+        `Successfully built component at: ${project.components[0]!.wasmPath}`,
+      );
       const deployment = await washTarget.deploy({
         components: [],
         projectDir: copy.dir,
@@ -110,7 +137,9 @@ describe('wasmCloud with wash v2 (fake CLI)', () => {
       });
       try {
         expect(deployment.report).toMatchObject({ status: 200, url: `http://127.0.0.1:${port}/` });
-        expect(await (await fetch(deployment.report.url)).text()).toBe('Hello from the wash v2 fixture\n');
+        expect(await (await fetch(deployment.report.url)).text()).toBe(
+          'Hello from the wash v2 fixture\n',
+        );
       } finally {
         await deployment.stop();
       }
@@ -124,7 +153,11 @@ describe('wasmCloud with wash v2 (fake CLI)', () => {
 describe('parseAppStatus', () => {
   it.each([
     ['{"status":{"status":{"type":"deployed","message":""},"scalers":[]}}', 'deployed', ''],
-    ['{"status":{"info":{"type":"Reconciling","message":"2 of 3"},"scalers":[]},"success":true}', 'reconciling', '2 of 3'],
+    [
+      '{"status":{"info":{"type":"Reconciling","message":"2 of 3"},"scalers":[]},"success":true}',
+      'reconciling',
+      '2 of 3',
+    ],
     ['{"status":{"type":"failed","message":"no host"}}', 'failed', 'no host'],
     ['{"success":true}', 'unknown', ''],
   ])('%s', (stdout, type, message) => {

@@ -13,7 +13,9 @@ import { startCacheServer } from './cache-server.js';
 
 const LINUX = { os: 'linux', arch: 'x64' } as const;
 /** System folders plus node's (the fake CLIs are node scripts): no spin or wash. */
-const BASE_PATH = [path.dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].join(path.delimiter);
+const BASE_PATH = [path.dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].join(
+  path.delimiter,
+);
 const FAST_RETRY = { attempts: 3, baseDelayMs: 10, timeoutMs: 10_000 };
 const ENV_KEYS = [
   'PATH',
@@ -36,7 +38,12 @@ let logger: MemoryLogger;
 beforeAll(async () => {
   server = await startReleaseServer({
     // Newest first, as GitHub lists them.
-    spin: [{ tag: 'canary', prerelease: true }, { tag: 'v3.5.0-rc.1', prerelease: true }, { tag: 'v3.4.1' }, { tag: 'v3.3.0' }],
+    spin: [
+      { tag: 'canary', prerelease: true },
+      { tag: 'v3.5.0-rc.1', prerelease: true },
+      { tag: 'v3.4.1' },
+      { tag: 'v3.3.0' },
+    ],
     wash: [
       { tag: 'v2.1.0-rc.1', prerelease: true },
       { tag: 'v2.0.1' },
@@ -69,9 +76,18 @@ afterEach(() => {
 });
 
 const spin = (version: string, extra: { plugins?: string[] } = {}) =>
-  installSpin({ version, baseUrl: server.url, logger, platform: LINUX, retry: FAST_RETRY, ...extra });
-const wash = (version: string) => installWash({ version, baseUrl: server.url, logger, platform: LINUX, retry: FAST_RETRY });
-const onPath = (tool: string): string => execFileSync(tool, ['--version'], { encoding: 'utf8' }).trim();
+  installSpin({
+    version,
+    baseUrl: server.url,
+    logger,
+    platform: LINUX,
+    retry: FAST_RETRY,
+    ...extra,
+  });
+const wash = (version: string) =>
+  installWash({ version, baseUrl: server.url, logger, platform: LINUX, retry: FAST_RETRY });
+const onPath = (tool: string): string =>
+  execFileSync(tool, ['--version'], { encoding: 'utf8' }).trim();
 const downloads = (): string[] => server.requests.filter((r) => r.includes('/releases/download/'));
 
 async function rejection(promise: Promise<unknown>): Promise<UserError> {
@@ -92,7 +108,9 @@ describe('installSpin against a local release server', () => {
       '/spinframework/spin/releases/download/v3.4.1/spin-v3.4.1-linux-amd64.tar.gz',
       '/spinframework/spin/releases/download/v3.4.1/checksums-v3.4.1.txt',
     ]);
-    expect(installed.path).toBe(path.join(process.env.RUNNER_TOOL_CACHE!, 'spin', '3.4.1', 'x64', 'spin'));
+    expect(installed.path).toBe(
+      path.join(process.env.RUNNER_TOOL_CACHE!, 'spin', '3.4.1', 'x64', 'spin'),
+    );
     expect(onPath('spin')).toMatch(/^spin 3\.4\.1 /);
   });
 
@@ -113,7 +131,9 @@ describe('installSpin against a local release server', () => {
   it('refuses an archive whose checksum does not match, and caches nothing', async () => {
     server.corruptChecksums = true;
     const error = await rejection(spin('v3.4.1'));
-    expect(error.message).toMatch(/spin v3\.4\.1: spin-v3\.4\.1-linux-amd64\.tar\.gz does not match checksums-v3\.4\.1\.txt \(expected sha256 [0-9a-f]{64}, got [0-9a-f]{64}\); refusing/);
+    expect(error.message).toMatch(
+      /spin v3\.4\.1: spin-v3\.4\.1-linux-amd64\.tar\.gz does not match checksums-v3\.4\.1\.txt \(expected sha256 [0-9a-f]{64}, got [0-9a-f]{64}\); refusing/,
+    );
     expect(existsSync(path.join(process.env.RUNNER_TOOL_CACHE!, 'spin'))).toBe(false);
     expect(() => onPath('spin')).toThrow();
   });
@@ -124,7 +144,9 @@ describe('installSpin against a local release server', () => {
     expect(await spin('latest')).toMatchObject({ version: 'v3.4.1', source: 'download' });
     expect(server.requests.filter((r) => r.endsWith('.tar.gz'))).toHaveLength(2);
     expect(server.requests.filter((r) => r.startsWith('/repos/'))).toHaveLength(2);
-    expect(logger.lines.some((l) => /answered HTTP 500; retrying in 0\.0 s \(attempt 2 of 3\)/.test(l))).toBe(true);
+    expect(
+      logger.lines.some((l) => /answered HTTP 500; retrying in 0\.0 s \(attempt 2 of 3\)/.test(l)),
+    ).toBe(true);
   });
 
   it('retries a download that stalls past its timeout', async () => {
@@ -145,41 +167,67 @@ describe('installSpin against a local release server', () => {
     const closed = await startReleaseServer({ spin: [], wash: [] });
     const url = closed.url;
     await closed.close();
-    const error = await rejection(installSpin({ version: 'latest', baseUrl: url, logger, platform: LINUX, retry: FAST_RETRY }));
-    expect(error.message).toMatch(/^Cannot fetch http:\/\/127\.0\.0\.1:\d+\/repos\/spinframework\/spin\/releases\?per_page=100 after 3 attempts: fetch failed \(.*ECONNREFUSED/);
+    const error = await rejection(
+      installSpin({ version: 'latest', baseUrl: url, logger, platform: LINUX, retry: FAST_RETRY }),
+    );
+    expect(error.message).toMatch(
+      /^Cannot fetch http:\/\/127\.0\.0\.1:\d+\/repos\/spinframework\/spin\/releases\?per_page=100 after 3 attempts: fetch failed \(.*ECONNREFUSED/,
+    );
   });
 
   it('gives up after the last attempt of a lasting 5xx, naming the asset', async () => {
     server.failNext('spin-v3.3.0', 502, 3);
     const error = await rejection(spin('v3.3.0'));
-    expect(error.message).toContain('spin v3.3.0: downloading spin-v3.3.0-linux-amd64.tar.gz failed');
+    expect(error.message).toContain(
+      'spin v3.3.0: downloading spin-v3.3.0-linux-amd64.tar.gz failed',
+    );
     expect(error.message).toContain('HTTP 502');
   });
 
   it('a 404 names the version and the asset, and is not retried', async () => {
     const error = await rejection(spin('v9.9.9'));
-    expect(error.message).toMatch(/^spin v9\.9\.9: the release asset spin-v9\.9\.9-linux-amd64\.tar\.gz was not found \(HTTP 404 from http:\/\/127\.0\.0\.1:\d+\/spinframework\/spin\/releases\/download\/v9\.9\.9\/spin-v9\.9\.9-linux-amd64\.tar\.gz\)/);
+    expect(error.message).toMatch(
+      /^spin v9\.9\.9: the release asset spin-v9\.9\.9-linux-amd64\.tar\.gz was not found \(HTTP 404 from http:\/\/127\.0\.0\.1:\d+\/spinframework\/spin\/releases\/download\/v9\.9\.9\/spin-v9\.9\.9-linux-amd64\.tar\.gz\)/,
+    );
     expect(server.requests).toHaveLength(1);
   });
 
   it('installs plugins with --yes', async () => {
     await spin('v3.4.1', { plugins: ['cloud', 'kube'] });
-    expect(readdirSync(path.join(process.env.XDG_DATA_HOME!, 'spin', 'plugins')).sort()).toEqual(['cloud', 'kube']);
+    expect(readdirSync(path.join(process.env.XDG_DATA_HOME!, 'spin', 'plugins')).sort()).toEqual([
+      'cloud',
+      'kube',
+    ]);
     expect(logger.lines.join('')).toContain("Plugin 'cloud' was installed successfully!");
-    expect(execFileSync('spin', ['plugins', 'list'], { encoding: 'utf8' })).toContain('kube 0.1.0 [installed]');
+    expect(execFileSync('spin', ['plugins', 'list'], { encoding: 'utf8' })).toContain(
+      'kube 0.1.0 [installed]',
+    );
     // An unknown plugin fails the setup with spin's own message.
     const error = await rejection(spin('v3.4.1', { plugins: ['nope'] }));
     expect(error.message).toContain("Could not find plugin 'nope'");
   });
 
   it('sends the token to the GitHub API only: never to a mirror, never with a download', async () => {
-    await installSpin({ version: 'latest', baseUrl: server.url, token: 'ghs_secret', logger, platform: LINUX, retry: FAST_RETRY });
+    await installSpin({
+      version: 'latest',
+      baseUrl: server.url,
+      token: 'ghs_secret',
+      logger,
+      platform: LINUX,
+      retry: FAST_RETRY,
+    });
     expect(server.authorized).toEqual([]);
     // Without a base URL, GitHub is where GITHUB_API_URL / GITHUB_SERVER_URL say (GHES); here, the local server.
     process.env.GITHUB_API_URL = server.url;
     process.env.GITHUB_SERVER_URL = server.url;
     process.env.PATH = BASE_PATH;
-    await installSpin({ version: 'latest', token: 'ghs_secret', logger, platform: LINUX, retry: FAST_RETRY });
+    await installSpin({
+      version: 'latest',
+      token: 'ghs_secret',
+      logger,
+      platform: LINUX,
+      retry: FAST_RETRY,
+    });
     expect(server.authorized).toEqual(['/repos/spinframework/spin/releases Bearer ghs_secret']);
     expect(logger.lines.join('\n')).not.toContain('ghs_secret');
   });
@@ -196,8 +244,17 @@ describe('installSpin against a local release server', () => {
   });
 
   it('an OS without an asset is a clear error before any request', async () => {
-    const error = await rejection(installSpin({ version: 'latest', baseUrl: server.url, logger, platform: { os: 'win32', arch: 'x64' } }));
-    expect(error.message).toMatch(/spin has no release asset for win32\/x64; its releases offer linux and macOS/);
+    const error = await rejection(
+      installSpin({
+        version: 'latest',
+        baseUrl: server.url,
+        logger,
+        platform: { os: 'win32', arch: 'x64' },
+      }),
+    );
+    expect(error.message).toMatch(
+      /spin has no release asset for win32\/x64; its releases offer linux and macOS/,
+    );
     expect(server.requests).toEqual([]);
   });
 });
@@ -208,7 +265,9 @@ describe('installWash against a local release server', () => {
     const installed = await wash('latest');
     expect(installed).toMatchObject({ tool: 'wash', version: 'v2.0.1', source: 'download' });
     expect(onPath('wash')).toBe('wash 2.0.1');
-    expect(downloads()).toEqual(['/wasmCloud/wasmCloud/releases/download/v2.0.1/wash-x86_64-unknown-linux-musl']);
+    expect(downloads()).toEqual([
+      '/wasmCloud/wasmCloud/releases/download/v2.0.1/wash-x86_64-unknown-linux-musl',
+    ]);
   });
 
   it('finds wash 0.x under its wash-v tag, then uses the cache', async () => {
@@ -222,27 +281,43 @@ describe('installWash against a local release server', () => {
 
   it('a 404 names the version and the asset', async () => {
     const error = await rejection(wash('v0.12.0'));
-    expect(error.message).toMatch(/^wash v0\.12\.0: the release asset wash-x86_64-unknown-linux-musl was not found \(HTTP 404 from .*\/wash-v0\.12\.0\//);
+    expect(error.message).toMatch(
+      /^wash v0\.12\.0: the release asset wash-x86_64-unknown-linux-musl was not found \(HTTP 404 from .*\/wash-v0\.12\.0\//,
+    );
   });
 });
 
 describe('setupPlatformTools', () => {
   it('installs what the inputs ask for: spin with its plugins, and wash', async () => {
     const installed = await setupPlatformTools(
-      { projectKind: 'auto', runtime: 'spin', spinVersion: 'latest', washVersion: 'v0.39.0', spinPlugins: ['cloud'], baseUrl: server.url },
+      {
+        projectKind: 'auto',
+        runtime: 'spin',
+        spinVersion: 'latest',
+        washVersion: 'v0.39.0',
+        spinPlugins: ['cloud'],
+        baseUrl: server.url,
+      },
       { logger },
     );
     expect(installed.map((t) => [t.tool, t.version, t.source])).toEqual([
       ['spin', 'v3.4.1', 'download'],
       ['wash', 'v0.39.0', 'download'],
     ]);
-    expect(readdirSync(path.join(process.env.XDG_DATA_HOME!, 'spin', 'plugins'))).toEqual(['cloud']);
+    expect(readdirSync(path.join(process.env.XDG_DATA_HOME!, 'spin', 'plugins'))).toEqual([
+      'cloud',
+    ]);
     expect(onPath('spin')).toMatch(/^spin 3\.4\.1/);
     expect(onPath('wash')).toBe('wash 0.39.0');
   });
 
   it('installs nothing by default', async () => {
-    expect(await setupPlatformTools({ projectKind: 'auto', runtime: 'embedded', spinPlugins: [] }, { logger })).toEqual([]);
+    expect(
+      await setupPlatformTools(
+        { projectKind: 'auto', runtime: 'embedded', spinPlugins: [] },
+        { logger },
+      ),
+    ).toEqual([]);
     expect(server.requests).toEqual([]);
   });
 });

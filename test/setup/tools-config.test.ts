@@ -31,16 +31,40 @@ describe('platform inputs', () => {
   });
 
   it('reads the plugin list', () => {
-    expect(parse({ 'spin-plugins': 'cloud, kube\njs2wasm' }).spinPlugins).toEqual(['cloud', 'kube', 'js2wasm']);
+    expect(parse({ 'spin-plugins': 'cloud, kube\njs2wasm' }).spinPlugins).toEqual([
+      'cloud',
+      'kube',
+      'js2wasm',
+    ]);
   });
 
   it.each([
-    ['project-kind', 'docker', /Input `project-kind` has the value "docker"; accepted: `auto`, `cargo`, `spin`, `wash`/],
-    ['runtime', 'wasmtime', /Input `runtime` has the value "wasmtime"; accepted: `embedded`, `spin`, `wash`/],
-    ['spin-version', 'three', /Input `spin-version` has the value "three"; accepted: `latest`, `canary`, a version like `v3.4.1`/],
-    ['wash-version', 'canary', /Input `wash-version` has the value "canary"; accepted: `latest`, a version/],
+    [
+      'project-kind',
+      'docker',
+      /Input `project-kind` has the value "docker"; accepted: `auto`, `cargo`, `spin`, `wash`/,
+    ],
+    [
+      'runtime',
+      'wasmtime',
+      /Input `runtime` has the value "wasmtime"; accepted: `embedded`, `spin`, `wash`/,
+    ],
+    [
+      'spin-version',
+      'three',
+      /Input `spin-version` has the value "three"; accepted: `latest`, `canary`, a version like `v3.4.1`/,
+    ],
+    [
+      'wash-version',
+      'canary',
+      /Input `wash-version` has the value "canary"; accepted: `latest`, a version/,
+    ],
     ['spin-plugins', 'cloud, ../evil', /Input `spin-plugins` has the value "..\/evil"/],
-    ['tools-base-url', 'ftp://x', /Input `tools-base-url` has the value "ftp:\/\/x"; accepted: an http\(s\) URL/],
+    [
+      'tools-base-url',
+      'ftp://x',
+      /Input `tools-base-url` has the value "ftp:\/\/x"; accepted: an http\(s\) URL/,
+    ],
   ] as const)('refuses %s = %s', (input, value, message) => {
     expect(() => parse({ [input]: value })).toThrow(UserError);
     expect(() => parse({ [input]: value })).toThrow(message);

@@ -32,7 +32,12 @@ export interface ReleaseServer {
 }
 
 const SPIN_PLATFORMS = ['linux-amd64', 'linux-aarch64', 'macos-amd64', 'macos-aarch64'];
-const WASH_TRIPLES = ['x86_64-unknown-linux-musl', 'aarch64-unknown-linux-musl', 'x86_64-apple-darwin', 'aarch64-apple-darwin'];
+const WASH_TRIPLES = [
+  'x86_64-unknown-linux-musl',
+  'aarch64-unknown-linux-musl',
+  'x86_64-apple-darwin',
+  'aarch64-apple-darwin',
+];
 
 /** spin-<tag>.tar.gz as spin ships it: the executable (the fake), crt.pem, spin.sig, README, LICENSE. */
 function spinArchive(work: string, tag: string): Buffer {
@@ -41,7 +46,8 @@ function spinArchive(work: string, tag: string): Buffer {
   copyFileSync(path.join(fakeCli, 'spin'), path.join(dir, 'spin'));
   execFileSync('chmod', ['+x', path.join(dir, 'spin')]);
   writeFileSync(path.join(dir, 'VERSION'), tag.replace(/^v/, ''));
-  for (const name of ['crt.pem', 'spin.sig', 'README.md', 'LICENSE']) writeFileSync(path.join(dir, name), `${name} of the fake spin ${tag}\n`);
+  for (const name of ['crt.pem', 'spin.sig', 'README.md', 'LICENSE'])
+    writeFileSync(path.join(dir, name), `${name} of the fake spin ${tag}\n`);
   const archive = path.join(work, `spin-${tag}.tar.gz`);
   execFileSync('tar', ['-czf', archive, '-C', dir, '.']);
   return readFileSync(archive);
@@ -57,7 +63,10 @@ function washBinary(tag: string): Buffer {
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 /** A stand-in for GitHub's releases of spin and wash on 127.0.0.1, for the installer tests. */
-export async function startReleaseServer(options: { spin: ReleaseSpec[]; wash: ReleaseSpec[] }): Promise<ReleaseServer> {
+export async function startReleaseServer(options: {
+  spin: ReleaseSpec[];
+  wash: ReleaseSpec[];
+}): Promise<ReleaseServer> {
   const work = mkdtempSync(path.join(tmpdir(), 'spinwash-releases-'));
   const files = new Map<string, Buffer>();
   const releases = new Map<string, object[]>();
@@ -68,12 +77,23 @@ export async function startReleaseServer(options: { spin: ReleaseSpec[]; wash: R
     for (const name of names) files.set(`${base}/${name}`, archive);
     const checksums = names.map((name) => `${sha256(archive)}  ${name}`).join('\n');
     files.set(`${base}/checksums-${spec.tag}.txt`, Buffer.from(`${checksums}\n`));
-    return { tag_name: spec.tag, prerelease: spec.prerelease ?? false, draft: false, assets: [...names, `checksums-${spec.tag}.txt`].map((name) => ({ name })) };
+    return {
+      tag_name: spec.tag,
+      prerelease: spec.prerelease ?? false,
+      draft: false,
+      assets: [...names, `checksums-${spec.tag}.txt`].map((name) => ({ name })),
+    };
   });
   const washReleases = options.wash.map((spec) => {
     const names = spec.assets ?? WASH_TRIPLES.map((t) => `wash-${t}`);
-    for (const name of names) files.set(`/wasmCloud/wasmCloud/releases/download/${spec.tag}/${name}`, washBinary(spec.tag));
-    return { tag_name: spec.tag, prerelease: spec.prerelease ?? false, draft: false, assets: names.map((name) => ({ name })) };
+    for (const name of names)
+      files.set(`/wasmCloud/wasmCloud/releases/download/${spec.tag}/${name}`, washBinary(spec.tag));
+    return {
+      tag_name: spec.tag,
+      prerelease: spec.prerelease ?? false,
+      draft: false,
+      assets: names.map((name) => ({ name })),
+    };
   });
   releases.set('/repos/spinframework/spin/releases', spinReleases);
   releases.set('/repos/wasmCloud/wasmCloud/releases', washReleases);
@@ -96,7 +116,9 @@ export async function startReleaseServer(options: { spin: ReleaseSpec[]; wash: R
     const failure = failures.find((f) => f.times > 0 && route.includes(f.part));
     if (failure) {
       failure.times--;
-      response.writeHead(failure.status, { 'content-type': 'text/plain' }).end(`injected ${failure.status}\n`);
+      response
+        .writeHead(failure.status, { 'content-type': 'text/plain' })
+        .end(`injected ${failure.status}\n`);
       return;
     }
     const list = releases.get(route);
@@ -109,8 +131,13 @@ export async function startReleaseServer(options: { spin: ReleaseSpec[]; wash: R
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found\n');
       return;
     }
-    if (state.corruptChecksums && /checksums-[^/]+\.txt$/.test(route)) body = Buffer.from(body.toString('utf8').replace(/^[0-9a-f]/gm, (c) => (c === '0' ? '1' : '0')));
-    response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': body.length }).end(body);
+    if (state.corruptChecksums && /checksums-[^/]+\.txt$/.test(route))
+      body = Buffer.from(
+        body.toString('utf8').replace(/^[0-9a-f]/gm, (c) => (c === '0' ? '1' : '0')),
+      );
+    response
+      .writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': body.length })
+      .end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;

@@ -7,6 +7,8 @@
 
 const MAX_OUTPUT = 300;
 const MAX_DEPTH = 64;
+/** Backrefs can make a short symbol expand exponentially; give up after this many steps. */
+const MAX_STEPS = 20_000;
 
 export function demangle(name: string): string {
   try {
@@ -85,6 +87,7 @@ const BASIC_TYPES: Readonly<Record<string, string>> = {
 class V0 {
   private at = 2;
   private depth = 0;
+  private steps = 0;
   constructor(private readonly s: string) {}
 
   symbol(): string {
@@ -173,7 +176,7 @@ class V0 {
   }
 
   private guard<T>(read: () => T): T {
-    if (++this.depth > MAX_DEPTH) throw new Error('too deep');
+    if (++this.depth > MAX_DEPTH || ++this.steps > MAX_STEPS) throw new Error('too deep');
     try {
       return read();
     } finally {

@@ -121,8 +121,8 @@ function optimizeModule(
 
 /**
  * Runs wasm-opt (`-Oz` by default) with the features each module declares. A nested module
- * binaryen fails on is kept as it was and reported through `onModule`, not fatal. Strip custom sections first:
- * DWARF is dropped here, and the `name` section is not written back.
+ * binaryen fails on is kept as it was and reported through `onModule`, not fatal. Strip
+ * custom sections first: DWARF is dropped here, and the `name` section is not written back.
  * Throws a WasmFormatError when `bytes` is not a well-formed wasm binary.
  */
 export async function optimizeWasm(

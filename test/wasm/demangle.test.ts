@@ -42,3 +42,36 @@ describe('demangle', () => {
     expect(demangle(name)).toBe(name);
   });
 });
+
+const BASE62 = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** A v0 backref to absolute position `at` (positions count from after `_R`). */
+function backref(at: number): string {
+  let value = at - 2;
+  if (value === 0) return 'B_';
+  value -= 1;
+  let digits = '';
+  do {
+    digits = BASE62[value % 62]! + digits;
+    value = Math.floor(value / 62);
+  } while (value > 0);
+  return `B${digits}_`;
+}
+
+describe('demangle on hostile input', () => {
+  it('gives up on a symbol whose backrefs would expand exponentially', () => {
+    // each tuple type refers twice to the one before it: 2^40 leaves if expanded
+    let symbol = '_RINvCs1_1a1fTlE';
+    let previous = symbol.indexOf('T');
+    for (let i = 0; i < 40; i++) {
+      const at = symbol.length;
+      symbol += `T${backref(previous)}${backref(previous)}E`;
+      previous = at;
+    }
+    symbol += 'E';
+    expect(demangle(symbol)).toBe(symbol);
+    // the first levels alone decode
+    const small = `_RINvCs1_1a1fTlET${backref(13)}${backref(13)}EE`;
+    expect(demangle(small)).toBe('a::f::<(i32,), ((i32,), (i32,))>');
+  });
+});

@@ -1,5 +1,7 @@
 /** The wasm binary toolkit: parse, measure, strip, optimize and validate modules and components. */
 export { analyzeWasm, TOP_FUNCTIONS, type WasmAnalysis } from './analyze.js';
+export { demangle } from './demangle.js';
+export { engineValidates } from './engine.js';
 export { WasmFormatError } from './format-error.js';
 export {
   optimizeWasm,

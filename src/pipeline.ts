@@ -1,14 +1,13 @@
 import path from 'node:path';
 import type { Config } from './config/config.js';
 import type { Logger } from './log.js';
-import { DEFAULT_RUST_TARGET, loadCargoProject } from './projects/cargo.js';
 import type { Project } from './projects/project.js';
 import { finishReport } from './report/finish.js';
 import { SCHEMA_VERSION, type Report } from './report/model.js';
 import { buildProject } from './stages/build.js';
 import { deployComponents } from './stages/deploy.js';
 import { optimizeComponents } from './stages/optimize.js';
-import { setupToolchain } from './stages/setup.js';
+import { setupProject } from './stages/setup.js';
 import { VERSION } from './version.js';
 
 export interface PipelineResult {
@@ -34,12 +33,7 @@ async function stage<T>(logger: Logger, name: (typeof STAGES)[number], fn: () =>
  * setup → build → optimize (strip, wasm-opt, validate, measure) → deploy → report.
  */
 export async function runPipeline(config: Config, logger: Logger): Promise<PipelineResult> {
-  const rustTarget = DEFAULT_RUST_TARGET;
-  const project = await stage(logger, 'setup', async () => {
-    const found = await loadCargoProject(config.projectDir, rustTarget);
-    await setupToolchain(found, rustTarget);
-    return found;
-  });
+  const project = await stage(logger, 'setup', () => setupProject(config, logger));
   const build = await stage(logger, 'build', () => buildProject(project, config.profile, logger));
   const optimized = await stage(logger, 'optimize', () => optimizeComponents(project.components, config, logger));
   const deploy = await stage(logger, 'deploy', () => deployComponents(optimized.components, config, logger));

@@ -10,10 +10,10 @@ import path from 'node:path';
  */
 export async function deployComponents(
   components: readonly ComponentReport[],
-  config: Pick<Config, 'deploy' | 'projectDir'>,
+  config: Pick<Config, 'deploy' | 'projectDir' | 'tools'>,
   logger: Logger,
 ): Promise<DeployReport | undefined> {
-  const target = await deployTargetFor(config.deploy.target);
+  const target = await deployTargetFor(config.deploy.target, config.tools.runtime);
   if (!target) return undefined;
   const deployment = await target.deploy({
     components: components.map((c) => ({ name: c.name, wasmPath: path.resolve(config.projectDir, c.wasm) })),

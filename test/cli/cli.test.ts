@@ -48,13 +48,14 @@ describe('the spinwash CLI', () => {
     expect(flag.stderr).toMatch(/^spinwash: error: Unknown option '--wasmopt'/);
     const command = await cli('deploy');
     expect(command.code).toBe(2);
-    expect(command.stderr).toMatch(/unknown command "deploy"; commands: run/);
+    expect(command.stderr).toMatch(/unknown command "deploy"; commands: run, optimize, inspect/);
   });
 
-  it('names the folder when the project has no Cargo.toml', async () => {
+  it('names the folder and what it looked for when the folder holds no project', async () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'spinwash-noproject-'));
     const { code, stderr } = await cli('run', '--project', empty, '--deploy', 'none');
     expect(code).toBe(1);
-    expect(stderr).toContain(`spinwash: error: No Cargo.toml in ${empty}`);
+    expect(stderr).toContain(`spinwash: error: No project found in ${empty}: expected spin.toml (Spin)`);
+    expect(stderr).toContain('or Cargo.toml (Cargo)');
   });
 });

@@ -26,6 +26,8 @@ const JCO = path.join(root, 'node_modules/.bin/jco');
 export interface WasmBenchInput {
   name: string;
   path: string;
+  /** How long the build that made it took, to put wasm-opt's cost beside it. */
+  buildSeconds?: number;
 }
 
 export interface BaselineResult {
@@ -40,6 +42,7 @@ export interface WasmBenchRow {
   name: string;
   kind: WasmKind;
   inputBytes: number;
+  buildSeconds?: number;
   /** strip + wasm-opt, as `spinwash optimize --wasm-opt` does. */
   ours: {
     bytes: number;
@@ -112,15 +115,37 @@ async function baselines(
     out,
   );
   if (plain.bytes !== undefined) return [plain];
-  // without a target_features section the CLI assumes MVP features; say so and try with all
+  // Without a target_features section the CLI assumes its default features and may refuse
+  // the input; retry with the WebAssembly 2.0 features our optimize assumes then, and last
+  // with all of them (whose output may use what no engine here runs).
+  const wasm2 = await runBaseline(
+    'wasm-opt -Oz --strip-debug (wasm 2.0 features)',
+    WASM_OPT,
+    [input, '-Oz', '--strip-debug', ...WASM_2_FLAGS, '-o', out],
+    out,
+  );
+  if (wasm2.bytes !== undefined && wasm2.valid) return [plain, wasm2];
   const all = await runBaseline(
     'wasm-opt -Oz --strip-debug --all-features',
     WASM_OPT,
     [input, '-Oz', '--strip-debug', '--all-features', '-o', out],
     out,
   );
-  return [plain, all];
+  return [plain, wasm2, all];
 }
+
+/** The CLI flags for the features src/wasm/features.ts assumes when a module declares none. */
+const WASM_2_FLAGS = [
+  '--enable-mutable-globals',
+  '--enable-nontrapping-float-to-int',
+  '--enable-sign-ext',
+  '--enable-bulk-memory',
+  '--enable-bulk-memory-opt',
+  '--enable-reference-types',
+  '--enable-multivalue',
+  '--enable-simd',
+  '--enable-call-indirect-overlong',
+];
 
 async function ours(bytes: Uint8Array): Promise<WasmBenchRow['ours']> {
   let started = performance.now();
@@ -190,6 +215,7 @@ export async function benchWasm(
         name: input.name,
         kind,
         inputBytes: bytes.length,
+        ...(input.buildSeconds !== undefined ? { buildSeconds: input.buildSeconds } : {}),
         ours: mine,
         baselines: tools,
         ...(best ? { ratio: mine.bytes / best.bytes! } : {}),
@@ -204,7 +230,8 @@ export async function benchWasm(
         .join('; ');
       log(
         `${input.name} (${kind}, ${kb(bytes.length)}): ours ${kb(mine.bytes)} ${mine.valid ? 'valid' : 'INVALID'}` +
-          ` (strip ${(mine.stripSeconds * 1000).toFixed(1)} ms, wasm-opt ${mine.wasmOptSeconds.toFixed(1)} s)` +
+          ` (strip ${(mine.stripSeconds * 1000).toFixed(1)} ms, wasm-opt ${mine.wasmOptSeconds.toFixed(1)} s` +
+          `${input.buildSeconds ? ` = ${((mine.wasmOptSeconds / input.buildSeconds) * 100).toFixed(0)}% of its ${input.buildSeconds.toFixed(1)} s build` : ''})` +
           `${mine.error ? ` [wasm-opt failed: ${mine.error}]` : ''}; ${baseline}; ratio ${row.ratio?.toFixed(3) ?? 'n/a'}`,
       );
     }
@@ -260,8 +287,8 @@ export async function defaultWasmBenchInputs(): Promise<WasmBenchInput[]> {
   const inputs: WasmBenchInput[] = [];
   for (const target of ['wasm32-wasip1', 'wasm32-wasip2'] as const) {
     for (const profile of ['debug', 'release'] as const) {
-      const build = await buildSized(target, profile);
-      inputs.push({ name: build.name, path: build.path });
+      const build = await buildSized(target, profile, { fresh: true });
+      inputs.push({ name: build.name, path: build.path, buildSeconds: build.seconds });
     }
   }
   for (const [name, file] of NPM_WASM) {

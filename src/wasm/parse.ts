@@ -101,18 +101,20 @@ function readKind(
   end: number,
   want: WasmKind | undefined,
 ): WasmKind {
-  if (end - start < 8) {
-    throw new WasmFormatError(
-      start + Math.max(0, end - start),
-      'an 8-byte header (the magic bytes "\\0asm" and a version)',
-      `only ${Math.max(0, end - start)} byte(s)`,
-    );
-  }
-  if (!matches(bytes, start, MAGIC)) {
+  const available = Math.max(0, end - start);
+  // A short file that is not wasm at all is named as such, not as a short header.
+  if (!MAGIC.slice(0, Math.min(4, available)).every((b, i) => bytes[start + i] === b)) {
     throw new WasmFormatError(
       start,
       'the wasm magic bytes 00 61 73 6d ("\\0asm")',
-      hex(bytes, start, start + 4),
+      hex(bytes, start, Math.min(end, start + 4)),
+    );
+  }
+  if (available < 8) {
+    throw new WasmFormatError(
+      start + available,
+      'an 8-byte header (the magic bytes "\\0asm" and a version)',
+      `only ${available} byte(s)`,
     );
   }
   const kind = matches(bytes, start + 4, MODULE_VERSION)

@@ -43,6 +43,12 @@ const CASES: Case[] = [
     expected: /8-byte header/,
   },
   {
+    what: 'a 3-byte text file',
+    input: () => bytes([0x68, 0x69, 0x0a]),
+    offset: 0,
+    expected: /magic bytes 00 61 73 6d.*found 68 69 0a/,
+  },
+  {
     what: 'a zip file',
     input: () => bytes([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]),
     offset: 0,

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -147,7 +148,17 @@ export async function runOptimizeCommand(args: string[], io: OptimizeCommandIO):
   }
 }
 
+/** Checked before any work, so a typo in a path fails at once and never half-way. */
+function checkOutputFolder(file: string): void {
+  const folder = path.dirname(file);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new UserError(`Cannot write ${file}: its folder does not exist`, file);
+  }
+}
+
 async function optimizeFile(args: OptimizeArgs, io: OptimizeCommandIO): Promise<void> {
+  checkOutputFolder(args.output);
+  if (args.json) checkOutputFolder(args.json);
   const input = await readInput(args.input);
   let kind;
   try {

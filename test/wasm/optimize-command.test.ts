@@ -128,6 +128,11 @@ describe('spinwash optimize', () => {
       1,
       /Cannot write .*no\/such\/folder\/out\.wasm: its folder does not exist/,
     ],
+    [
+      ['in.wasm', '-o', 'out.wasm', '--json', 'nowhere/r.json'],
+      1,
+      /Cannot write .*nowhere\/r\.json: its folder does not exist/,
+    ],
     [['in.wasm'], 2, /optimize needs an output file: -o OUT\.wasm/],
     [[], 2, /optimize needs one input \.wasm file/],
     [['a.wasm', 'b.wasm', '-o', 'x.wasm'], 2, /takes one input \.wasm file, got 2/],

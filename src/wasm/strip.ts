@@ -14,6 +14,8 @@ import { bySize } from './sizes.js';
 export const DEFAULT_REMOVED_SECTIONS: readonly string[] = [
   '.debug_*',
   'name',
+  // the component model's `name` section: names for debugging, read by no runtime
+  'component-name',
   'producers',
   'sourceMappingURL',
   'external_debug_info',

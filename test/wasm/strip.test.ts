@@ -142,6 +142,7 @@ describe('stripCustomSections on real builds', () => {
         'module[0]/custom:.debug_info',
         'module[0]/custom:name',
         'module[1]/custom:name',
+        'custom:component-name',
       ]),
     );
     const after = parseWasm(bytes);

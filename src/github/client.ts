@@ -1,6 +1,7 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
+import Bottleneck from 'bottleneck/light.js';
 import { UserError, errorMessage } from '../errors.js';
 import type { Logger } from '../log.js';
 
@@ -19,8 +20,9 @@ export interface ClientOptions {
   readonly baseUrl?: string;
   readonly logger?: Logger;
   /**
-   * Milliseconds one unit of `retry-after` (and of the retry back-off) stands for: 1000 in
-   * real use; tests shrink it so a `retry-after: 1` costs milliseconds.
+   * Milliseconds one unit of `retry-after`, of the retry back-off and of the spacing between
+   * writes (GitHub asks for 1 s, 3 s before a comment) stands for: 1000 in real use; tests
+   * shrink it so a `retry-after: 1` or a second comment costs milliseconds.
    */
   readonly retryAfterBaseMs?: number;
   /** Retries of a 5xx answer (default 3). */
@@ -47,12 +49,29 @@ export function createOctokit(options: ClientOptions = {}): GitHubClient {
     retry: { retryAfterBaseValue: base, retries: options.retries ?? 3, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451] },
     throttle: {
       retryAfterBaseValue: base,
+      ...(base === 1000 ? {} : scaledSpacing(base)),
       onRateLimit: onLimit('rate limit'),
       onSecondaryRateLimit: onLimit('secondary rate limit'),
     },
     // octokit logs 4xx/5xx bodies by itself on warn/error; the caller decides what to show.
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
   });
+}
+
+/**
+ * The throttling plugin's request groups with their spacing scaled from 1 s to `base` ms (its
+ * own groups are shared by every client in the process, so these are made per client).
+ */
+function scaledSpacing(base: number): Record<string, Bottleneck.Group> {
+  const group = (id: string, maxConcurrent: number, seconds: number) =>
+    new Bottleneck.Group({ id: `spinwash-${id}`, maxConcurrent, minTime: seconds * base });
+  return {
+    global: group('global', 10, 0),
+    auth: group('auth', 1, 0),
+    search: group('search', 1, 2),
+    write: group('write', 1, 1),
+    notifications: group('notifications', 1, 3),
+  };
 }
 
 /** The permissions a workflow may have to grant, as written in `permissions:`. */

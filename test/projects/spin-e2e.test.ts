@@ -6,8 +6,8 @@ import { spinUpTarget } from '../../src/deploy/spin-up.js';
 import { probe } from '../../src/deploy/local/probe.js';
 import { UserError } from '../../src/errors.js';
 import { MemoryLogger } from '../../src/log.js';
-import { renderMarkdown } from '../../src/report/markdown.js';
-import { SCHEMA_VERSION } from '../../src/report/model.js';
+import { buildConfig } from '../../src/config/config.js';
+import { runPipeline } from '../../src/pipeline.js';
 import { detectProject } from '../../src/projects/detect.js';
 import type { SpinProject } from '../../src/projects/spin.js';
 import { buildProject } from '../../src/stages/build.js';
@@ -34,19 +34,14 @@ function canConnect(url: string): Promise<boolean> {
 }
 
 describe('a Spin app, built by `spin build` and served by `spin up` (fake CLI, real components)', () => {
-  it('builds every component, optimizes them in place, and serves the small ones until the first 200', async () => {
+  it('runs the whole pipeline: `spin build`, optimize in place, `spin up` until the first 200, a report per component', async () => {
     const copy = copyFixture('spin/multi', ['hello', 'api']);
     copies.push(copy);
     const logger = new MemoryLogger();
-    const project = (await detectProject(copy.dir)) as SpinProject;
+    const config = buildConfig({ project: copy.dir, runtime: 'spin' }, copy.dir);
+    const { report, markdown, project } = await runPipeline(config, logger);
     expect(project.kind).toBe('spin');
 
-    // The pipeline's default tweaks, so std is built once for them and shared with other tests.
-    await buildProject(
-      project,
-      { lto: 'true', optLevel: 'z', codegenUnits: 1, panic: 'abort' },
-      logger,
-    );
     const log = logger.lines.join('');
     expect(log).toContain(
       'Building component hello with `cargo build --target wasm32-wasip1 --release`',
@@ -56,20 +51,44 @@ describe('a Spin app, built by `spin build` and served by `spin up` (fake CLI, r
     );
     expect(log).toContain('Finished building all Spin components');
 
-    const optimized = await optimizeComponents(
+    // One report per built component; the remote one is listed in spin.toml, not built.
+    expect(report.project.kind).toBe('spin');
+    expect(report.components.map((c) => c.name)).toEqual(['hello', 'api']);
+    const hello = report.components[0]!;
+    expect(hello.wasm).toBe('hello/target/wasm32-wasip1/release/spinwash_fixture_spin_hello.wasm');
+    // spin.toml's source is now the stripped file: that is what `spin up` served.
+    const served = readFileSync(path.join(project.dir, hello.wasm));
+    expect(served.length).toBe(hello.final.bytes);
+    expect(hello.final.bytes).toBeLessThan(hello.stages[0]!.bytes);
+
+    expect(report.deploy).toMatchObject({ target: 'spin', status: 200 });
+    expect(report.deploy!.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(report.deploy!.readySeconds).toBeGreaterThan(0);
+    expect(report.deploy!.firstResponseSeconds).toBeGreaterThan(0);
+    expect(log).toMatch(/Available Routes:\n {2}hello: http:\/\/127\.0\.0\.1:\d+ \(wildcard\)/);
+    // the pipeline stops what it started: nothing answers any more
+    expect(await canConnect(report.deploy!.url)).toBe(false);
+
+    expect(markdown).toContain('### hello');
+    expect(markdown).toContain('### api');
+    expect(markdown).toContain(report.deploy!.url);
+  });
+
+  it('`spin up` serves every route of the optimized app, and stops cleanly (twice)', async () => {
+    const copy = copyFixture('spin/multi', ['hello', 'api']);
+    copies.push(copy);
+    const logger = new MemoryLogger();
+    const project = (await detectProject(copy.dir)) as SpinProject;
+    await buildProject(
+      project,
+      { lto: 'true', optLevel: 'z', codegenUnits: 1, panic: 'abort' },
+      logger,
+    );
+    await optimizeComponents(
       project.components,
       { sections: { keep: [], remove: [] }, wasmOpt: false, projectDir: project.dir },
       logger,
     );
-    // One report per built component; the remote one is listed, not built.
-    expect(optimized.components.map((c) => c.name)).toEqual(['hello', 'api']);
-    const hello = optimized.components[0]!;
-    expect(hello.wasm).toBe('hello/target/wasm32-wasip1/release/spinwash_fixture_spin_hello.wasm');
-    // spin.toml's source is now the stripped file: that is what `spin up` serves.
-    const served = readFileSync(path.join(project.dir, hello.wasm));
-    expect(served.length).toBe(hello.final.bytes);
-    expect(hello.final.bytes).toBeLessThanOrEqual(hello.stages[0]!.bytes);
-
     const deployment = await spinUpTarget.deploy({
       components: project.components
         .filter((c) => c.built)
@@ -80,13 +99,6 @@ describe('a Spin app, built by `spin build` and served by `spin up` (fake CLI, r
       logger,
     });
     try {
-      expect(deployment.report).toMatchObject({ target: 'spin', status: 200 });
-      expect(deployment.report.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-      expect(deployment.report.readySeconds).toBeGreaterThan(0);
-      expect(deployment.report.firstResponseSeconds).toBeGreaterThan(0);
-      expect(logger.lines.join('')).toMatch(
-        /Available Routes:\n {2}hello: http:\/\/127\.0\.0\.1:\d+ \(wildcard\)/,
-      );
       const answer = await probe(new URL('/anything', deployment.report.url).href, 10_000);
       expect(answer).toMatchObject({ status: 200, body: 'Hello from the Spin fixture\n' });
     } finally {
@@ -94,19 +106,6 @@ describe('a Spin app, built by `spin build` and served by `spin up` (fake CLI, r
       await deployment.stop(); // safe twice
     }
     expect(await canConnect(deployment.report.url)).toBe(false);
-
-    // The report the pipeline writes from these results has a row per built component and the spin deploy.
-    const markdown = renderMarkdown({
-      schemaVersion: SCHEMA_VERSION,
-      tool: { name: 'spinwash', version: '0.0.0-test' },
-      project: { kind: project.kind, path: '.' },
-      components: optimized.components,
-      build: { seconds: 1 },
-      deploy: deployment.report,
-    });
-    expect(markdown).toContain('hello');
-    expect(markdown).toContain('api');
-    expect(markdown).toContain(deployment.report.url);
   });
 
   it('passes the profile tweaks to the build commands, and a failing command fails the build with its status', async () => {

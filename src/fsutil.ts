@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface AtomicWriteOptions {
@@ -16,7 +16,7 @@ export interface AtomicWriteOptions {
  * Writes a file so that readers see either the old content or the whole new content, never
  * a partial file: the bytes go to a temp file in the same folder (a rename across file
  * systems is not atomic), then replace the destination by rename. On any failure the temp
- * file is removed and the destination is left as it was.
+ * file is removed and the destination is left as it was. Missing parent folders are made.
  */
 export async function writeFileAtomic(
   file: string,
@@ -27,6 +27,7 @@ export async function writeFileAtomic(
     path.dirname(file),
     `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
   );
+  await mkdir(path.dirname(file), { recursive: true });
   try {
     const handle = await open(temp, 'wx');
     try {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError, errorMessage } from '../errors.js';
 import type { Logger } from '../log.js';
-import { writeTextAtomic } from '../report/atomic-write.js';
+import { writeFileAtomic } from '../fsutil.js';
 import { githubError, httpStatus, type GitHubClient } from './client.js';
 import { commentMarker, upsertStickyComment, type CommentResult } from './comment.js';
 import { record, type GitHubContext, type PullRequestContext } from './context.js';
@@ -32,9 +32,9 @@ export interface PendingComment {
 /** Writes what `mode: comment` needs into `dir`; returns the instructions to show. */
 export async function writeForkFiles(dir: string, pr: PullRequestContext, key: string, markdown: string, reportJson: string): Promise<string> {
   const pending: PendingComment = { owner: pr.owner, repo: pr.repo, number: pr.number, headSha: pr.headSha, key };
-  await writeTextAtomic(path.join(dir, COMMENT_FILE), markdown);
-  await writeTextAtomic(path.join(dir, PR_FILE), `${JSON.stringify(pending, null, 2)}\n`);
-  await writeTextAtomic(path.join(dir, REPORT_FILE), reportJson);
+  await writeFileAtomic(path.join(dir, COMMENT_FILE), markdown);
+  await writeFileAtomic(path.join(dir, PR_FILE), `${JSON.stringify(pending, null, 2)}\n`);
+  await writeFileAtomic(path.join(dir, REPORT_FILE), reportJson);
   return (
     `The comment and the JSON report are in ${dir} (output \`comment-dir\`). To post them: upload that folder ` +
     `as an artifact named \`${ARTIFACT_NAME}\` (actions/upload-artifact), and run spinwash with \`mode: comment\` ` +

@@ -6,7 +6,7 @@ import { writeJsonReport } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import type { Report } from './model.js';
 import { assessReport, loadBaseline } from './regression.js';
-import { writeTextAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../fsutil.js';
 
 /**
  * The report stage's last step, shared by the action and the CLI: compare with the baseline,
@@ -30,6 +30,6 @@ export async function finishReport(
   const assessed = assessReport(report, config.budgets, baseline);
   const markdown = renderMarkdown(assessed);
   if (config.output.jsonPath) await writeJsonReport(config.output.jsonPath, assessed);
-  if (config.output.markdownPath) await writeTextAtomic(config.output.markdownPath, markdown);
+  if (config.output.markdownPath) await writeFileAtomic(config.output.markdownPath, markdown);
   return { report: assessed, markdown };
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { UserError, errorMessage } from '../errors.js';
-import { writeTextAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../fsutil.js';
 import { SCHEMA_VERSION, type Report } from './model.js';
 
 /**
@@ -11,7 +11,7 @@ import { SCHEMA_VERSION, type Report } from './model.js';
 export async function writeJsonReport(file: string, report: Report): Promise<void> {
   const text = `${JSON.stringify(report, null, 2)}\n`;
   // Check what was serialized (NaN becomes null, for one), so a reader never gets a broken report.
-  await writeTextAtomic(file, text, (written) => parseReport(written, file));
+  await writeFileAtomic(file, text, { check: () => void parseReport(text, file) });
 }
 
 export async function readJsonReport(file: string): Promise<Report> {

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { UserError, errorMessage } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { ComponentSpec } from '../projects/project.js';
 import type { ComponentReport, StageSizes } from '../report/model.js';
-import { analyzeWasm, optimizeWasm, stripCustomSections, validateWasm } from '../wasm/index.js';
+import { analyzeWasm, optimizeWasm, stripCustomSections, validateWasm, WasmFormatError } from '../wasm/index.js';
 import { measureSizes } from './measure.js';
 import { replaceWithOptimized } from './release-copy.js';
 
@@ -47,30 +47,34 @@ async function optimizeOne(spec: ComponentSpec, options: OptimizeOptions, logger
     try {
       return fn();
     } catch (error) {
-      throw new UserError(`${spec.wasmPath}: ${errorMessage(error)}`, spec.manifest);
+      if (error instanceof WasmFormatError) throw error.inFile(spec.wasmPath);
+      throw error;
     }
   };
   const before = inFile(() => analyzeWasm(release));
-  const stripped = inFile(() => stripCustomSections(release, options.sections)).bytes;
+  const strip = inFile(() => stripCustomSections(release, options.sections));
+  for (const note of strip.notes) logger.warning(`${spec.name}: ${note}`, spec.manifest);
+  const stripped = strip.bytes;
   const stages: StageSizes[] = [
     { stage: 'release', ...measureSizes(release) },
     { stage: 'stripped', ...measureSizes(stripped) },
   ];
   let final = stripped;
   if (options.wasmOpt) {
-    final = await optimizeWasm(stripped);
+    final = await optimizeWasm(stripped, {
+      onModule: (module) => {
+        // shims, no gain, or a module binaryen cannot take: kept as it was, the run goes on
+        if (module.status === 'kept') {
+          logger.info(`${spec.name}: wasm-opt left ${module.path || 'the module'} as it was: ${module.reason ?? ''}`);
+        }
+      },
+    });
     stages.push({ stage: 'optimized', ...measureSizes(final) });
   }
   await validateWasm(final).catch((error: unknown) => {
     throw new UserError(`${spec.name}: the optimized wasm does not validate, nothing was replaced: ${errorMessage(error)}`);
   });
-  const temp = path.join(path.dirname(spec.wasmPath), `.${path.basename(spec.wasmPath)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temp, final);
-    await replaceWithOptimized(spec.wasmPath, temp, final);
-  } finally {
-    await rm(temp, { force: true });
-  }
+  await replaceWithOptimized(spec.wasmPath, final);
   const after = analyzeWasm(final);
   const last = stages[stages.length - 1]!;
   logger.info(`${spec.name}: ${stages.map((s) => `${s.stage} ${s.bytes} B`).join(' → ')}`);

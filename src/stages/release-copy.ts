@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../fsutil.js';
 
 /**
  * The optimize stage replaces the build's wasm with the small one (so `spin up` or a deploy
@@ -32,11 +33,11 @@ export async function restoreRelease(wasmPath: string): Promise<void> {
 }
 
 /**
- * After optimizing: the build's file moves to `<file>.orig`, the optimized one (already written
- * and validated at `tempPath`) takes its place.
+ * After optimizing (and validating): the build's file is kept as `<file>.orig`, with its
+ * modification time, and the optimized one takes its place in one rename.
  */
-export async function replaceWithOptimized(wasmPath: string, tempPath: string, optimized: Uint8Array): Promise<void> {
-  await rename(wasmPath, originalPath(wasmPath));
-  await rename(tempPath, wasmPath);
+export async function replaceWithOptimized(wasmPath: string, optimized: Uint8Array): Promise<void> {
+  await cp(wasmPath, originalPath(wasmPath), { preserveTimestamps: true });
+  await writeFileAtomic(wasmPath, optimized);
   await writeFile(notePath(wasmPath), `${sha256(optimized)}\n`);
 }

@@ -10,7 +10,7 @@ import { optimizeWasm } from '../src/wasm/optimize.js';
 import { parseWasm } from '../src/wasm/parse.js';
 import { stripCustomSections } from '../src/wasm/strip.js';
 import { buildExample, descendantPids, exampleDir, isRunning } from './deploy/support.js';
-import { probe } from '../src/deploy/local/probe.js';
+import { probe } from '../src/deploy/health.js';
 
 // The demo app end to end: a real Rust build with the release tweaks, made a component,
 // served by the embedded runtime, answering over HTTP, and stopped without a trace.

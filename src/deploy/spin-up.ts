@@ -1,32 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import { errorMessage, UserError } from '../errors.js';
+import { UserError } from '../errors.js';
 import { tail } from '../exec.js';
-import { probe, type ProbeResult } from './local/probe.js';
+import { freePort, waitForHealthy } from './health.js';
 import type { DeployRequest, Deployment, DeployTarget } from './target.js';
 
-const POLL_INTERVAL_MS = 50;
-const PROBE_TIMEOUT_MS = 5000;
 /** Grace period between SIGTERM and SIGKILL when stopping the CLI. */
 const KILL_AFTER_MS = 5000;
 
-/** A free TCP port on 127.0.0.1, found by binding port 0 and letting it go. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /**
  * A platform CLI that keeps running while it serves (`spin up`, `wash dev`). src/exec.ts runs
@@ -126,36 +108,6 @@ export function startServing(
   };
 }
 
-/** Probes `url` until it answers 200; fails when `isDead()` says the server is gone or the deadline passes. */
-export async function waitForHealthy(
-  url: string | (() => string),
-  deadline: number,
-  timeoutSeconds: number,
-  isDead: () => string | undefined,
-): Promise<ProbeResult> {
-  let lastSeen = 'no answer yet';
-  for (;;) {
-    const target = typeof url === 'string' ? url : url();
-    const dead = isDead();
-    if (dead !== undefined)
-      throw new UserError(
-        `the app stopped (${dead}) before ${target} answered 200 (last: ${lastSeen})`,
-      );
-    const remaining = deadline - performance.now();
-    if (remaining <= 0)
-      throw new UserError(
-        `${target} did not answer 200 within ${timeoutSeconds} s (last: ${lastSeen})`,
-      );
-    try {
-      const result = await probe(target, Math.min(remaining, PROBE_TIMEOUT_MS));
-      if (result.status === 200) return result;
-      lastSeen = `HTTP ${result.status}`;
-    } catch (error) {
-      lastSeen = errorMessage(error);
-    }
-    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
-  }
-}
 
 /**
  * `spin up --listen 127.0.0.1:<free port> -f spin.toml`, timed until the health path answers

@@ -2,7 +2,8 @@ import { errorMessage, UserError } from '../errors.js';
 import { exec, execCapture } from '../exec.js';
 import type { Logger } from '../log.js';
 import { loadWashProject, type WashProject } from '../projects/wash.js';
-import { startServing, waitForHealthy } from './spin-up.js';
+import { waitForHealthy } from './health.js';
+import { startServing } from './spin-up.js';
 import type { DeployRequest, Deployment, DeployTarget } from './target.js';
 
 const STATUS_POLL_MS = 250;

@@ -3,7 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spinUpTarget } from '../../src/deploy/spin-up.js';
-import { probe } from '../../src/deploy/local/probe.js';
+import { probe } from '../../src/deploy/health.js';
 import { UserError } from '../../src/errors.js';
 import { MemoryLogger } from '../../src/log.js';
 import { buildConfig } from '../../src/config/config.js';

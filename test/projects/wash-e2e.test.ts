@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/deploy/spin-up.js';
+import { freePort } from '../../src/deploy/health.js';
 import { parseAppStatus, washTarget } from '../../src/deploy/wash.js';
 import { execCapture } from '../../src/exec.js';
 import { MemoryLogger } from '../../src/log.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runOptimizeCommand } from '../../src/commands/optimize.js';
 import { deployLocal } from '../../src/deploy/local/index.js';
-import { probe } from '../../src/deploy/local/probe.js';
+import { probe } from '../../src/deploy/health.js';
 import { MemoryLogger } from '../../src/log.js';
 import { analyzeWasm } from '../../src/wasm/analyze.js';
 import { toComponent } from '../../src/wasm/componentize.js';

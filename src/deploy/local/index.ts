@@ -4,15 +4,11 @@ import path from 'node:path';
 import { errorMessage, UserError } from '../../errors.js';
 import { toComponent } from '../../wasm/componentize.js';
 import type { DeployableComponent, Deployment, DeployRequest, DeployTarget } from '../target.js';
-import { probe, type ProbeResult } from './probe.js';
+import { waitForHealthy } from '../health.js';
 import { ServeProcess } from './serve.js';
 import { transpileComponent, type TranspiledApp } from './transpile.js';
 import { unsupportedImports } from './wasi-interfaces.js';
 
-/** Pause between health probes while the server comes up. */
-const POLL_INTERVAL_MS = 20;
-/** Longest a single probe may take before it counts as a failed attempt. */
-const PROBE_TIMEOUT_MS = 5000;
 
 /** A local deployment, with what a test or benchmark needs to check that stop() cleans up. */
 export interface LocalDeployment extends Deployment {
@@ -70,37 +66,6 @@ function checkServable(app: TranspiledApp, file: string): void {
   }
 }
 
-/** Probes `url` until it answers 200, the child dies, or `deadline` (a performance.now() time) passes. */
-async function waitUntilHealthy(
-  url: string,
-  child: ServeProcess,
-  deadline: number,
-  timeoutSeconds: number,
-): Promise<ProbeResult> {
-  let lastSeen = 'no answer yet';
-  for (;;) {
-    const exit = child.exitReason();
-    if (exit !== undefined) {
-      throw new UserError(
-        `deploy \`local\`: the runtime stopped (${exit}) before ${url} answered 200 (${lastSeen})${child.stderrNote()}`,
-      );
-    }
-    const remaining = deadline - performance.now();
-    if (remaining <= 0) {
-      throw new UserError(
-        `deploy \`local\`: ${url} did not answer 200 within ${timeoutSeconds} s (last: ${lastSeen})${child.stderrNote()}`,
-      );
-    }
-    try {
-      const result = await probe(url, Math.min(remaining, PROBE_TIMEOUT_MS));
-      if (result.status === 200) return result;
-      lastSeen = `HTTP ${result.status}`;
-    } catch (error) {
-      lastSeen = errorMessage(error);
-    }
-    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
-  }
-}
 
 /**
  * Componentizes the (first) component if it is a core module, transpiles it, serves it in a
@@ -131,12 +96,16 @@ export async function deployLocal(request: DeployRequest): Promise<LocalDeployme
     checkServable(app, component.wasmPath);
     const port = await child.serve(app, Math.max(0, deadline - performance.now()));
     const url = `http://127.0.0.1:${port}/`;
-    const first = await waitUntilHealthy(
+    const first = await waitForHealthy(
       new URL(request.healthPath, url).href,
-      child,
       deadline,
       request.timeoutSeconds,
-    );
+      () => child.exitReason(),
+    ).catch((error: unknown) => {
+      throw error instanceof UserError
+        ? new UserError(`deploy \`local\`: ${error.message}${child.stderrNote()}`)
+        : error;
+    });
     const readySeconds = (performance.now() - started) / 1000;
     return {
       report: {

@@ -2,6 +2,6 @@
 export interface CommandIO {
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Folder relative paths are taken from. */
-  cwd: string;
+  /** Folder relative paths are taken from (default: the process's). */
+  cwd?: string;
 }

@@ -17,7 +17,7 @@ type Command = (args: string[], io: CommandIO) => Promise<number>;
 
 /** Commands load their code on demand: `--help` and `inspect` never load the wasm stages. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  run: async () => (await import('./run.js')).runCommand,
+  run: async () => (await import('../commands/run.js')).runCommand,
   optimize: async () => (await import('../commands/optimize.js')).runOptimizeCommand,
   inspect: async () => (await import('../commands/inspect.js')).runInspectCommand,
 };

@@ -1,15 +1,12 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { CommandIO } from '../cli/io.js';
 import { errorMessage, UserError } from '../errors.js';
+import { writeFileAtomic } from '../fsutil.js';
 import { parseChoice } from '../config/parse.js';
 import { detectProject, PROJECT_KINDS, type ProjectKindInput } from '../projects/detect.js';
 import type { ComponentSpec, Project } from '../projects/project.js';
 import { rustTargetsOf } from '../projects/targets.js';
 
-export interface CommandIo {
-  stdout(s: string): void;
-  stderr(s: string): void;
-}
 
 const USAGE = 'usage: spinwash inspect [--project DIR] [--kind auto|cargo|spin|wash] [--json FILE]';
 
@@ -100,20 +97,9 @@ export function renderInspect(result: InspectResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Writes beside the target, then renames: a reader never sees half a file. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temp, text);
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw new UserError(`Cannot write ${file}: ${errorMessage(error)}`);
-  }
-}
 
 /** `spinwash inspect`: what spinwash found in a project, without building it. 0 ok, 1 bad project, 2 bad usage. */
-export async function runInspectCommand(args: string[], io: CommandIo): Promise<number> {
+export async function runInspectCommand(args: string[], io: CommandIO): Promise<number> {
   let parsed: InspectArgs;
   try {
     parsed = parseArgs(args);
@@ -126,7 +112,11 @@ export async function runInspectCommand(args: string[], io: CommandIo): Promise<
     const result = describeProject(project);
     io.stdout(renderInspect(result));
     if (parsed.json !== undefined)
-      await writeAtomically(path.resolve(parsed.json), `${JSON.stringify(result, null, 2)}\n`);
+      await writeFileAtomic(path.resolve(io.cwd ?? process.cwd(), parsed.json), `${JSON.stringify(result, null, 2)}\n`).catch(
+        (error: unknown) => {
+          throw new UserError(`Cannot write ${parsed.json}: ${errorMessage(error)}`);
+        },
+      );
     return 0;
   } catch (error) {
     if (!(error instanceof UserError)) throw error;

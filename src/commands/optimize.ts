@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { CommandIO } from '../cli/io.js';
 import { parseList } from '../config/parse.js';
 import { UserError, errorMessage } from '../errors.js';
 import { writeFileAtomic } from '../fsutil.js';
@@ -30,12 +31,6 @@ Options:
   --json FILE         Write what was done as JSON to FILE.
   -h, --help          Show this help.`;
 
-export interface OptimizeCommandIO {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** Folder relative paths are taken from (default: the process's). */
-  cwd?: string;
-}
 
 /** What `--json` writes. */
 export interface OptimizeCommandReport {
@@ -132,7 +127,7 @@ function formatBytes(bytes: number): string {
  * `spinwash optimize`: strip (and optionally wasm-opt) one .wasm file. Returns the exit code:
  * 0 done, 1 bad input or a failure (one line on stderr), 2 bad arguments.
  */
-export async function runOptimizeCommand(args: string[], io: OptimizeCommandIO): Promise<number> {
+export async function runOptimizeCommand(args: string[], io: CommandIO): Promise<number> {
   try {
     const parsedArgs = readArgs(args, io.cwd ?? process.cwd());
     if (parsedArgs === 'help') {
@@ -156,7 +151,7 @@ function checkOutputFolder(file: string): void {
   }
 }
 
-async function optimizeFile(args: OptimizeArgs, io: OptimizeCommandIO): Promise<void> {
+async function optimizeFile(args: OptimizeArgs, io: CommandIO): Promise<void> {
   checkOutputFolder(args.output);
   if (args.json) checkOutputFolder(args.json);
   const input = await readInput(args.input);

@@ -4,8 +4,8 @@ import { buildConfig } from '../config/config.js';
 import { INPUTS, type InputName, type RawInputs } from '../config/inputs.js';
 import { runPipeline } from '../pipeline.js';
 import { budgetError } from '../report/budget.js';
-import { TerminalLogger } from './logger.js';
-import type { CommandIO } from './io.js';
+import { TerminalLogger } from '../cli/logger.js';
+import type { CommandIO } from '../cli/io.js';
 
 /** Action inputs that make no sense on a laptop (the CLI prints; it does not comment). */
 const ACTION_ONLY = new Set<InputName>([
@@ -66,12 +66,12 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   }
   if (typeof values.json === 'string') raw['report-path'] = values.json;
   if (typeof values.baseline === 'string') raw['baseline-file'] = values.baseline;
-  const base = buildConfig(raw, io.cwd);
+  const base = buildConfig(raw, io.cwd ?? process.cwd());
   const config = {
     ...base,
     output: {
       ...base.output,
-      ...(typeof values.markdown === 'string' ? { markdownPath: path.resolve(io.cwd, values.markdown) } : {}),
+      ...(typeof values.markdown === 'string' ? { markdownPath: path.resolve(io.cwd ?? process.cwd(), values.markdown) } : {}),
     },
   };
   const result = await runPipeline(config, new TerminalLogger(io.stderr, values.verbose === true));

@@ -4,7 +4,7 @@
  * one parser.
  */
 export const INPUTS = {
-  project: { default: '.', description: 'Folder of the project to build (a Cargo package or workspace).' },
+  project: { default: '.', description: 'Folder of the project: a Spin app (spin.toml), a wasmCloud project (wasmcloud.toml, .wash/config.yaml), or a Cargo package or workspace.' },
   deploy: { default: 'local', description: 'Where to deploy: `local` (embedded runtime on 127.0.0.1) or `none`.' },
   'wasm-opt': { default: 'false', description: 'Run `wasm-opt -Oz` (binaryen, in-process) after stripping.' },
   lto: { default: 'true', description: 'CARGO_PROFILE_RELEASE_LTO: `true`, `false`, `thin`, `fat`, `off`, or `inherit` to leave Cargo.toml in charge.' },

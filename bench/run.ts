@@ -1,0 +1,132 @@
+/**
+ * `npm run bench`: the figures spinwash promises, measured on this machine (tests check
+ * correctness; speed and size live here). Runs the committed dist/ the way users do.
+ *
+ * 1. the example through the whole pipeline: stage sizes, build and optimize time;
+ * 2. the deploy ready time of the example on the embedded runtime (median of several runs);
+ * 3. dist/: its size, and what Node loads at start-up;
+ * 4. the action's and the CLI's start-up time, against a bare `node`;
+ * 5. the wasm toolkit against the manual tools (bench/wasm.ts) on the example's debug and
+ *    release builds, a component made from it, the `sized` fixture and npm-shipped wasm,
+ *    and the strip throughput.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Report } from '../src/report/model.js';
+import { staticImportClosure } from '../test/support/dist-graph.js';
+import setup from '../test/support/global-setup.js';
+import { benchWasm, defaultWasmBenchInputs, type WasmBenchInput } from './wasm.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const dist = path.join(root, 'dist');
+const example = path.join(root, 'examples/hello-rust');
+const scratch = mkdtempSync(path.join(tmpdir(), 'spinwash-bench-'));
+const DEPLOY_RUNS = 5;
+const STARTUP_RUNS = 9;
+
+const log = (line = ''): void => console.log(line);
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
+const ms = (seconds: number): string => `${(seconds * 1000).toFixed(0)} ms`;
+
+/** Runs the bundled CLI on the example and returns its JSON report. */
+function runExample(name: string, ...flags: string[]): Report {
+  const json = path.join(scratch, `${name}.json`);
+  execFileSync(process.execPath, [path.join(dist, 'cli.js'), 'run', '--project', example, '--json', json, ...flags], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return JSON.parse(readFileSync(json, 'utf8')) as Report;
+}
+
+/** Wall-clock seconds of a whole process, the median of several runs. */
+function processSeconds(args: string[], env: NodeJS.ProcessEnv = process.env): number {
+  const times: number[] = [];
+  for (let i = 0; i < STARTUP_RUNS; i++) {
+    const started = performance.now();
+    spawnSync(process.execPath, args, { env, stdio: 'ignore' });
+    times.push((performance.now() - started) / 1000);
+  }
+  return median(times);
+}
+
+function folderBytes(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((sum, entry) => {
+    const full = path.join(dir, entry.name);
+    return sum + (entry.isDirectory() ? folderBytes(full) : statSync(full).size);
+  }, 0);
+}
+
+setup(); // the wasm toolchain on PATH and the shared Cargo target folder, as in the tests
+
+log('## 1. examples/hello-rust through the pipeline (dist/cli.js run --wasm-opt --deploy none)');
+const shrunk = runExample('pipeline', '--wasm-opt', '--deploy', 'none');
+const component = shrunk.components[0]!;
+let previous: number | undefined;
+for (const stage of component.stages) {
+  const step = previous === undefined ? '' : `  (${(((stage.bytes - previous) / previous) * 100).toFixed(1)}%)`;
+  log(`  ${stage.stage.padEnd(10)} ${String(stage.bytes).padStart(8)} B  gzip ${String(stage.gzipBytes).padStart(7)} B  brotli ${String(stage.brotliBytes).padStart(7)} B${step}`);
+  previous = stage.bytes;
+}
+const release = component.stages[0]!.bytes;
+log(`  final / release: ${(component.final.bytes / release).toFixed(3)}`);
+log(`  build ${shrunk.build.seconds.toFixed(2)} s (incremental), optimize stage ${ms(shrunk.optimize?.seconds ?? 0)} (strip + wasm-opt + validate)`);
+
+log();
+log(`## 2. deploy ready time, embedded runtime (dist/cli.js run --deploy local) × ${DEPLOY_RUNS}`);
+const ready: number[] = [];
+const first: number[] = [];
+for (let i = 0; i < DEPLOY_RUNS; i++) {
+  const deployed = runExample(`deploy-${i}`, '--deploy', 'local');
+  ready.push(deployed.deploy!.readySeconds);
+  first.push(deployed.deploy!.firstResponseSeconds);
+}
+log(`  ready: median ${ms(median(ready))} (min ${ms(Math.min(...ready))}, max ${ms(Math.max(...ready))}); first response: median ${ms(median(first))}`);
+
+log();
+log('## 3. dist/');
+const total = folderBytes(dist);
+const vendored = folderBytes(path.join(dist, 'node_modules'));
+log(`  total ${kib(total)}: our bundle ${kib(total - vendored)}, vendored packages ${kib(vendored)} (jco-transpile, preview2-shim, binaryen)`);
+for (const entry of ['index.js', 'cli.js']) {
+  const { files, packages } = staticImportClosure(path.join(dist, entry));
+  const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
+  log(`  ${entry} loads ${files.length} files, ${kib(bytes)} at start-up; packages: ${packages.join(', ') || 'none'}`);
+}
+
+log();
+log(`## 4. start-up time (median of ${STARTUP_RUNS} processes)`);
+const bare = processSeconds(['-e', '0']);
+// The action, up to its first input check: a project folder that does not exist.
+const actionEnv = { ...process.env, INPUT_PROJECT: path.join(scratch, 'missing'), GITHUB_OUTPUT: '', GITHUB_STEP_SUMMARY: '' };
+const action = processSeconds([path.join(dist, 'index.js')], actionEnv);
+const help = processSeconds([path.join(dist, 'cli.js'), '--help']);
+log(`  node -e 0: ${ms(bare)}`);
+log(`  action (dist/index.js, fails on its first input): ${ms(action)} = ${(action / bare).toFixed(2)} × bare node, +${ms(action - bare)}`);
+log(`  CLI (dist/cli.js --help): ${ms(help)} = ${(help / bare).toFixed(2)} × bare node, +${ms(help - bare)}`);
+
+log();
+log('## 5. the wasm toolkit against wasm-opt -Oz --strip-debug and jco opt');
+const debugBuild = (() => {
+  const started = performance.now();
+  execFileSync('cargo', ['build', '--quiet', '--target', 'wasm32-wasip1'], { cwd: example, stdio: 'inherit' });
+  const seconds = (performance.now() - started) / 1000;
+  const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(example, 'target');
+  return { path: path.join(targetDir, 'wasm32-wasip1/debug/hello_rust.wasm'), seconds };
+})();
+const releasePath = `${path.resolve(example, component.wasm)}.orig`;
+const componentPath = path.join(scratch, 'hello-rust.component.wasm');
+const { toComponent } = await import('../src/wasm/componentize.js');
+writeFileSync(componentPath, await toComponent(new Uint8Array(readFileSync(releasePath)), releasePath));
+const inputs: WasmBenchInput[] = [
+  { name: 'hello-rust wasip1 debug', path: debugBuild.path },
+  { name: 'hello-rust wasip1 release', path: releasePath },
+  { name: 'hello-rust component (preview1 adapter)', path: componentPath },
+  ...(await defaultWasmBenchInputs()),
+];
+await benchWasm(inputs, (line) => log(`  ${line}`));

@@ -1,7 +1,10 @@
+import { TOP_FUNCTIONS } from '../wasm/analyze.js';
 import type {
   ComponentComparison,
   ComponentReport,
   Comparison,
+  FunctionDelta,
+  FunctionSize,
   Report,
   SectionDelta,
   SizeDelta,
@@ -9,26 +12,22 @@ import type {
 } from './model.js';
 import { percentChange } from './format.js';
 
-/** How many changed sections a component's comparison keeps (the rest is noise in a comment). */
-const SECTION_DELTAS = 8;
-
 /**
  * Compares a report with a baseline report, component by component (matched by name).
  * Pure: the pipeline decides where the baseline came from and passes a label saying so.
  */
-export function compareReports(
-  current: Report,
-  baseline: Report,
-  label: string,
-): Comparison {
+export function compareReports(current: Report, baseline: Report, label: string): Comparison {
   const baseByName = new Map(baseline.components.map((c) => [c.name, c]));
   const currentNames = new Set(current.components.map((c) => c.name));
   const components: ComponentComparison[] = current.components.map((component) => {
     const base = baseByName.get(component.name);
-    return base ? compareComponent(base, component) : { name: component.name, status: 'added', current: sizes(component.final) };
+    return base
+      ? compareComponent(base, component)
+      : { name: component.name, status: 'added', current: sizes(component.final) };
   });
   for (const base of baseline.components) {
-    if (!currentNames.has(base.name)) components.push({ name: base.name, status: 'removed', base: sizes(base.final) });
+    if (!currentNames.has(base.name))
+      components.push({ name: base.name, status: 'removed', base: sizes(base.final) });
   }
 
   let baseBytes = 0;
@@ -63,7 +62,7 @@ function compareComponent(base: ComponentReport, current: ComponentReport): Comp
     gzipPercent: percentChange(base.final.gzipBytes, current.final.gzipBytes),
   };
   const unchanged = delta.bytes === 0 && delta.gzipBytes === 0;
-  return {
+  const comparison: ComponentComparison = {
     name: current.name,
     status: unchanged ? 'unchanged' : 'changed',
     base: sizes(base.final),
@@ -71,22 +70,108 @@ function compareComponent(base: ComponentReport, current: ComponentReport): Comp
     delta,
     sections: unchanged ? [] : sectionDeltas(base, current),
   };
+  // A report without names (an older baseline, a build without a name section) says nothing.
+  if (base.functions?.length && current.functions?.length) {
+    comparison.functions = unchanged ? [] : functionDeltas(base.functions, current.functions);
+  }
+  return comparison;
 }
 
-/** Sections present in either binary whose size changed, largest absolute change first. */
+/** Every section present in either binary whose size changed; the lists are complete. */
 function sectionDeltas(base: ComponentReport, current: ComponentReport): SectionDelta[] {
   const before = new Map(base.sections.map((s) => [s.name, s.bytes]));
   const after = new Map(current.sections.map((s) => [s.name, s.bytes]));
-  const names = new Set([...before.keys(), ...after.keys()]);
   const deltas: SectionDelta[] = [];
-  for (const name of names) {
-    const baseBytes = before.get(name) ?? 0;
-    const bytes = after.get(name) ?? 0;
-    if (bytes !== baseBytes) deltas.push({ name, baseBytes, bytes, delta: bytes - baseBytes });
+  for (const name of new Set([...before.keys(), ...after.keys()])) {
+    const baseBytes = before.get(name);
+    const bytes = after.get(name);
+    if (baseBytes === undefined) deltas.push({ ...changed(name, 0, bytes ?? 0), change: 'added' });
+    else if (bytes === undefined)
+      deltas.push({ ...changed(name, baseBytes, 0), change: 'removed' });
+    else if (bytes !== baseBytes) deltas.push(changed(name, baseBytes, bytes));
   }
-  return deltas
-    .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.name.localeCompare(b.name))
-    .slice(0, SECTION_DELTAS);
+  return deltas.sort(growthFirst);
+}
+
+/**
+ * Functions whose size changed. Each report lists only its largest functions (TOP_FUNCTIONS),
+ * so a name missing from a full list is not "new" or "gone": it is at most that list's smallest
+ * size there. It is shown only when that bound proves a change, with the least change it proves.
+ */
+function functionDeltas(
+  baseList: readonly FunctionSize[],
+  currentList: readonly FunctionSize[],
+): FunctionDelta[] {
+  const before = byOccurrence(baseList);
+  const after = byOccurrence(currentList);
+  const baseFloor = smallest(baseList);
+  const currentFloor = smallest(currentList);
+  const deltas: FunctionDelta[] = [];
+  for (const [key, { name, bytes }] of after) {
+    const baseBytes = before.get(key)?.bytes;
+    if (baseBytes !== undefined) {
+      if (bytes !== baseBytes) deltas.push(changed(name, baseBytes, bytes));
+    } else if (baseList.length < TOP_FUNCTIONS) {
+      deltas.push({ ...changed(name, 0, bytes), change: 'added' });
+    } else if (bytes > baseFloor) {
+      deltas.push({
+        name,
+        baseBytes: baseFloor,
+        bytes,
+        delta: bytes - baseFloor,
+        outsideTop: 'base',
+      });
+    }
+  }
+  for (const [key, { name, bytes: baseBytes }] of before) {
+    if (after.has(key)) continue;
+    if (currentList.length < TOP_FUNCTIONS) {
+      deltas.push({ ...changed(name, baseBytes, 0), change: 'removed' });
+    } else if (baseBytes > currentFloor) {
+      deltas.push({
+        name,
+        baseBytes,
+        bytes: currentFloor,
+        delta: currentFloor - baseBytes,
+        outsideTop: 'current',
+      });
+    }
+  }
+  return deltas.sort(growthFirst);
+}
+
+/**
+ * Functions keyed by name and rank among same-named ones (demangling drops the hash, so two
+ * monomorphizations or closures can share a name): the largest `f` pairs with the largest `f`.
+ */
+function byOccurrence(list: readonly FunctionSize[]): Map<string, FunctionSize> {
+  const seen = new Map<string, number>();
+  const keyed = new Map<string, FunctionSize>();
+  for (const f of [...list].sort((a, b) => b.bytes - a.bytes || a.name.localeCompare(b.name))) {
+    const rank = seen.get(f.name) ?? 0;
+    seen.set(f.name, rank + 1);
+    keyed.set(`${rank}\u0000${f.name}`, f);
+  }
+  return keyed;
+}
+
+function smallest(list: readonly FunctionSize[]): number {
+  return Math.min(...list.map((f) => f.bytes));
+}
+
+function changed(name: string, baseBytes: number, bytes: number): SectionDelta {
+  const delta: SectionDelta = { name, baseBytes, bytes, delta: bytes - baseBytes };
+  const percent = percentChange(baseBytes, bytes);
+  if (percent !== undefined) delta.percent = percent;
+  return delta;
+}
+
+/** Growth first, largest first; then shrinkage, largest first; ties by name. */
+function growthFirst(a: SectionDelta, b: SectionDelta): number {
+  const grewA = a.delta > 0;
+  const grewB = b.delta > 0;
+  if (grewA !== grewB) return grewA ? -1 : 1;
+  return Math.abs(b.delta) - Math.abs(a.delta) || a.name.localeCompare(b.name);
 }
 
 /** A copy holding only the three size fields (the JSON stays free of extra keys). */

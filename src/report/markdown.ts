@@ -10,7 +10,14 @@ import {
   formatSecondsDelta,
   percentChange,
 } from './format.js';
-import type { ComponentComparison, ComponentReport, Comparison, Report, StageSizes } from './model.js';
+import type {
+  ComponentComparison,
+  ComponentReport,
+  Comparison,
+  FunctionDelta,
+  Report,
+  StageSizes,
+} from './model.js';
 
 /**
  * The report as GitHub-flavoured markdown: job summary, PR comment and the CLI's terminal
@@ -24,15 +31,20 @@ export interface MarkdownOptions {
   topSections?: number;
   /** Rows of the largest-functions table; default 10. */
   topFunctions?: number;
+  /** Rows of each "what changed against the baseline" table (sections, functions); default 10. */
+  changeRows?: number;
   /**
    * Characters the text should stay under (a PR comment takes 65,536). Detail is dropped in
-   * steps until it fits: fewer rows, then per-component details of unchanged components.
+   * steps until it fits: the "what changed" tables first (fewer rows, then none), then fewer
+   * rows elsewhere, then per-component details of unchanged components.
    */
   maxLength?: number;
 }
 
 /** Detail levels tried in turn until the text fits maxLength. */
 interface Detail {
+  /** Rows of each "what changed" table; 0 leaves the block out. */
+  changes: number;
   sections: number;
   functions: number;
   ladder: boolean;
@@ -48,12 +60,28 @@ const NAME_MAX = 80;
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const sections = options.topSections ?? 10;
   const functions = options.topFunctions ?? 10;
+  const changes = options.changeRows ?? 10;
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  // What changed against the baseline is dropped first: the overview already has every delta.
   const levels: Detail[] = [
-    { sections, functions, ladder: true, components: 'all' },
-    { sections: Math.min(sections, 5), functions: Math.min(functions, 5), ladder: false, components: 'all' },
-    { sections: Math.min(sections, 5), functions: 0, ladder: false, components: 'changed' },
-    { sections: 0, functions: 0, ladder: false, components: 'none' },
+    { changes, sections, functions, ladder: true, components: 'all' },
+    { changes: Math.min(changes, 3), sections, functions, ladder: true, components: 'all' },
+    { changes: 0, sections, functions, ladder: true, components: 'all' },
+    {
+      changes: 0,
+      sections: Math.min(sections, 5),
+      functions: Math.min(functions, 5),
+      ladder: false,
+      components: 'all',
+    },
+    {
+      changes: 0,
+      sections: Math.min(sections, 5),
+      functions: 0,
+      ladder: false,
+      components: 'changed',
+    },
+    { changes: 0, sections: 0, functions: 0, ladder: false, components: 'none' },
   ];
   let text = '';
   for (const detail of levels) {
@@ -76,12 +104,19 @@ function render(report: Report, title: string, detail: Detail): string {
     if (detail.components === 'none') return false;
     return !onlyChanged || byName.get(c.name)?.status !== 'unchanged';
   });
-  for (const component of shown) out.push(...componentBlock(component, byName.get(component.name), detail, open));
+  for (const component of shown)
+    out.push(...componentBlock(component, byName.get(component.name), detail, open));
   if (shown.length < report.components.length) {
-    const why = detail.components === 'all' ? 'unchanged' : 'unchanged, or to stay under the size limit';
-    out.push(`<sub>Details of ${report.components.length - shown.length} component(s) left out (${why}); the JSON report has everything.</sub>`, '');
+    const why =
+      detail.components === 'all' ? 'unchanged' : 'unchanged, or to stay under the size limit';
+    out.push(
+      `<sub>Details of ${report.components.length - shown.length} component(s) left out (${why}); the JSON report has everything.</sub>`,
+      '',
+    );
   }
-  out.push(`<sub>spinwash ${report.tool.version} · ${report.project.kind} project \`${code(report.project.path)}\`</sub>`);
+  out.push(
+    `<sub>spinwash ${report.tool.version} · ${report.project.kind} project \`${code(report.project.path)}\`</sub>`,
+  );
   return out.join('\n') + '\n';
 }
 
@@ -97,7 +132,9 @@ export function verdict(comparison: Comparison): string {
   const parts = (Object.keys(counts) as (keyof typeof counts)[])
     .filter((k) => counts[k] > 0)
     .map((k) => `${counts[k]} ${k}`);
-  const base = comparison.baseline.commit ? `${comparison.baseline.label} (\`${comparison.baseline.commit.slice(0, 7)}\`)` : comparison.baseline.label;
+  const base = comparison.baseline.commit
+    ? `${comparison.baseline.label} (\`${comparison.baseline.commit.slice(0, 7)}\`)`
+    : comparison.baseline.label;
   // Added and removed components have no counterpart: the total is over the ones in both.
   const scope = counts.added + counts.removed > 0 ? ' (components in both)' : '';
   return `${marker} **${formatDeltaWithPercent(delta, percent)}** against ${base}${scope}: ${parts.join(', ')}.`;
@@ -106,8 +143,11 @@ export function verdict(comparison: Comparison): string {
 function budgetLines(report: Report): string[] {
   const budgets = report.budgets;
   if (!budgets || budgets.checked.length === 0) return [];
-  if (budgets.breaches.length === 0) return [`✅ Within budget: ${budgets.checked.join(', ')}.`, ''];
-  const head = budgets.failing ? '❌ **Budget broken**' : '⚠️ **Budget broken** (not failing the run: `fail-on-budget: false`)';
+  if (budgets.breaches.length === 0)
+    return [`✅ Within budget: ${budgets.checked.join(', ')}.`, ''];
+  const head = budgets.failing
+    ? '❌ **Budget broken**'
+    : '⚠️ **Budget broken** (not failing the run: `fail-on-budget: false`)';
   return [head, '', ...budgets.breaches.map((b) => `- ${describeBreach(b)}`), ''];
 }
 
@@ -118,7 +158,9 @@ function overview(report: Report): string[] {
   if (!comparison) {
     rows.push('| Component | Final size | Gzip | Brotli |', '|---|--:|--:|--:|');
     for (const c of report.components) {
-      rows.push(`| ${cell(c.name)} | ${formatBytesExact(c.final.bytes)} | ${formatBytes(c.final.gzipBytes)} | ${formatBytes(c.final.brotliBytes)} |`);
+      rows.push(
+        `| ${cell(c.name)} | ${formatBytesExact(c.final.bytes)} | ${formatBytes(c.final.gzipBytes)} | ${formatBytes(c.final.brotliBytes)} |`,
+      );
     }
     return [...rows, ''];
   }
@@ -160,7 +202,9 @@ function comparisonRow(c: ComponentComparison): string {
 function runLines(report: Report): string[] {
   const times = [`Build **${formatSeconds(report.build.seconds)}**`];
   if (report.optimize) {
-    times.push(`optimize **${formatSeconds(report.optimize.seconds)}**${report.optimize.wasmOpt ? ' (strip + wasm-opt)' : ' (strip)'}`);
+    times.push(
+      `optimize **${formatSeconds(report.optimize.seconds)}**${report.optimize.wasmOpt ? ' (strip + wasm-opt)' : ' (strip)'}`,
+    );
   }
   const out = [`${times.join(' · ')}`, ''];
   const deploy = report.deploy;
@@ -176,50 +220,133 @@ function runLines(report: Report): string[] {
     ];
     if (baseDeploy) {
       head.push('Ready vs base');
-      row.push(`${formatSecondsDelta(baseDeploy.deltaSeconds)} (${formatPercent(percentChange(baseDeploy.baseReadySeconds, baseDeploy.readySeconds))})`);
+      row.push(
+        `${formatSecondsDelta(baseDeploy.deltaSeconds)} (${formatPercent(percentChange(baseDeploy.baseReadySeconds, baseDeploy.readySeconds))})`,
+      );
     }
-    out.push('**Deploy**', '', `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, `| ${row.join(' | ')} |`, '');
+    out.push(
+      '**Deploy**',
+      '',
+      `| ${head.join(' | ')} |`,
+      `|${head.map(() => '---').join('|')}|`,
+      `| ${row.join(' | ')} |`,
+      '',
+    );
   }
   return out;
 }
 
-function componentBlock(component: ComponentReport, comparison: ComponentComparison | undefined, detail: Detail, open: boolean): string[] {
+function componentBlock(
+  component: ComponentReport,
+  comparison: ComponentComparison | undefined,
+  detail: Detail,
+  open: boolean,
+): string[] {
   const summary = `${code(component.name)}: ${formatBytesExact(component.final.bytes)}${component.binaryKind ? ` ${component.binaryKind}` : ''}`;
   const out: string[] = open
-    ? [`### ${cell(component.name)}`, '', `Final size **${formatBytesExact(component.final.bytes)}** (gzip ${formatBytes(component.final.gzipBytes)}, brotli ${formatBytes(component.final.brotliBytes)}) · \`${code(component.wasm)}\``, '']
-    : [`<details><summary><b>${escapeHtml(summary)}</b></summary>`, '', `\`${code(component.wasm)}\``, ''];
+    ? [
+        `### ${cell(component.name)}`,
+        '',
+        `Final size **${formatBytesExact(component.final.bytes)}** (gzip ${formatBytes(component.final.gzipBytes)}, brotli ${formatBytes(component.final.brotliBytes)}) · \`${code(component.wasm)}\``,
+        '',
+      ]
+    : [
+        `<details><summary><b>${escapeHtml(summary)}</b></summary>`,
+        '',
+        `\`${code(component.wasm)}\``,
+        '',
+      ];
   out.push(...stageTable(component.stages));
-  if (comparison?.sections && comparison.sections.length > 0) {
-    out.push(...folded('What changed against the baseline', [
-      '| Section | Baseline | Now | Δ |',
-      '|---|--:|--:|--:|',
-      ...comparison.sections.map((s) => `| \`${code(s.name)}\` | ${formatBytesExact(s.baseBytes)} | ${formatBytesExact(s.bytes)} | ${formatByteDeltaExact(s.delta)} |`),
-    ]));
-  }
+  if (comparison && detail.changes > 0) out.push(...whatChanged(comparison, detail.changes));
   if (detail.sections > 0 && component.sections.length > 0) {
     const total = component.final.bytes;
     const top = component.sections.slice(0, detail.sections);
     const rest = component.sections.length - top.length;
-    out.push(...folded(`Top sections (${top.length} of ${component.sections.length})`, [
-      '| Section | Size | Share |',
-      '|---|--:|--:|',
-      ...top.map((s) => `| \`${code(s.name)}\` | ${formatBytesExact(s.bytes)} | ${share(s.bytes, total)} |`),
-      ...(rest > 0 ? [`| *${rest} more* | | |`] : []),
-    ]));
+    out.push(
+      ...folded(`Top sections (${top.length} of ${component.sections.length})`, [
+        '| Section | Size | Share |',
+        '|---|--:|--:|',
+        ...top.map(
+          (s) =>
+            `| \`${code(s.name)}\` | ${formatBytesExact(s.bytes)} | ${share(s.bytes, total)} |`,
+        ),
+        ...(rest > 0 ? [`| *${rest} more* | | |`] : []),
+      ]),
+    );
   }
   if (detail.functions > 0 && component.functions && component.functions.length > 0) {
     const top = component.functions.slice(0, detail.functions);
-    out.push(...folded(`Largest functions (release build, ${top.length})`, [
-      '| Function | Size |',
-      '|---|--:|',
-      ...top.map((f) => `| \`${code(f.name)}\` | ${formatBytesExact(f.bytes)} |`),
-    ]));
+    out.push(
+      ...folded(`Largest functions (release build, ${top.length})`, [
+        '| Function | Size |',
+        '|---|--:|',
+        ...top.map((f) => `| \`${code(f.name)}\` | ${formatBytesExact(f.bytes)} |`),
+      ]),
+    );
   }
   if (detail.ladder && component.ladder && component.ladder.length > 0) {
     out.push(...folded('Size ladder', stageTable(component.ladder).slice(0, -1)));
   }
   if (!open) out.push('</details>', '');
   return out;
+}
+
+/**
+ * The sections and functions that grew or shrank against the baseline, growth first (the
+ * comparison's order), at most `rows` of each; nothing when nothing changed.
+ */
+function whatChanged(comparison: ComponentComparison, rows: number): string[] {
+  const sections = comparison.sections ?? [];
+  const functions = comparison.functions ?? [];
+  if (sections.length === 0 && functions.length === 0) return [];
+  const counts = [
+    ...(sections.length > 0
+      ? [`${sections.length} section${sections.length === 1 ? '' : 's'}`]
+      : []),
+    ...(functions.length > 0
+      ? [`${functions.length} function${functions.length === 1 ? '' : 's'}`]
+      : []),
+  ];
+  const body: string[] = [];
+  if (sections.length > 0) body.push(...changeTable('Section', sections, rows), '');
+  if (functions.length > 0) {
+    body.push(...changeTable('Function (release build)', functions, rows), '');
+    if (functions.slice(0, rows).some((f) => f.outsideTop)) {
+      body.push(
+        '<sub>≤: not among the largest functions that report lists, so at most the smallest one listed there; the change is then the least it can be.</sub>',
+        '',
+      );
+    }
+  }
+  return folded(`What changed against the baseline (${counts.join(', ')})`, body.slice(0, -1));
+}
+
+function changeTable(head: string, deltas: readonly FunctionDelta[], rows: number): string[] {
+  const shown = deltas.slice(0, rows);
+  const rest = deltas.length - shown.length;
+  return [
+    `| ${head} | Baseline | Now | Δ |`,
+    '|---|--:|--:|--:|',
+    ...shown.map((d) => {
+      const name = `\`${code(d.name)}\`${d.change === 'added' ? ' 🆕 *new*' : d.change === 'removed' ? ' *gone*' : ''}`;
+      const before =
+        d.change === 'added'
+          ? '—'
+          : `${d.outsideTop === 'base' ? '≤ ' : ''}${formatBytesExact(d.baseBytes)}`;
+      const after =
+        d.change === 'removed'
+          ? '—'
+          : `${d.outsideTop === 'current' ? '≤ ' : ''}${formatBytesExact(d.bytes)}`;
+      return `| ${name} | ${before} | ${after} | ${changeCell(d)} |`;
+    }),
+    ...(rest > 0 ? [`| *${rest} more* | | | |`] : []),
+  ];
+}
+
+function changeCell(d: FunctionDelta): string {
+  if (d.change === 'added') return `${formatByteDeltaExact(d.delta)} (new)`;
+  if (d.outsideTop) return `${formatByteDeltaExact(d.delta)} or more`;
+  return formatDeltaWithPercent(d.delta, d.percent);
 }
 
 /** Stages in order with the change against the step before (a saving shows as a minus). */
@@ -230,7 +357,9 @@ function stageTable(stages: readonly StageSizes[]): string[] {
     const change = previous
       ? formatDeltaWithPercent(s.bytes - previous.bytes, percentChange(previous.bytes, s.bytes))
       : '—';
-    rows.push(`| ${s.stage} | ${formatBytesExact(s.bytes)} | ${formatBytes(s.gzipBytes)} | ${formatBytes(s.brotliBytes)} | ${change} |`);
+    rows.push(
+      `| ${s.stage} | ${formatBytesExact(s.bytes)} | ${formatBytes(s.gzipBytes)} | ${formatBytes(s.brotliBytes)} | ${change} |`,
+    );
     previous = s;
   }
   return [...rows, ''];

@@ -82,11 +82,31 @@ export interface SizeDelta {
   gzipPercent?: number;
 }
 
+/** A section (or function) whose size differs from the baseline's. */
 export interface SectionDelta {
   name: string;
+  /** 0 when the baseline did not have it. */
   baseBytes: number;
+  /** 0 when it is gone now. */
   bytes: number;
   delta: number;
+  /** Percent of baseBytes; absent when there is no base size to divide by. */
+  percent?: number;
+  /** `added`: not in the baseline; `removed`: gone now; absent when in both. */
+  change?: 'added' | 'removed';
+}
+
+/**
+ * A function of the release build next to the baseline. Reports list only the largest
+ * functions, so a name missing from one list may just be below that list's smallest entry.
+ */
+export interface FunctionDelta extends SectionDelta {
+  /**
+   * The side whose list lacks the function although it may have had it under the cut:
+   * `base` → baseBytes is the most it can have been (the smallest listed there) and delta the
+   * least it grew; `current` → bytes is the most it can be now and delta the least it shrank.
+   */
+  outsideTop?: 'base' | 'current';
 }
 
 export interface ComponentComparison {
@@ -97,8 +117,13 @@ export interface ComponentComparison {
   /** Final sizes now (absent for a removed component). */
   current?: Sizes;
   delta?: SizeDelta;
-  /** Sections that changed size, largest change first. */
+  /** Sections that changed size: growth first (largest first), then shrinkage (largest first). */
   sections?: SectionDelta[];
+  /**
+   * Functions of the release build that changed size, in the same order; absent when either
+   * report has no function list (a baseline without names says nothing about functions).
+   */
+  functions?: FunctionDelta[];
 }
 
 export interface Comparison {

@@ -299,14 +299,7 @@ function whatChanged(comparison: ComponentComparison, rows: number): string[] {
   const sections = comparison.sections ?? [];
   const functions = comparison.functions ?? [];
   if (sections.length === 0 && functions.length === 0) return [];
-  const counts = [
-    ...(sections.length > 0
-      ? [`${sections.length} section${sections.length === 1 ? '' : 's'}`]
-      : []),
-    ...(functions.length > 0
-      ? [`${functions.length} function${functions.length === 1 ? '' : 's'}`]
-      : []),
-  ];
+  const counts = [count(sections.length, 'section'), count(functions.length, 'function')];
   const body: string[] = [];
   if (sections.length > 0) body.push(...changeTable('Section', sections, rows), '');
   if (functions.length > 0) {
@@ -318,7 +311,13 @@ function whatChanged(comparison: ComponentComparison, rows: number): string[] {
       );
     }
   }
-  return folded(`What changed against the baseline (${counts.join(', ')})`, body.slice(0, -1));
+  const summary = `What changed against the baseline (${counts.filter(Boolean).join(', ')})`;
+  return folded(summary, body.slice(0, -1));
+}
+
+/** `1 section`, `3 functions`; empty for none. */
+function count(n: number, noun: string): string {
+  return n === 0 ? '' : `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function changeTable(head: string, deltas: readonly FunctionDelta[], rows: number): string[] {

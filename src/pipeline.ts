@@ -6,6 +6,7 @@ import { finishReport } from './report/finish.js';
 import { SCHEMA_VERSION, type Report } from './report/model.js';
 import { buildProject } from './stages/build.js';
 import { deployComponents } from './stages/deploy.js';
+import { buildLadder, completeLadder } from './stages/ladder.js';
 import { optimizeComponents } from './stages/optimize.js';
 import { setupProject } from './stages/setup.js';
 import { VERSION } from './version.js';
@@ -34,8 +35,15 @@ async function stage<T>(logger: Logger, name: (typeof STAGES)[number], fn: () =>
  */
 export async function runPipeline(config: Config, logger: Logger): Promise<PipelineResult> {
   const project = await stage(logger, 'setup', () => setupProject(config, logger));
-  const build = await stage(logger, 'build', () => buildProject(project, config.profile, logger));
-  const optimized = await stage(logger, 'optimize', () => optimizeComponents(project.components, config, logger));
+  const { build, ladder } = await stage(logger, 'build', async () => ({
+    build: await buildProject(project, config.profile, logger),
+    // the size ladder's extra builds, after the main one (whose timing they stay out of)
+    ladder: config.ladder ? await buildLadder(project, logger) : undefined,
+  }));
+  const optimized = await stage(logger, 'optimize', async () => {
+    const result = await optimizeComponents(project.components, config, logger);
+    return ladder ? { ...result, components: await completeLadder(result.components, ladder, config, logger) } : result;
+  });
   const deploy = await stage(logger, 'deploy', () => deployComponents(optimized.components, config, logger));
   return stage(logger, 'report', async () => {
     const report: Report = {

@@ -18,7 +18,7 @@ const ACTION_ONLY = new Set<InputName>([
   'mode',
 ]);
 /** Inputs that are switches on the command line (`--wasm-opt`, not `--wasm-opt true`). */
-const SWITCHES = new Set<InputName>(['wasm-opt']);
+const SWITCHES = new Set<InputName>(['wasm-opt', 'ladder']);
 
 const FLAG_INPUTS = (Object.keys(INPUTS) as InputName[]).filter((name) => !ACTION_ONLY.has(name));
 

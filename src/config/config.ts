@@ -31,6 +31,8 @@ export interface Config {
   readonly profile: ProfileTweaks;
   readonly sections: { readonly keep: readonly string[]; readonly remove: readonly string[] };
   readonly wasmOpt: boolean;
+  /** Extra debug and plain-release builds for the size ladder (src/stages/ladder.ts). */
+  readonly ladder: boolean;
   readonly deploy: {
     readonly target: DeployTargetName;
     readonly healthPath: string;
@@ -109,6 +111,7 @@ export function buildConfig(raw: RawInputs, cwd: string = process.cwd()): Config
     }),
     sections: Object.freeze({ keep: parseList(get('keep-sections')), remove: parseList(get('remove-sections')) }),
     wasmOpt: parseBoolean('wasm-opt', get('wasm-opt')),
+    ladder: parseBoolean('ladder', get('ladder')),
     deploy: Object.freeze({
       target: parseChoice('deploy', get('deploy'), DEPLOY_TARGETS),
       healthPath: parseHealthPath(get('health-path')),

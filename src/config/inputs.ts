@@ -7,6 +7,7 @@ export const INPUTS = {
   project: { default: '.', description: 'Folder of the project: a Spin app (spin.toml), a wasmCloud project (wasmcloud.toml, .wash/config.yaml), or a Cargo package or workspace.' },
   deploy: { default: 'local', description: 'Where to deploy: `local` (embedded runtime on 127.0.0.1) or `none`.' },
   'wasm-opt': { default: 'false', description: 'Run `wasm-opt -Oz` (binaryen, in-process) after stripping.' },
+  ladder: { default: 'false', description: 'Report the size ladder: debug build → plain release (the release profile of Cargo.toml, untweaked) → tweaked release → stripped → wasm-opt. Costs two extra cargo builds; components not built by a single `cargo build` are skipped.' },
   lto: { default: 'true', description: 'CARGO_PROFILE_RELEASE_LTO: `true`, `false`, `thin`, `fat`, `off`, or `inherit` to leave Cargo.toml in charge.' },
   'opt-level': { default: 'z', description: 'CARGO_PROFILE_RELEASE_OPT_LEVEL: `0`-`3`, `s`, `z`, or `inherit`.' },
   'codegen-units': { default: '1', description: 'CARGO_PROFILE_RELEASE_CODEGEN_UNITS: a whole number, or `inherit`.' },

@@ -1,0 +1,203 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Config } from '../config/config.js';
+import { UserError } from '../errors.js';
+import { execCapture } from '../exec.js';
+import type { Logger } from '../log.js';
+import { lastCargoError } from '../projects/cargo.js';
+import type { ComponentSpec, Project } from '../projects/project.js';
+import type { ComponentReport, StageName, StageSizes } from '../report/model.js';
+import { optimizeWasm, stripCustomSections } from '../wasm/index.js';
+import { measureSizes } from './measure.js';
+
+/**
+ * The size ladder (`ladder: true`): two extra builds of each cargo-built component, so the
+ * report tells the whole story — debug build → plain release → tweaked release → stripped →
+ * wasm-opt.
+ *
+ * The plain release is built under a profile of its own that inherits `release`
+ * (`--config profile.spinwash-plain.inherits="release"`): Cargo.toml's release settings without
+ * the CARGO_PROFILE_RELEASE_* tweaks, written to `<target>/<triple>/spinwash-plain/`. Built as
+ * `--release`, it would overwrite the tweaked file (a cdylib's name carries no hash) and force
+ * cargo to re-link the release build on every run, plain and tweaked in turn.
+ */
+export const PLAIN_PROFILE = 'spinwash-plain';
+
+type LadderOptions = Pick<Config, 'sections' | 'projectDir'>;
+
+/** What the extra builds found for one component, keyed in LadderBuilds by its wasm path. */
+export interface LadderRungs {
+  /** `debug` and `release-plain`, measured right after each build. */
+  readonly builds: readonly StageSizes[];
+  /** The main (tweaked) release build's bytes, read before the optimize stage replaces them. */
+  readonly release: Uint8Array;
+}
+
+export type LadderBuilds = ReadonlyMap<string, LadderRungs>;
+
+/** How the ladder rebuilds a component, or why it cannot. */
+export type LadderPlan =
+  | { readonly args: readonly string[]; readonly profileRoot: string; readonly file: string }
+  | { readonly skip: string };
+
+/** Words a shell would read as they are: anything else (quotes, `$`, globs …) is not ours to re-run. */
+const PLAIN_WORD = /^[\w@%+=:,./-]+$/;
+
+/**
+ * Reads a component's build command: one `cargo build --release …` step, whose flags (target,
+ * packages, features, manifest path) the ladder's builds repeat with another profile.
+ */
+export function planLadder(spec: ComponentSpec): LadderPlan {
+  const command = spec.buildCommand?.trim();
+  if (!spec.built || command === undefined || spec.workdir === undefined) {
+    return { skip: 'it has no build command spinwash runs' };
+  }
+  const words = command.split(/\s+/);
+  const [program, subcommand] = words;
+  const chained = /[;&|]/.test(command); // `a && b`, `a; b`, `a | b`: more than the cargo build
+  if (chained || !(program === 'cargo' || program?.endsWith('/cargo')) || subcommand !== 'build') {
+    return { skip: `its build is \`${command}\`, not a single \`cargo build\`` };
+  }
+  if (!words.every((word) => PLAIN_WORD.test(word))) {
+    return {
+      skip: `its build command \`${command}\` uses shell syntax the ladder does not re-run`,
+    };
+  }
+  const args: string[] = [];
+  let profile = 'dev';
+  for (let i = 2; i < words.length; i++) {
+    const word = words[i]!;
+    if (word === '--release' || word === '-r') profile = 'release';
+    else if (word === '--profile') profile = words[++i] ?? profile;
+    else if (word.startsWith('--profile=')) profile = word.slice('--profile='.length);
+    else if (word === '--message-format') i++;
+    else if (!word.startsWith('--message-format=')) args.push(word);
+  }
+  if (profile !== 'release') {
+    return {
+      skip: `it builds with the \`${profile}\` profile; the ladder starts from a release build`,
+    };
+  }
+  // cargo's layout: <target dir>/<triple>/<profile dir>/<file>; the other profiles sit beside `release`
+  const releaseDir = path.dirname(spec.wasmPath);
+  if (path.basename(releaseDir) !== 'release') {
+    return { skip: `its wasm (${spec.wasmPath}) is not in cargo's release folder` };
+  }
+  return { args, profileRoot: path.dirname(releaseDir), file: path.basename(spec.wasmPath) };
+}
+
+/** The environment without the release tweaks, whoever set them (spinwash or the workflow). */
+function untweakedEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, CARGO_TERM_COLOR: 'never' };
+  for (const name of Object.keys(env))
+    if (name.startsWith('CARGO_PROFILE_RELEASE_')) delete env[name];
+  return env;
+}
+
+async function ladderBuild(
+  spec: ComponentSpec,
+  stage: StageName,
+  args: readonly string[],
+  wasmPath: string,
+  logger: Logger,
+): Promise<StageSizes> {
+  const result = await logger.group(`${spec.name}, ${stage} build: cargo ${args.join(' ')}`, () =>
+    execCapture('cargo', args, {
+      cwd: spec.workdir,
+      env: untweakedEnv(),
+      onOutput: (chunk) => logger.output(chunk),
+    }),
+  );
+  if (result.code !== 0) {
+    throw new UserError(
+      `${spec.name}: the size ladder's ${stage} build (cargo ${args.join(' ')}) failed (exit code ${result.code}):\n${lastCargoError(result.stderr)}`,
+      spec.manifest,
+    );
+  }
+  if (!existsSync(wasmPath)) {
+    throw new UserError(
+      `${spec.name}: the size ladder's ${stage} build did not write ${wasmPath}`,
+      spec.manifest,
+    );
+  }
+  // read now: the next build of the same crate may write over it
+  return { stage, ...measureSizes(new Uint8Array(await readFile(wasmPath))) };
+}
+
+/**
+ * Runs after the main build (and before optimize): reads each component's tweaked release
+ * file, then builds it in debug and as a plain release and measures both. Components whose
+ * build is not a plain `cargo build` are skipped with an info line.
+ */
+export async function buildLadder(
+  project: Pick<Project, 'components'>,
+  logger: Logger,
+): Promise<LadderBuilds> {
+  const builds = new Map<string, LadderRungs>();
+  for (const spec of project.components) {
+    if (!spec.built) continue; // a remote component: nothing is built, the optimize stage says so
+    const plan = planLadder(spec);
+    if ('skip' in plan) {
+      logger.info(`${spec.name}: no size ladder, ${plan.skip}`);
+      continue;
+    }
+    if (!existsSync(spec.wasmPath)) continue; // the optimize stage reports the missing build output
+    const release = new Uint8Array(await readFile(spec.wasmPath));
+    const debug = await ladderBuild(
+      spec,
+      'debug',
+      ['build', ...plan.args],
+      path.join(plan.profileRoot, 'debug', plan.file),
+      logger,
+    );
+    const plainArgs = [
+      'build',
+      ...plan.args,
+      '--profile',
+      PLAIN_PROFILE,
+      '--config',
+      `profile.${PLAIN_PROFILE}.inherits="release"`,
+    ];
+    const plain = await ladderBuild(
+      spec,
+      'release-plain',
+      plainArgs,
+      path.join(plan.profileRoot, PLAIN_PROFILE, plan.file),
+      logger,
+    );
+    builds.set(spec.wasmPath, { builds: [debug, plain], release });
+  }
+  return builds;
+}
+
+/**
+ * Runs after optimize: each component with ladder builds gets `ladder` = its two extra builds,
+ * then the run's own release, stripped and optimized rows. The wasm-opt row is always there:
+ * without `wasm-opt: true` it is computed in memory and replaces nothing.
+ */
+export async function completeLadder(
+  components: readonly ComponentReport[],
+  ladder: LadderBuilds,
+  options: LadderOptions,
+  logger: Logger,
+): Promise<ComponentReport[]> {
+  const out: ComponentReport[] = [];
+  for (const component of components) {
+    const rungs = ladder.get(path.resolve(options.projectDir, component.wasm));
+    if (!rungs) {
+      out.push(component);
+      continue;
+    }
+    const rows = [...rungs.builds, ...component.stages];
+    if (!component.stages.some((s) => s.stage === 'optimized')) {
+      const stripped = stripCustomSections(rungs.release, options.sections).bytes;
+      rows.push({ stage: 'optimized', ...measureSizes(await optimizeWasm(stripped)) });
+    }
+    logger.info(
+      `${component.name}, size ladder: ${rows.map((s) => `${s.stage} ${s.bytes} B`).join(' → ')}`,
+    );
+    out.push({ ...component, ladder: rows });
+  }
+  return out;
+}

@@ -37,10 +37,14 @@ const ms = (seconds: number): string => `${(seconds * 1000).toFixed(0)} ms`;
 /** Runs the bundled CLI on the example and returns its JSON report. */
 function runExample(name: string, ...flags: string[]): Report {
   const json = path.join(scratch, `${name}.json`);
-  execFileSync(process.execPath, [path.join(dist, 'cli.js'), 'run', '--project', example, '--json', json, ...flags], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(dist, 'cli.js'), 'run', '--project', example, '--json', json, ...flags],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   return JSON.parse(readFileSync(json, 'utf8')) as Report;
 }
 
@@ -69,13 +73,20 @@ const shrunk = runExample('pipeline', '--wasm-opt', '--deploy', 'none');
 const component = shrunk.components[0]!;
 let previous: number | undefined;
 for (const stage of component.stages) {
-  const step = previous === undefined ? '' : `  (${(((stage.bytes - previous) / previous) * 100).toFixed(1)}%)`;
-  log(`  ${stage.stage.padEnd(10)} ${String(stage.bytes).padStart(8)} B  gzip ${String(stage.gzipBytes).padStart(7)} B  brotli ${String(stage.brotliBytes).padStart(7)} B${step}`);
+  const step =
+    previous === undefined
+      ? ''
+      : `  (${(((stage.bytes - previous) / previous) * 100).toFixed(1)}%)`;
+  log(
+    `  ${stage.stage.padEnd(10)} ${String(stage.bytes).padStart(8)} B  gzip ${String(stage.gzipBytes).padStart(7)} B  brotli ${String(stage.brotliBytes).padStart(7)} B${step}`,
+  );
   previous = stage.bytes;
 }
 const release = component.stages[0]!.bytes;
 log(`  final / release: ${(component.final.bytes / release).toFixed(3)}`);
-log(`  build ${shrunk.build.seconds.toFixed(2)} s (incremental), optimize stage ${ms(shrunk.optimize?.seconds ?? 0)} (strip + wasm-opt + validate)`);
+log(
+  `  build ${shrunk.build.seconds.toFixed(2)} s (incremental), optimize stage ${ms(shrunk.optimize?.seconds ?? 0)} (strip + wasm-opt + validate)`,
+);
 
 log();
 log(`## 2. deploy ready time, embedded runtime (dist/cli.js run --deploy local) × ${DEPLOY_RUNS}`);
@@ -86,35 +97,53 @@ for (let i = 0; i < DEPLOY_RUNS; i++) {
   ready.push(deployed.deploy!.readySeconds);
   first.push(deployed.deploy!.firstResponseSeconds);
 }
-log(`  ready: median ${ms(median(ready))} (min ${ms(Math.min(...ready))}, max ${ms(Math.max(...ready))}); first response: median ${ms(median(first))}`);
+log(
+  `  ready: median ${ms(median(ready))} (min ${ms(Math.min(...ready))}, max ${ms(Math.max(...ready))}); first response: median ${ms(median(first))}`,
+);
 
 log();
 log('## 3. dist/');
 const total = folderBytes(dist);
 const vendored = folderBytes(path.join(dist, 'node_modules'));
-log(`  total ${kib(total)}: our bundle ${kib(total - vendored)}, vendored packages ${kib(vendored)} (jco-transpile, preview2-shim, binaryen)`);
+log(
+  `  total ${kib(total)}: our bundle ${kib(total - vendored)}, vendored packages ${kib(vendored)} (jco-transpile, preview2-shim, binaryen)`,
+);
 for (const entry of ['index.js', 'cli.js']) {
   const { files, packages } = staticImportClosure(path.join(dist, entry));
   const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
-  log(`  ${entry} loads ${files.length} files, ${kib(bytes)} at start-up; packages: ${packages.join(', ') || 'none'}`);
+  log(
+    `  ${entry} loads ${files.length} files, ${kib(bytes)} at start-up; packages: ${packages.join(', ') || 'none'}`,
+  );
 }
 
 log();
 log(`## 4. start-up time (median of ${STARTUP_RUNS} processes)`);
 const bare = processSeconds(['-e', '0']);
 // The action, up to its first input check: a project folder that does not exist.
-const actionEnv = { ...process.env, INPUT_PROJECT: path.join(scratch, 'missing'), GITHUB_OUTPUT: '', GITHUB_STEP_SUMMARY: '' };
+const actionEnv = {
+  ...process.env,
+  INPUT_PROJECT: path.join(scratch, 'missing'),
+  GITHUB_OUTPUT: '',
+  GITHUB_STEP_SUMMARY: '',
+};
 const action = processSeconds([path.join(dist, 'index.js')], actionEnv);
 const help = processSeconds([path.join(dist, 'cli.js'), '--help']);
 log(`  node -e 0: ${ms(bare)}`);
-log(`  action (dist/index.js, fails on its first input): ${ms(action)} = ${(action / bare).toFixed(2)} × bare node, +${ms(action - bare)}`);
-log(`  CLI (dist/cli.js --help): ${ms(help)} = ${(help / bare).toFixed(2)} × bare node, +${ms(help - bare)}`);
+log(
+  `  action (dist/index.js, fails on its first input): ${ms(action)} = ${(action / bare).toFixed(2)} × bare node, +${ms(action - bare)}`,
+);
+log(
+  `  CLI (dist/cli.js --help): ${ms(help)} = ${(help / bare).toFixed(2)} × bare node, +${ms(help - bare)}`,
+);
 
 log();
 log('## 5. the wasm toolkit against wasm-opt -Oz --strip-debug and jco opt');
 const debugBuild = (() => {
   const started = performance.now();
-  execFileSync('cargo', ['build', '--quiet', '--target', 'wasm32-wasip1'], { cwd: example, stdio: 'inherit' });
+  execFileSync('cargo', ['build', '--quiet', '--target', 'wasm32-wasip1'], {
+    cwd: example,
+    stdio: 'inherit',
+  });
   const seconds = (performance.now() - started) / 1000;
   const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(example, 'target');
   return { path: path.join(targetDir, 'wasm32-wasip1/debug/hello_rust.wasm'), seconds };
@@ -122,7 +151,10 @@ const debugBuild = (() => {
 const releasePath = `${path.resolve(example, component.wasm)}.orig`;
 const componentPath = path.join(scratch, 'hello-rust.component.wasm');
 const { toComponent } = await import('../src/wasm/componentize.js');
-writeFileSync(componentPath, await toComponent(new Uint8Array(readFileSync(releasePath)), releasePath));
+writeFileSync(
+  componentPath,
+  await toComponent(new Uint8Array(readFileSync(releasePath)), releasePath),
+);
 const inputs: WasmBenchInput[] = [
   { name: 'hello-rust wasip1 debug', path: debugBuild.path },
   { name: 'hello-rust wasip1 release', path: releasePath },

@@ -9,10 +9,12 @@ export const OUTPUTS = {
   'wasm-path': 'Path of the final (optimized) .wasm; one line per component.',
   'size-bytes': 'Final size in bytes, all components added up.',
   'gzip-bytes': 'Final gzip size in bytes, all components added up.',
-  'deploy-seconds': 'Seconds from the start of the deploy to the first healthy HTTP answer (empty when not deployed).',
+  'deploy-seconds':
+    'Seconds from the start of the deploy to the first healthy HTTP answer (empty when not deployed).',
   'app-url': 'URL of the deployed app (empty when not deployed).',
   'report-path': 'Path of the JSON report.',
-  'comment-dir': 'Folder holding the PR comment body and report when the token could not post it (fork PRs): upload it as an artifact for `mode: comment`.',
+  'comment-dir':
+    'Folder holding the PR comment body and report when the token could not post it (fork PRs): upload it as an artifact for `mode: comment`.',
   'comment-url': 'URL of the sticky PR comment, when one was posted.',
 };
 
@@ -28,7 +30,9 @@ const action = {
       { description: input.description, required: false, default: input.default },
     ]),
   ),
-  outputs: Object.fromEntries(Object.entries(OUTPUTS).map(([name, description]) => [name, { description }])),
+  outputs: Object.fromEntries(
+    Object.entries(OUTPUTS).map(([name, description]) => [name, { description }]),
+  ),
   runs: { using: 'node24', main: 'dist/index.js' },
 };
 

@@ -6,7 +6,15 @@
 // that load files beside themselves (wasm, worker scripts) are copied whole into
 // dist/node_modules and left external, so Node resolves them as it would from npm.
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +23,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
 
 /** Entry points: the action, the CLI, and the child process that serves a component. */
-const ENTRIES = { index: 'src/index.ts', cli: 'src/cli.ts', 'serve-child': 'src/deploy/local/serve-child.ts' };
+const ENTRIES = {
+  index: 'src/index.ts',
+  cli: 'src/cli.ts',
+  'serve-child': 'src/deploy/local/serve-child.ts',
+};
 
 /** Packages shipped as files: [package, the parts of it that are needed at run time]. */
 const VENDORED = [
@@ -67,7 +79,10 @@ async function buildInto(out) {
       recursive: true,
     });
   }
-  cpSync(path.join(root, 'node_modules/@bytecodealliance/jco/lib/wasi_snapshot_preview1.reactor.wasm'), path.join(out, 'adapters/wasi_snapshot_preview1.reactor.wasm'));
+  cpSync(
+    path.join(root, 'node_modules/@bytecodealliance/jco/lib/wasi_snapshot_preview1.reactor.wasm'),
+    path.join(out, 'adapters/wasi_snapshot_preview1.reactor.wasm'),
+  );
 }
 
 function listFiles(dir, prefix = '') {
@@ -92,7 +107,9 @@ if (check) {
         !readFileSync(path.join(temp, file)).equals(readFileSync(path.join(dist, file))),
     );
     if (stale.length > 0) {
-      console.error(`dist/ is stale (${stale.length} files differ): run \`npm run build\` and commit dist/.`);
+      console.error(
+        `dist/ is stale (${stale.length} files differ): run \`npm run build\` and commit dist/.`,
+      );
       for (const file of stale.slice(0, 20)) console.error(`  ${file}`);
       process.exit(1);
     }

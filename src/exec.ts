@@ -30,7 +30,11 @@ export function tail(text: string, max = TAIL): string {
  * The one way spinwash runs a program: an argument array (never a shell string), output
  * captured, and the exit code returned rather than thrown.
  */
-export function execCapture(command: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+export function execCapture(
+  command: string,
+  args: readonly string[],
+  options: ExecOptions = {},
+): Promise<ExecResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
@@ -68,7 +72,11 @@ export function execCapture(command: string, args: readonly string[], options: E
 }
 
 /** Runs a program and throws a UserError carrying the command, its exit code and stderr's tail. */
-export async function exec(command: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+export async function exec(
+  command: string,
+  args: readonly string[],
+  options: ExecOptions = {},
+): Promise<ExecResult> {
   const result = await execCapture(command, args, options);
   if (result.code !== 0) {
     const detail = tail(result.stderr || result.stdout);

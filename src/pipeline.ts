@@ -20,12 +20,18 @@ export interface PipelineResult {
 const STAGES = ['setup', 'build', 'optimize', 'deploy', 'report'] as const;
 
 /** Runs one stage with a progress line before and after it. */
-async function stage<T>(logger: Logger, name: (typeof STAGES)[number], fn: () => Promise<T>): Promise<T> {
+async function stage<T>(
+  logger: Logger,
+  name: (typeof STAGES)[number],
+  fn: () => Promise<T>,
+): Promise<T> {
   const n = STAGES.indexOf(name) + 1;
   logger.info(`[${n}/${STAGES.length}] ${name}…`);
   const started = performance.now();
   const result = await fn();
-  logger.info(`[${n}/${STAGES.length}] ${name} done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  logger.info(
+    `[${n}/${STAGES.length}] ${name} done in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+  );
   return result;
 }
 
@@ -42,9 +48,13 @@ export async function runPipeline(config: Config, logger: Logger): Promise<Pipel
   }));
   const optimized = await stage(logger, 'optimize', async () => {
     const result = await optimizeComponents(project.components, config, logger);
-    return ladder ? { ...result, components: await completeLadder(result.components, ladder, config, logger) } : result;
+    return ladder
+      ? { ...result, components: await completeLadder(result.components, ladder, config, logger) }
+      : result;
   });
-  const deploy = await stage(logger, 'deploy', () => deployComponents(optimized.components, config, logger));
+  const deploy = await stage(logger, 'deploy', () =>
+    deployComponents(optimized.components, config, logger),
+  );
   return stage(logger, 'report', async () => {
     const report: Report = {
       schemaVersion: SCHEMA_VERSION,

@@ -11,7 +11,11 @@ describe('dist/ start-up', () => {
   // or `inspect` must not pay for binaryen (15 MB of JS) or jco.
   it.each(['index.js', 'cli.js'])('%s imports no heavy package statically', (entry) => {
     const { files, packages } = staticImportClosure(path.join(dist, entry));
-    for (const name of HEAVY) expect(packages.some((p) => p === name || p.startsWith(`${name}/`)), name).toBe(false);
+    for (const name of HEAVY)
+      expect(
+        packages.some((p) => p === name || p.startsWith(`${name}/`)),
+        name,
+      ).toBe(false);
     const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
     expect(bytes).toBeLessThan(2_000_000);
   });

@@ -12,7 +12,11 @@ const example = path.join(root, 'examples/hello-rust');
 async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await cliMain(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd: root });
+  const code = await cliMain(argv, {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    cwd: root,
+  });
   return { code, stdout, stderr };
 }
 
@@ -24,7 +28,18 @@ describe('spinwash run on examples/hello-rust (the README demo)', () => {
 
   beforeAll(async () => {
     before = snapshotTree(example);
-    run = await cli('run', '--project', example, '--deploy', 'local', '--wasm-opt', '--json', path.join(out, 'r.json'), '--markdown', path.join(out, 'r.md'));
+    run = await cli(
+      'run',
+      '--project',
+      example,
+      '--deploy',
+      'local',
+      '--wasm-opt',
+      '--json',
+      path.join(out, 'r.json'),
+      '--markdown',
+      path.join(out, 'r.md'),
+    );
     report = JSON.parse(readFileSync(path.join(out, 'r.json'), 'utf8')) as Report;
   });
 
@@ -38,7 +53,11 @@ describe('spinwash run on examples/hello-rust (the README demo)', () => {
   });
 
   it('writes the JSON report of the contract: each stage smaller than the one before', () => {
-    expect(report).toMatchObject({ schemaVersion: 1, tool: { name: 'spinwash' }, project: { kind: 'cargo' } });
+    expect(report).toMatchObject({
+      schemaVersion: 1,
+      tool: { name: 'spinwash' },
+      project: { kind: 'cargo' },
+    });
     const [component] = report.components;
     expect(component?.name).toBe('hello-rust');
     const bytes = Object.fromEntries(component!.stages.map((s) => [s.stage, s.bytes]));
@@ -67,7 +86,15 @@ describe('spinwash run on examples/hello-rust (the README demo)', () => {
   });
 
   it('measures the build again, not its own output, when run twice', async () => {
-    const again = await cli('run', '--project', example, '--deploy', 'none', '--json', path.join(out, 'r2.json'));
+    const again = await cli(
+      'run',
+      '--project',
+      example,
+      '--deploy',
+      'none',
+      '--json',
+      path.join(out, 'r2.json'),
+    );
     expect(again.code).toBe(0);
     const second = JSON.parse(readFileSync(path.join(out, 'r2.json'), 'utf8')) as Report;
     expect(second.components[0]!.stages[0]).toEqual(report.components[0]!.stages[0]);

@@ -13,7 +13,10 @@ function readInputs(): RawInputs {
     const value = core.getInput(name);
     if (value !== '') raw[name] = value;
   }
-  raw['report-path'] ??= path.join(process.env.RUNNER_TEMP ?? process.cwd(), 'spinwash-report.json');
+  raw['report-path'] ??= path.join(
+    process.env.RUNNER_TEMP ?? process.cwd(),
+    'spinwash-report.json',
+  );
   return raw;
 }
 

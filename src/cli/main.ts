@@ -35,11 +35,15 @@ export async function cliMain(argv: string[], io: CommandIO): Promise<number> {
   }
   const load = COMMANDS[name];
   if (!load) {
-    io.stderr(`spinwash: unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}\n`);
+    io.stderr(
+      `spinwash: unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}\n`,
+    );
     return 2;
   }
   try {
-    return await (await load())(rest, io);
+    return await (
+      await load()
+    )(rest, io);
   } catch (error) {
     if (error instanceof UserError || isArgumentError(error)) {
       io.stderr(`spinwash: error: ${errorMessage(error)}\n`);
@@ -54,5 +58,7 @@ export async function cliMain(argv: string[], io: CommandIO): Promise<number> {
 
 /** node:util parseArgs errors: an unknown flag or a missing value is the user's to fix. */
 function isArgumentError(error: unknown): boolean {
-  return error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
+  return (
+    error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')
+  );
 }

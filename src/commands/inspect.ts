@@ -7,7 +7,6 @@ import { detectProject, PROJECT_KINDS, type ProjectKindInput } from '../projects
 import type { ComponentSpec, Project } from '../projects/project.js';
 import { rustTargetsOf } from '../projects/targets.js';
 
-
 const USAGE = 'usage: spinwash inspect [--project DIR] [--kind auto|cargo|spin|wash] [--json FILE]';
 
 /** What `inspect --json` writes: paths relative to the project folder, remote sources as URLs. */
@@ -97,7 +96,6 @@ export function renderInspect(result: InspectResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-
 /** `spinwash inspect`: what spinwash found in a project, without building it. 0 ok, 1 bad project, 2 bad usage. */
 export async function runInspectCommand(args: string[], io: CommandIO): Promise<number> {
   let parsed: InspectArgs;
@@ -112,11 +110,12 @@ export async function runInspectCommand(args: string[], io: CommandIO): Promise<
     const result = describeProject(project);
     io.stdout(renderInspect(result));
     if (parsed.json !== undefined)
-      await writeFileAtomic(path.resolve(io.cwd ?? process.cwd(), parsed.json), `${JSON.stringify(result, null, 2)}\n`).catch(
-        (error: unknown) => {
-          throw new UserError(`Cannot write ${parsed.json}: ${errorMessage(error)}`);
-        },
-      );
+      await writeFileAtomic(
+        path.resolve(io.cwd ?? process.cwd(), parsed.json),
+        `${JSON.stringify(result, null, 2)}\n`,
+      ).catch((error: unknown) => {
+        throw new UserError(`Cannot write ${parsed.json}: ${errorMessage(error)}`);
+      });
     return 0;
   } catch (error) {
     if (!(error instanceof UserError)) throw error;

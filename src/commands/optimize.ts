@@ -31,7 +31,6 @@ Options:
   --json FILE         Write what was done as JSON to FILE.
   -h, --help          Show this help.`;
 
-
 /** What `--json` writes. */
 export interface OptimizeCommandReport {
   input: { path: string; kind: 'module' | 'component'; bytes: number };

@@ -45,7 +45,9 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     allowPositionals: false,
     options: {
       ...Object.fromEntries(
-        FLAG_INPUTS.map((name) => [name, { type: SWITCHES.has(name) ? 'boolean' : 'string' }] as const),
+        FLAG_INPUTS.map(
+          (name) => [name, { type: SWITCHES.has(name) ? 'boolean' : 'string' }] as const,
+        ),
       ),
       json: { type: 'string' },
       markdown: { type: 'string' },
@@ -71,13 +73,16 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     ...base,
     output: {
       ...base.output,
-      ...(typeof values.markdown === 'string' ? { markdownPath: path.resolve(io.cwd ?? process.cwd(), values.markdown) } : {}),
+      ...(typeof values.markdown === 'string'
+        ? { markdownPath: path.resolve(io.cwd ?? process.cwd(), values.markdown) }
+        : {}),
     },
   };
   const result = await runPipeline(config, new TerminalLogger(io.stderr, values.verbose === true));
   io.stdout(`${result.markdown}\n`);
   // the reports are written and printed first, so a broken budget still shows what broke
-  const breach = result.report.budgets && budgetError(result.report.budgets, result.project.components);
+  const breach =
+    result.report.budgets && budgetError(result.report.budgets, result.project.components);
   if (breach) throw breach;
   return 0;
 }

@@ -69,14 +69,17 @@ function parseProjectDir(value: string, cwd: string): string {
 }
 
 function parseCommentKey(value: string): string {
-  if (!/^[A-Za-z0-9._-]+$/.test(value)) throw invalidInput('comment-key', value, 'letters, digits, `.`, `_` and `-`');
+  if (!/^[A-Za-z0-9._-]+$/.test(value))
+    throw invalidInput('comment-key', value, 'letters, digits, `.`, `_` and `-`');
   return value;
 }
 
 function parseBaselineFile(value: string, cwd: string): string {
   const file = path.resolve(cwd, value);
   if (!existsSync(file) || !statSync(file).isFile()) {
-    throw new UserError(`Input \`baseline-file\` has the value "${value}": no such file (${file}); accepted: a JSON report written by spinwash`);
+    throw new UserError(
+      `Input \`baseline-file\` has the value "${value}": no such file (${file}); accepted: a JSON report written by spinwash`,
+    );
   }
   return file;
 }
@@ -104,12 +107,17 @@ export function buildConfig(raw: RawInputs, cwd: string = process.cwd()): Config
         parseChoice('opt-level', v, ['0', '1', '2', '3', 's', 'z', INHERIT] as const),
       ),
       codegenUnits: tweak(get('codegen-units'), (v) => parsePositiveInt('codegen-units', v)),
-      panic: tweak(get('panic'), (v) => parseChoice('panic', v, ['abort', 'unwind', INHERIT] as const)),
+      panic: tweak(get('panic'), (v) =>
+        parseChoice('panic', v, ['abort', 'unwind', INHERIT] as const),
+      ),
       strip: tweak(get('cargo-strip'), (v) =>
         parseChoice('cargo-strip', v, ['none', 'debuginfo', 'symbols', INHERIT] as const),
       ),
     }),
-    sections: Object.freeze({ keep: parseList(get('keep-sections')), remove: parseList(get('remove-sections')) }),
+    sections: Object.freeze({
+      keep: parseList(get('keep-sections')),
+      remove: parseList(get('remove-sections')),
+    }),
     wasmOpt: parseBoolean('wasm-opt', get('wasm-opt')),
     ladder: parseBoolean('ladder', get('ladder')),
     deploy: Object.freeze({
@@ -123,7 +131,8 @@ export function buildConfig(raw: RawInputs, cwd: string = process.cwd()): Config
     comment: parseBoolean('comment', get('comment')),
     githubToken: token === '' || token.startsWith('${{') ? undefined : token,
     commentKey: parseCommentKey(get('comment-key')),
-    baselineFile: get('baseline-file') === '' ? undefined : parseBaselineFile(get('baseline-file'), cwd),
+    baselineFile:
+      get('baseline-file') === '' ? undefined : parseBaselineFile(get('baseline-file'), cwd),
     budgets: parseBudgets({
       maxSize: get('max-size'),
       maxIncrease: get('max-increase'),

@@ -4,37 +4,143 @@
  * one parser.
  */
 export const INPUTS = {
-  project: { default: '.', description: 'Folder of the project: a Spin app (spin.toml), a wasmCloud project (wasmcloud.toml, .wash/config.yaml), or a Cargo package or workspace.' },
-  deploy: { default: 'local', description: 'Where to deploy: `local` (embedded runtime on 127.0.0.1) or `none`.' },
-  'wasm-opt': { default: 'false', description: 'Run `wasm-opt -Oz` (binaryen, in-process) after stripping.' },
-  ladder: { default: 'false', description: 'Report the size ladder: debug build → plain release (the release profile of Cargo.toml, untweaked) → tweaked release → stripped → wasm-opt. Costs two extra cargo builds; components not built by a single `cargo build` are skipped.' },
-  lto: { default: 'true', description: 'CARGO_PROFILE_RELEASE_LTO: `true`, `false`, `thin`, `fat`, `off`, or `inherit` to leave Cargo.toml in charge.' },
-  'opt-level': { default: 'z', description: 'CARGO_PROFILE_RELEASE_OPT_LEVEL: `0`-`3`, `s`, `z`, or `inherit`.' },
-  'codegen-units': { default: '1', description: 'CARGO_PROFILE_RELEASE_CODEGEN_UNITS: a whole number, or `inherit`.' },
-  panic: { default: 'abort', description: 'CARGO_PROFILE_RELEASE_PANIC: `abort`, `unwind`, or `inherit`.' },
-  'cargo-strip': { default: 'inherit', description: 'CARGO_PROFILE_RELEASE_STRIP: `none`, `debuginfo`, `symbols`, or `inherit` (the strip stage removes debug sections anyway, and measures what they cost).' },
-  'keep-sections': { default: '', description: 'Custom sections to keep although they would be stripped (comma- or newline-separated; `*` wildcards).' },
-  'remove-sections': { default: '', description: 'Extra custom sections to strip (comma- or newline-separated; `*` wildcards). `component-type:*` is never removed.' },
-  'health-path': { default: '/', description: 'Path requested to decide the deployed app is healthy (first HTTP 200).' },
+  project: {
+    default: '.',
+    description:
+      'Folder of the project: a Spin app (spin.toml), a wasmCloud project (wasmcloud.toml, .wash/config.yaml), or a Cargo package or workspace.',
+  },
+  deploy: {
+    default: 'local',
+    description: 'Where to deploy: `local` (embedded runtime on 127.0.0.1) or `none`.',
+  },
+  'wasm-opt': {
+    default: 'false',
+    description: 'Run `wasm-opt -Oz` (binaryen, in-process) after stripping.',
+  },
+  ladder: {
+    default: 'false',
+    description:
+      'Report the size ladder: debug build → plain release (the release profile of Cargo.toml, untweaked) → tweaked release → stripped → wasm-opt. Costs two extra cargo builds; components not built by a single `cargo build` are skipped.',
+  },
+  lto: {
+    default: 'true',
+    description:
+      'CARGO_PROFILE_RELEASE_LTO: `true`, `false`, `thin`, `fat`, `off`, or `inherit` to leave Cargo.toml in charge.',
+  },
+  'opt-level': {
+    default: 'z',
+    description: 'CARGO_PROFILE_RELEASE_OPT_LEVEL: `0`-`3`, `s`, `z`, or `inherit`.',
+  },
+  'codegen-units': {
+    default: '1',
+    description: 'CARGO_PROFILE_RELEASE_CODEGEN_UNITS: a whole number, or `inherit`.',
+  },
+  panic: {
+    default: 'abort',
+    description: 'CARGO_PROFILE_RELEASE_PANIC: `abort`, `unwind`, or `inherit`.',
+  },
+  'cargo-strip': {
+    default: 'inherit',
+    description:
+      'CARGO_PROFILE_RELEASE_STRIP: `none`, `debuginfo`, `symbols`, or `inherit` (the strip stage removes debug sections anyway, and measures what they cost).',
+  },
+  'keep-sections': {
+    default: '',
+    description:
+      'Custom sections to keep although they would be stripped (comma- or newline-separated; `*` wildcards).',
+  },
+  'remove-sections': {
+    default: '',
+    description:
+      'Extra custom sections to strip (comma- or newline-separated; `*` wildcards). `component-type:*` is never removed.',
+  },
+  'health-path': {
+    default: '/',
+    description: 'Path requested to decide the deployed app is healthy (first HTTP 200).',
+  },
   'deploy-timeout': { default: '60', description: 'Seconds to wait for the first healthy answer.' },
-  'report-path': { default: '', description: 'Where to write the JSON report (default: spinwash-report.json in the runner temp folder).' },
+  'report-path': {
+    default: '',
+    description:
+      'Where to write the JSON report (default: spinwash-report.json in the runner temp folder).',
+  },
   comment: { default: 'true', description: 'Post or update a sticky comment on the pull request.' },
-  'github-token': { default: '${{ github.token }}', description: 'Token for the PR comment (needs `pull-requests: write`).' },
-  'comment-key': { default: 'sticky', description: 'Key of the sticky comment (`<!-- spinwash:KEY -->`): give each job of a matrix its own to keep one comment per job.' },
-  'baseline-file': { default: '', description: 'A JSON report to compare against (instead of the report saved for the base commit on `data-branch`).' },
-  'max-size': { default: '', description: 'Size budget on final bytes: a total (`300KiB`) and/or per component (`api=200KiB, web=1MB`); units B, KB, KiB, MB, MiB.' },
-  'max-increase': { default: '', description: 'Growth budget per component against the baseline: a percentage (`1%`) or a size (`2KiB`).' },
-  'max-deploy-seconds': { default: '', description: 'Budget on the deploy ready time, in seconds.' },
-  'fail-on-budget': { default: 'true', description: 'Fail the step when a budget is broken (`false` only reports it).' },
-  'data-branch': { default: 'spinwash-data', description: 'Branch that stores one JSON report per commit, for PRs to compare against (created when missing; empty turns the store off; needs `contents: write` on push).' },
-  'save-branches': { default: '', description: 'Branches whose pushes save their report to `data-branch` (comma-separated; default: the repository default branch).' },
-  mode: { default: 'run', description: '`run` builds and reports; `comment` (in a `workflow_run` workflow) posts the comment a fork PR run left in its `spinwash-report` artifact.' },
-  'project-kind': { default: 'auto', description: 'Kind of project: `auto` (by its files: spin.toml, wasmcloud.toml or .wash/config.yaml, Cargo.toml), `cargo`, `spin` or `wash`.' },
-  runtime: { default: 'embedded', description: 'What serves the app for `deploy: local`: `embedded` (jco + preview2-shim, nothing to install), `spin` (`spin up`) or `wash` (`wash up` + `wash app deploy`, or `wash dev` for wash v2).' },
-  'spin-version': { default: '', description: 'Install this spin CLI (`latest`, `canary`, `vX.Y.Z`), cached by version; empty uses spin from PATH.' },
-  'wash-version': { default: '', description: 'Install this wash CLI (`latest`, `vX.Y.Z`: 0.x or 2.x), cached by version; empty uses wash from PATH.' },
-  'spin-plugins': { default: '', description: 'Spin plugins to install with `--yes` (comma-separated, e.g. `cloud, kube`).' },
-  'tools-base-url': { default: '', description: 'Fetch CLI releases from this server instead of GitHub (a mirror or GHES; env SPINWASH_TOOLS_BASE_URL): API under /repos/…, assets under /<owner>/<repo>/releases/download/….' },
+  'github-token': {
+    default: '${{ github.token }}',
+    description: 'Token for the PR comment (needs `pull-requests: write`).',
+  },
+  'comment-key': {
+    default: 'sticky',
+    description:
+      'Key of the sticky comment (`<!-- spinwash:KEY -->`): give each job of a matrix its own to keep one comment per job.',
+  },
+  'baseline-file': {
+    default: '',
+    description:
+      'A JSON report to compare against (instead of the report saved for the base commit on `data-branch`).',
+  },
+  'max-size': {
+    default: '',
+    description:
+      'Size budget on final bytes: a total (`300KiB`) and/or per component (`api=200KiB, web=1MB`); units B, KB, KiB, MB, MiB.',
+  },
+  'max-increase': {
+    default: '',
+    description:
+      'Growth budget per component against the baseline: a percentage (`1%`) or a size (`2KiB`).',
+  },
+  'max-deploy-seconds': {
+    default: '',
+    description: 'Budget on the deploy ready time, in seconds.',
+  },
+  'fail-on-budget': {
+    default: 'true',
+    description: 'Fail the step when a budget is broken (`false` only reports it).',
+  },
+  'data-branch': {
+    default: 'spinwash-data',
+    description:
+      'Branch that stores one JSON report per commit, for PRs to compare against (created when missing; empty turns the store off; needs `contents: write` on push).',
+  },
+  'save-branches': {
+    default: '',
+    description:
+      'Branches whose pushes save their report to `data-branch` (comma-separated; default: the repository default branch).',
+  },
+  mode: {
+    default: 'run',
+    description:
+      '`run` builds and reports; `comment` (in a `workflow_run` workflow) posts the comment a fork PR run left in its `spinwash-report` artifact.',
+  },
+  'project-kind': {
+    default: 'auto',
+    description:
+      'Kind of project: `auto` (by its files: spin.toml, wasmcloud.toml or .wash/config.yaml, Cargo.toml), `cargo`, `spin` or `wash`.',
+  },
+  runtime: {
+    default: 'embedded',
+    description:
+      'What serves the app for `deploy: local`: `embedded` (jco + preview2-shim, nothing to install), `spin` (`spin up`) or `wash` (`wash up` + `wash app deploy`, or `wash dev` for wash v2).',
+  },
+  'spin-version': {
+    default: '',
+    description:
+      'Install this spin CLI (`latest`, `canary`, `vX.Y.Z`), cached by version; empty uses spin from PATH.',
+  },
+  'wash-version': {
+    default: '',
+    description:
+      'Install this wash CLI (`latest`, `vX.Y.Z`: 0.x or 2.x), cached by version; empty uses wash from PATH.',
+  },
+  'spin-plugins': {
+    default: '',
+    description: 'Spin plugins to install with `--yes` (comma-separated, e.g. `cloud, kube`).',
+  },
+  'tools-base-url': {
+    default: '',
+    description:
+      'Fetch CLI releases from this server instead of GitHub (a mirror or GHES; env SPINWASH_TOOLS_BASE_URL): API under /repos/…, assets under /<owner>/<repo>/releases/download/….',
+  },
 } as const satisfies Record<string, { default: string; description: string }>;
 
 export type InputName = keyof typeof INPUTS;

@@ -7,7 +7,10 @@ import type { DeployTarget } from './target.js';
  * `spin up`, or a wasmCloud host through `wash`). Loaded on demand, so a run that does not deploy
  * never loads a runtime. `none` has no target.
  */
-export async function deployTargetFor(name: DeployTargetName, runtime: RuntimeName): Promise<DeployTarget | undefined> {
+export async function deployTargetFor(
+  name: DeployTargetName,
+  runtime: RuntimeName,
+): Promise<DeployTarget | undefined> {
   switch (name) {
     case 'none':
       return undefined;

@@ -9,7 +9,6 @@ import type { DeployRequest, Deployment, DeployTarget } from './target.js';
 /** Grace period between SIGTERM and SIGKILL when stopping the CLI. */
 const KILL_AFTER_MS = 5000;
 
-
 /**
  * A platform CLI that keeps running while it serves (`spin up`, `wash dev`). src/exec.ts runs
  * commands to completion; this one is watched while it runs and stopped on request.
@@ -107,7 +106,6 @@ export function startServing(
       })()),
   };
 }
-
 
 /**
  * `spin up --listen 127.0.0.1:<free port> -f spin.toml`, timed until the health path answers

@@ -36,17 +36,30 @@ export function createOctokit(options: ClientOptions = {}): GitHubClient {
   const baseUrl = options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com';
   const base = options.retryAfterBaseMs ?? 1000;
   const logger = options.logger;
-  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-    const again = retryCount < RATE_LIMIT_RETRIES;
-    logger?.warning(`GitHub ${kind} on ${request.method} ${request.url}; ${again ? `retrying after ${retryAfter} s` : 'giving up'}`);
-    return again;
-  };
+  const onLimit =
+    (kind: string) =>
+    (
+      retryAfter: number,
+      request: { method: string; url: string },
+      _octokit: unknown,
+      retryCount: number,
+    ) => {
+      const again = retryCount < RATE_LIMIT_RETRIES;
+      logger?.warning(
+        `GitHub ${kind} on ${request.method} ${request.url}; ${again ? `retrying after ${retryAfter} s` : 'giving up'}`,
+      );
+      return again;
+    };
   return new SpinwashOctokit({
     ...(options.token ? { auth: options.token } : {}),
     baseUrl: baseUrl.replace(/\/+$/, ''),
     userAgent: 'spinwash',
     // 429 is left to the throttling plugin, which waits as long as `retry-after` says.
-    retry: { retryAfterBaseValue: base, retries: options.retries ?? 3, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451] },
+    retry: {
+      retryAfterBaseValue: base,
+      retries: options.retries ?? 3,
+      doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
+    },
     throttle: {
       retryAfterBaseValue: base,
       ...(base === 1000 ? {} : scaledSpacing(base)),
@@ -75,11 +88,18 @@ function scaledSpacing(base: number): Record<string, Bottleneck.Group> {
 }
 
 /** The permissions a workflow may have to grant, as written in `permissions:`. */
-export type Permission = 'pull-requests: write' | 'contents: write' | 'contents: read' | 'actions: read';
+export type Permission =
+  'pull-requests: write' | 'contents: write' | 'contents: read' | 'actions: read';
 
 /** The HTTP status of an octokit error, or undefined for anything else (a network failure). */
 export function httpStatus(error: unknown): number | undefined {
-  if (typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number') return error.status;
+  if (
+    typeof error === 'object' &&
+    error !== null &&
+    'status' in error &&
+    typeof error.status === 'number'
+  )
+    return error.status;
   return undefined;
 }
 
@@ -97,12 +117,16 @@ export function githubError(error: unknown, attempted: string, permission: Permi
   const status = httpStatus(error);
   const detail = errorMessage(error);
   if (status === 401) {
-    return new UserError(`GitHub refused to ${attempted}: the token is invalid or expired (401 ${detail})`);
+    return new UserError(
+      `GitHub refused to ${attempted}: the token is invalid or expired (401 ${detail})`,
+    );
   }
   if (status === 403 || status === 404) {
     return new UserError(
       `GitHub refused to ${attempted} (${status} ${detail}); the token needs \`${permission}\` (grant it under \`permissions:\` in the workflow)`,
     );
   }
-  return new UserError(`GitHub failed to ${attempted}: ${status === undefined ? '' : `${status} `}${detail}`);
+  return new UserError(
+    `GitHub failed to ${attempted}: ${status === undefined ? '' : `${status} `}${detail}`,
+  );
 }

@@ -17,14 +17,21 @@ export interface PullRequestRef {
 }
 
 export type CommentResult =
-  | { readonly outcome: 'created' | 'updated'; readonly id: number; readonly url: string; readonly truncated: boolean }
+  | {
+      readonly outcome: 'created' | 'updated';
+      readonly id: number;
+      readonly url: string;
+      readonly truncated: boolean;
+    }
   /** The token may not write (a fork PR, a read-only token): warn and fall back to the summary. */
   | { readonly outcome: 'forbidden'; readonly message: string };
 
 /** `<!-- spinwash:sticky -->`, or `<!-- spinwash:<key> -->` for one comment per job of a matrix. */
 export function commentMarker(key: string = DEFAULT_COMMENT_KEY): string {
   if (!/^[A-Za-z0-9._-]+$/.test(key)) {
-    throw new UserError(`Input \`comment-key\` has the value "${key}"; accepted: letters, digits, \`.\`, \`_\` and \`-\``);
+    throw new UserError(
+      `Input \`comment-key\` has the value "${key}"; accepted: letters, digits, \`.\`, \`_\` and \`-\``,
+    );
   }
   return `<!-- spinwash:${key} -->`;
 }
@@ -33,7 +40,11 @@ const TRUNCATION_NOTE =
   '\n\n---\n> [!WARNING]\n> This report was cut to fit GitHub’s 65,536-character comment limit; the job summary and the JSON report have all of it.\n';
 
 /** The comment's text: marker first, then the report, cut with a visible note when too long. */
-export function commentBody(markdown: string, key?: string, limit = COMMENT_LIMIT): { body: string; truncated: boolean } {
+export function commentBody(
+  markdown: string,
+  key?: string,
+  limit = COMMENT_LIMIT,
+): { body: string; truncated: boolean } {
   const full = `${commentMarker(key)}\n${markdown}`;
   if (full.length <= limit) return { body: full, truncated: false };
   let kept = full.slice(0, limit - TRUNCATION_NOTE.length - 200);
@@ -45,7 +56,11 @@ export function commentBody(markdown: string, key?: string, limit = COMMENT_LIMI
 }
 
 /** The id of the first comment carrying the marker, looking through every page of comments. */
-export async function findStickyComment(octokit: GitHubClient, pr: PullRequestRef, marker: string): Promise<number | undefined> {
+export async function findStickyComment(
+  octokit: GitHubClient,
+  pr: PullRequestRef,
+  marker: string,
+): Promise<number | undefined> {
   const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
     owner: pr.owner,
     repo: pr.repo,
@@ -75,10 +90,20 @@ export async function upsertStickyComment(
   try {
     const existing = await findStickyComment(octokit, pr, marker);
     if (existing !== undefined) {
-      const { data } = await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: existing, body });
+      const { data } = await octokit.rest.issues.updateComment({
+        owner: pr.owner,
+        repo: pr.repo,
+        comment_id: existing,
+        body,
+      });
       return { outcome: 'updated', id: data.id, url: data.html_url, truncated };
     }
-    const { data } = await octokit.rest.issues.createComment({ owner: pr.owner, repo: pr.repo, issue_number: pr.number, body });
+    const { data } = await octokit.rest.issues.createComment({
+      owner: pr.owner,
+      repo: pr.repo,
+      issue_number: pr.number,
+      body,
+    });
     return { outcome: 'created', id: data.id, url: data.html_url, truncated };
   } catch (error) {
     if (isForbidden(error)) {

@@ -29,19 +29,31 @@ export interface GitHubContext {
   readonly payload: Record<string, unknown>;
 }
 
-export async function readGitHubContext(env: NodeJS.ProcessEnv = process.env): Promise<GitHubContext> {
+export async function readGitHubContext(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<GitHubContext> {
   const repository = parseRepository(env.GITHUB_REPOSITORY);
   const file = env.GITHUB_EVENT_PATH;
   let payload: Record<string, unknown> = {};
   if (file) {
     try {
       const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
-      if (typeof parsed === 'object' && parsed !== null) payload = parsed as Record<string, unknown>;
+      if (typeof parsed === 'object' && parsed !== null)
+        payload = parsed as Record<string, unknown>;
     } catch (error) {
-      throw new UserError(`The GitHub event payload ${file} (GITHUB_EVENT_PATH) cannot be read as JSON: ${errorMessage(error)}`, file);
+      throw new UserError(
+        `The GitHub event payload ${file} (GITHUB_EVENT_PATH) cannot be read as JSON: ${errorMessage(error)}`,
+        file,
+      );
     }
   }
-  return { eventName: env.GITHUB_EVENT_NAME, repository, sha: env.GITHUB_SHA, ref: env.GITHUB_REF, payload };
+  return {
+    eventName: env.GITHUB_EVENT_NAME,
+    repository,
+    sha: env.GITHUB_SHA,
+    ref: env.GITHUB_REF,
+    payload,
+  };
 }
 
 function parseRepository(value: string | undefined): RepoRef | undefined {
@@ -57,14 +69,16 @@ const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 
 /** The pull request of a pull_request event, or undefined for any other event. */
 export function pullRequestOf(context: GitHubContext): PullRequestContext | undefined {
-  if (!context.eventName || !PR_EVENTS.has(context.eventName) || !context.repository) return undefined;
+  if (!context.eventName || !PR_EVENTS.has(context.eventName) || !context.repository)
+    return undefined;
   const pr = record(context.payload.pull_request);
   const base = record(pr?.base);
   const head = record(pr?.head);
   const number = pr?.number;
   if (typeof number !== 'number') return undefined;
   const headRepo = record(head?.repo)?.full_name;
-  const baseRepo = record(base?.repo)?.full_name ?? `${context.repository.owner}/${context.repository.repo}`;
+  const baseRepo =
+    record(base?.repo)?.full_name ?? `${context.repository.owner}/${context.repository.repo}`;
   return {
     ...context.repository,
     number,
@@ -82,5 +96,7 @@ export function pushedBranch(context: GitHubContext): string | undefined {
 }
 
 export function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }

@@ -43,36 +43,76 @@ const ANCESTOR_DEPTH = 100;
 
 export const reportPath = (sha: string): string => `reports/${sha}.json`;
 /** `feature/x` → `index/feature_x.json` (the file keeps the real name inside). */
-export const indexPath = (branch: string): string => `index/${branch.replace(/[^A-Za-z0-9._-]/g, '_')}.json`;
+export const indexPath = (branch: string): string =>
+  `index/${branch.replace(/[^A-Za-z0-9._-]/g, '_')}.json`;
 
 /** Saves a commit's report and adds the commit to its branch's index. */
-export async function saveReport(store: Store, commit: string, sourceBranch: string, report: Report): Promise<void> {
-  if (!/^[0-9a-f]{7,64}$/i.test(commit)) throw new UserError(`Cannot save the report: "${commit}" is not a commit sha`);
+export async function saveReport(
+  store: Store,
+  commit: string,
+  sourceBranch: string,
+  report: Report,
+): Promise<void> {
+  if (!/^[0-9a-f]{7,64}$/i.test(commit))
+    throw new UserError(`Cannot save the report: "${commit}" is not a commit sha`);
   await ensureBranch(store);
   const text = `${JSON.stringify(report, null, 2)}\n`;
-  await writeFile(store, reportPath(commit), `spinwash: report of ${commit.slice(0, 7)}`, () => text);
-  await writeFile(store, indexPath(sourceBranch), `spinwash: index ${sourceBranch} += ${commit.slice(0, 7)}`, (old) => {
-    const index: BranchIndex = old ? parseIndex(old, sourceBranch) : { branch: sourceBranch, commits: [] };
-    index.commits = [{ sha: commit, savedAt: new Date().toISOString() }, ...index.commits.filter((c) => c.sha !== commit)].slice(0, INDEX_LIMIT);
-    return `${JSON.stringify(index, null, 2)}\n`;
-  });
-  store.logger.info(`Saved the report of ${commit.slice(0, 7)} (${sourceBranch}) to the ${store.branch} branch`);
+  await writeFile(
+    store,
+    reportPath(commit),
+    `spinwash: report of ${commit.slice(0, 7)}`,
+    () => text,
+  );
+  await writeFile(
+    store,
+    indexPath(sourceBranch),
+    `spinwash: index ${sourceBranch} += ${commit.slice(0, 7)}`,
+    (old) => {
+      const index: BranchIndex = old
+        ? parseIndex(old, sourceBranch)
+        : { branch: sourceBranch, commits: [] };
+      index.commits = [
+        { sha: commit, savedAt: new Date().toISOString() },
+        ...index.commits.filter((c) => c.sha !== commit),
+      ].slice(0, INDEX_LIMIT);
+      return `${JSON.stringify(index, null, 2)}\n`;
+    },
+  );
+  store.logger.info(
+    `Saved the report of ${commit.slice(0, 7)} (${sourceBranch}) to the ${store.branch} branch`,
+  );
 }
 
 /**
  * The report of `baseSha`, or of its nearest ancestor that has one (first-parent history,
  * through the commits API, checked against the base branch's index). Undefined when none.
  */
-export async function findBaseReport(store: Store, baseSha: string, baseBranch?: string): Promise<FoundBaseline | undefined> {
+export async function findBaseReport(
+  store: Store,
+  baseSha: string,
+  baseBranch?: string,
+): Promise<FoundBaseline | undefined> {
   if (!(await branchExists(store))) return undefined;
   const exact = await readFile(store, reportPath(baseSha));
-  if (exact !== undefined) return { report: parseReport(exact.text, `${store.branch}:${reportPath(baseSha)}`), commit: baseSha, exact: true };
+  if (exact !== undefined)
+    return {
+      report: parseReport(exact.text, `${store.branch}:${reportPath(baseSha)}`),
+      commit: baseSha,
+      exact: true,
+    };
 
   const indexed = baseBranch ? await readFile(store, indexPath(baseBranch)) : undefined;
-  const saved = indexed ? new Set(parseIndex(indexed.text, baseBranch ?? '').commits.map((c) => c.sha)) : undefined;
+  const saved = indexed
+    ? new Set(parseIndex(indexed.text, baseBranch ?? '').commits.map((c) => c.sha))
+    : undefined;
   let history: { sha: string }[];
   try {
-    ({ data: history } = await store.octokit.rest.repos.listCommits({ owner: store.repo.owner, repo: store.repo.repo, sha: baseSha, per_page: ANCESTOR_DEPTH }));
+    ({ data: history } = await store.octokit.rest.repos.listCommits({
+      owner: store.repo.owner,
+      repo: store.repo.repo,
+      sha: baseSha,
+      per_page: ANCESTOR_DEPTH,
+    }));
   } catch (error) {
     if (httpStatus(error) === 404 || httpStatus(error) === 422) return undefined; // base commit unknown (force-pushed away)
     throw githubError(error, `list the history of ${baseSha.slice(0, 7)}`, 'contents: read');
@@ -81,14 +121,23 @@ export async function findBaseReport(store: Store, baseSha: string, baseBranch?:
     // Without an index, probe each ancestor's file (a few GETs, each a 404 until one is found).
     if (saved && !saved.has(sha)) continue;
     const file = await readFile(store, reportPath(sha));
-    if (file !== undefined) return { report: parseReport(file.text, `${store.branch}:${reportPath(sha)}`), commit: sha, exact: false };
+    if (file !== undefined)
+      return {
+        report: parseReport(file.text, `${store.branch}:${reportPath(sha)}`),
+        commit: sha,
+        exact: false,
+      };
   }
   return undefined;
 }
 
 async function branchExists(store: Store): Promise<boolean> {
   try {
-    await store.octokit.rest.git.getRef({ owner: store.repo.owner, repo: store.repo.repo, ref: `heads/${store.branch}` });
+    await store.octokit.rest.git.getRef({
+      owner: store.repo.owner,
+      repo: store.repo.repo,
+      ref: `heads/${store.branch}`,
+    });
     return true;
   } catch (error) {
     if (httpStatus(error) === 404) return false;
@@ -102,9 +151,24 @@ async function ensureBranch(store: Store): Promise<void> {
   const { owner, repo } = store.repo;
   try {
     const readme = `# spinwash results\n\nJSON reports written by spinwash: \`reports/<commit>.json\`, and \`index/<branch>.json\` listing the commits of a branch that have one. Pull requests compare against these.\n`;
-    const tree = await store.octokit.rest.git.createTree({ owner, repo, tree: [{ path: 'README.md', mode: '100644', type: 'blob', content: readme }] });
-    const commit = await store.octokit.rest.git.createCommit({ owner, repo, message: 'spinwash: results store', tree: tree.data.sha, parents: [] });
-    await store.octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${store.branch}`, sha: commit.data.sha });
+    const tree = await store.octokit.rest.git.createTree({
+      owner,
+      repo,
+      tree: [{ path: 'README.md', mode: '100644', type: 'blob', content: readme }],
+    });
+    const commit = await store.octokit.rest.git.createCommit({
+      owner,
+      repo,
+      message: 'spinwash: results store',
+      tree: tree.data.sha,
+      parents: [],
+    });
+    await store.octokit.rest.git.createRef({
+      owner,
+      repo,
+      ref: `refs/heads/${store.branch}`,
+      sha: commit.data.sha,
+    });
     store.logger.info(`Created the ${store.branch} branch for spinwash results`);
   } catch (error) {
     // Another job created it at the same moment: fine.
@@ -113,11 +177,21 @@ async function ensureBranch(store: Store): Promise<void> {
   }
 }
 
-async function readFile(store: Store, path: string): Promise<{ text: string; sha: string } | undefined> {
+async function readFile(
+  store: Store,
+  path: string,
+): Promise<{ text: string; sha: string } | undefined> {
   try {
-    const { data } = await store.octokit.rest.repos.getContent({ owner: store.repo.owner, repo: store.repo.repo, path, ref: store.branch });
+    const { data } = await store.octokit.rest.repos.getContent({
+      owner: store.repo.owner,
+      repo: store.repo.repo,
+      path,
+      ref: store.branch,
+    });
     if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) {
-      throw new UserError(`${store.branch}:${path} is not a file; the ${store.branch} branch holds something other than spinwash results`);
+      throw new UserError(
+        `${store.branch}:${path} is not a file; the ${store.branch} branch holds something other than spinwash results`,
+      );
     }
     return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
   } catch (error) {
@@ -131,7 +205,12 @@ async function readFile(store: Store, path: string): Promise<{ text: string; sha
  * Writes a file from its previous text (undefined when new), with the sha it replaces; on a
  * 409/422 (someone wrote in between) reads again and retries.
  */
-async function writeFile(store: Store, path: string, message: string, content: (old: string | undefined) => string): Promise<void> {
+async function writeFile(
+  store: Store,
+  path: string,
+  message: string,
+  content: (old: string | undefined) => string,
+): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const old = await readFile(store, path);
     try {
@@ -148,7 +227,9 @@ async function writeFile(store: Store, path: string, message: string, content: (
     } catch (error) {
       const status = httpStatus(error);
       if ((status === 409 || status === 422) && attempt < CONFLICT_ATTEMPTS) {
-        store.logger.info(`${path} on ${store.branch} changed while writing (${status}); retrying (${attempt}/${CONFLICT_ATTEMPTS - 1})`);
+        store.logger.info(
+          `${path} on ${store.branch} changed while writing (${status}); retrying (${attempt}/${CONFLICT_ATTEMPTS - 1})`,
+        );
         continue;
       }
       throw githubError(error, `write ${path} to the ${store.branch} branch`, 'contents: write');
@@ -159,9 +240,12 @@ async function writeFile(store: Store, path: string, message: string, content: (
 function parseIndex(text: string, branch: string): BranchIndex {
   try {
     const value = JSON.parse(text) as BranchIndex;
-    if (Array.isArray(value.commits) && value.commits.every((c) => typeof c.sha === 'string')) return value;
+    if (Array.isArray(value.commits) && value.commits.every((c) => typeof c.sha === 'string'))
+      return value;
   } catch {
     // fall through to the error below
   }
-  throw new UserError(`The index of ${branch} (${indexPath(branch)}) on the data branch is not a spinwash index; delete it to start afresh`);
+  throw new UserError(
+    `The index of ${branch} (${indexPath(branch)}) on the data branch is not a spinwash index; delete it to start afresh`,
+  );
 }

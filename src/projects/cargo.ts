@@ -20,15 +20,24 @@ export const DEFAULT_RUST_TARGET = 'wasm32-wasip1';
 
 /** Cargo names a cdylib `<lib name with - as _>.wasm`; a bin keeps its name. */
 function wasmFileName(target: { name: string; kind: string[] }): string {
-  return target.kind.includes('cdylib') ? `${target.name.replace(/-/g, '_')}.wasm` : `${target.name}.wasm`;
+  return target.kind.includes('cdylib')
+    ? `${target.name.replace(/-/g, '_')}.wasm`
+    : `${target.name}.wasm`;
 }
 
 async function readMetadata(dir: string, manifest: string): Promise<CargoMetadata> {
-  const result = await execCapture('cargo', ['metadata', '--format-version', '1', '--no-deps', '--offline'], {
-    cwd: dir,
-  });
+  const result = await execCapture(
+    'cargo',
+    ['metadata', '--format-version', '1', '--no-deps', '--offline'],
+    {
+      cwd: dir,
+    },
+  );
   if (result.code !== 0) {
-    throw new UserError(`${manifest} could not be read by \`cargo metadata\`:\n${lastCargoError(result.stderr)}`, manifest);
+    throw new UserError(
+      `${manifest} could not be read by \`cargo metadata\`:\n${lastCargoError(result.stderr)}`,
+      manifest,
+    );
   }
   return JSON.parse(result.stdout) as CargoMetadata;
 }
@@ -40,9 +49,13 @@ async function readMetadata(dir: string, manifest: string): Promise<CargoMetadat
 export function lastCargoError(output: string): string {
   const lines = output.split('\n');
   for (let i = lines.length - 1; i >= 0; i--) {
-    if (/^error(\[E\d+\])?:/.test(lines[i] ?? '') && !/^error: could not compile/.test(lines[i] ?? '')) {
+    if (
+      /^error(\[E\d+\])?:/.test(lines[i] ?? '') &&
+      !/^error: could not compile/.test(lines[i] ?? '')
+    ) {
       const block: string[] = [];
-      for (let j = i; j < lines.length && (lines[j] ?? '').trim() !== ''; j++) block.push(lines[j] ?? '');
+      for (let j = i; j < lines.length && (lines[j] ?? '').trim() !== ''; j++)
+        block.push(lines[j] ?? '');
       return block.join('\n');
     }
   }
@@ -53,7 +66,10 @@ export function lastCargoError(output: string): string {
  * A Cargo package or workspace: each member with a `cdylib` or `bin` target is one wasm
  * component (for a workspace, only members that build a cdylib, or a bin when none does).
  */
-export async function loadCargoProject(dir: string, rustTarget: string = DEFAULT_RUST_TARGET): Promise<Project> {
+export async function loadCargoProject(
+  dir: string,
+  rustTarget: string = DEFAULT_RUST_TARGET,
+): Promise<Project> {
   const manifest = path.join(dir, 'Cargo.toml');
   if (!existsSync(manifest)) {
     throw new UserError(
@@ -111,7 +127,10 @@ async function buildCargo(
     }),
   );
   if (result.code !== 0) {
-    throw new UserError(`cargo build failed (exit code ${result.code}):\n${lastCargoError(result.stderr)}`, manifest);
+    throw new UserError(
+      `cargo build failed (exit code ${result.code}):\n${lastCargoError(result.stderr)}`,
+      manifest,
+    );
   }
 }
 
@@ -122,10 +141,14 @@ async function buildCargo(
 export async function ensureRustTarget(rustTarget: string, cwd: string): Promise<void> {
   const sysroot = (await exec('rustc', ['--print', 'sysroot'], { cwd })).stdout.trim();
   if (existsSync(path.join(sysroot, 'lib', 'rustlib', rustTarget))) return;
-  const rustup = await execCapture('rustup', ['target', 'add', rustTarget], { cwd }).catch(() => undefined);
+  const rustup = await execCapture('rustup', ['target', 'add', rustTarget], { cwd }).catch(
+    () => undefined,
+  );
   if (rustup?.code === 0) return;
   throw new UserError(
     `The Rust target ${rustTarget} is not installed in ${sysroot}` +
-      (rustup ? ` and \`rustup target add ${rustTarget}\` failed:\n${rustup.stderr.trim()}` : ', and rustup is not on PATH to add it'),
+      (rustup
+        ? ` and \`rustup target add ${rustTarget}\` failed:\n${rustup.stderr.trim()}`
+        : ', and rustup is not on PATH to add it'),
   );
 }

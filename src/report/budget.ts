@@ -9,7 +9,9 @@ import type { BudgetBreach, BudgetResult, Report } from './model.js';
  * function. A breach is data; the pipeline decides whether it fails the run.
  */
 
-export type IncreaseLimit = { readonly kind: 'percent'; readonly percent: number } | { readonly kind: 'bytes'; readonly bytes: number };
+export type IncreaseLimit =
+  | { readonly kind: 'percent'; readonly percent: number }
+  | { readonly kind: 'bytes'; readonly bytes: number };
 
 export interface Budgets {
   /** Limit on the sum of every component's final bytes. */
@@ -23,7 +25,10 @@ export interface Budgets {
   readonly failOnBudget: boolean;
 }
 
-export const NO_BUDGETS: Budgets = Object.freeze({ maxComponentBytes: Object.freeze({}), failOnBudget: true });
+export const NO_BUDGETS: Budgets = Object.freeze({
+  maxComponentBytes: Object.freeze({}),
+  failOnBudget: true,
+});
 
 const UNITS: Readonly<Record<string, number>> = {
   b: 1,
@@ -32,7 +37,8 @@ const UNITS: Readonly<Record<string, number>> = {
   mb: 1000 * 1000,
   mib: 1024 * 1024,
 };
-const SIZE_ACCEPTED = 'a size such as `500B`, `200KB`, `200KiB`, `1.5MB` or `2MiB` (a bare number is bytes)';
+const SIZE_ACCEPTED =
+  'a size such as `500B`, `200KB`, `200KiB`, `1.5MB` or `2MiB` (a bare number is bytes)';
 
 /** `200KiB` → 204800. Units B, KB (1000), KiB (1024), MB, MiB; case-insensitive. */
 export function parseByteSize(input: string, value: string): number {
@@ -51,13 +57,22 @@ export function parseMaxSize(value: string): Pick<Budgets, 'maxTotalBytes' | 'ma
   for (const entry of parseList(value)) {
     const eq = entry.indexOf('=');
     if (eq === -1) {
-      if (maxTotalBytes !== undefined) throw invalidInput('max-size', value, 'one total limit and any number of `name=limit` entries');
+      if (maxTotalBytes !== undefined)
+        throw invalidInput(
+          'max-size',
+          value,
+          'one total limit and any number of `name=limit` entries',
+        );
       maxTotalBytes = parseByteSize('max-size', entry);
       continue;
     }
     const name = entry.slice(0, eq).trim();
     if (name === '' || name in maxComponentBytes) {
-      throw invalidInput('max-size', value, '`name=limit` entries with distinct, non-empty component names');
+      throw invalidInput(
+        'max-size',
+        value,
+        '`name=limit` entries with distinct, non-empty component names',
+      );
     }
     maxComponentBytes[name] = parseByteSize('max-size', entry.slice(eq + 1).trim());
   }
@@ -75,7 +90,8 @@ export function parseMaxIncrease(value: string): IncreaseLimit | undefined {
     }
     return { kind: 'percent', percent };
   }
-  if (!/^\d/.test(trimmed)) throw invalidInput('max-increase', value, `a percentage such as \`1%\` or ${SIZE_ACCEPTED}`);
+  if (!/^\d/.test(trimmed))
+    throw invalidInput('max-increase', value, `a percentage such as \`1%\` or ${SIZE_ACCEPTED}`);
   return { kind: 'bytes', bytes: parseByteSize('max-increase', trimmed) };
 }
 
@@ -90,7 +106,9 @@ export function parseBudgets(raw: {
     ...parseMaxSize(raw.maxSize),
     maxIncrease: parseMaxIncrease(raw.maxIncrease),
     maxDeploySeconds:
-      raw.maxDeploySeconds.trim() === '' ? undefined : parsePositiveNumber('max-deploy-seconds', raw.maxDeploySeconds.trim()),
+      raw.maxDeploySeconds.trim() === ''
+        ? undefined
+        : parsePositiveNumber('max-deploy-seconds', raw.maxDeploySeconds.trim()),
     failOnBudget: raw.failOnBudget,
   });
 }
@@ -129,12 +147,15 @@ export function checkBudgets(report: Report, budgets: Budgets): BudgetResult {
       );
     }
     checked.push(`max-size ${formatBytes(limit)} (${name})`);
-    if (component.final.bytes > limit) breaches.push(sizeBreach('max-size', name, limit, component.final.bytes));
+    if (component.final.bytes > limit)
+      breaches.push(sizeBreach('max-size', name, limit, component.final.bytes));
   }
 
   const increase = budgets.maxIncrease;
   if (increase && report.comparison) {
-    checked.push(`max-increase ${increase.kind === 'percent' ? `${increase.percent}%` : formatBytes(increase.bytes)}`);
+    checked.push(
+      `max-increase ${increase.kind === 'percent' ? `${increase.percent}%` : formatBytes(increase.bytes)}`,
+    );
     for (const c of report.comparison.components) {
       if (c.status !== 'changed' || !c.delta || c.delta.bytes <= 0) continue;
       if (increase.kind === 'bytes' && c.delta.bytes > increase.bytes) {
@@ -145,7 +166,11 @@ export function checkBudgets(report: Report, budgets: Budgets): BudgetResult {
           actual: `+${formatBytesExact(c.delta.bytes)}`,
           excess: `by ${formatBytesExact(c.delta.bytes - increase.bytes)}`,
         });
-      } else if (increase.kind === 'percent' && c.delta.bytesPercent !== undefined && c.delta.bytesPercent > increase.percent) {
+      } else if (
+        increase.kind === 'percent' &&
+        c.delta.bytesPercent !== undefined &&
+        c.delta.bytesPercent > increase.percent
+      ) {
         breaches.push({
           budget: 'max-increase',
           component: c.name,
@@ -172,7 +197,12 @@ export function checkBudgets(report: Report, budgets: Budgets): BudgetResult {
   return { checked, breaches, failing: budgets.failOnBudget && breaches.length > 0 };
 }
 
-function sizeBreach(budget: 'max-size', component: string | undefined, limit: number, bytes: number): BudgetBreach {
+function sizeBreach(
+  budget: 'max-size',
+  component: string | undefined,
+  limit: number,
+  bytes: number,
+): BudgetBreach {
   return {
     budget,
     ...(component === undefined ? {} : { component }),
@@ -195,10 +225,18 @@ export interface Annotation {
 }
 
 /** One error annotation a breach, on the manifest of the component that broke it. */
-export function breachAnnotations(result: BudgetResult, components: readonly ComponentSpec[]): Annotation[] {
+export function breachAnnotations(
+  result: BudgetResult,
+  components: readonly ComponentSpec[],
+): Annotation[] {
   return result.breaches.map((breach) => {
-    const spec = breach.component === undefined ? undefined : components.find((c) => c.name === breach.component);
-    return spec ? { message: describeBreach(breach), file: spec.manifest } : { message: describeBreach(breach) };
+    const spec =
+      breach.component === undefined
+        ? undefined
+        : components.find((c) => c.name === breach.component);
+    return spec
+      ? { message: describeBreach(breach), file: spec.manifest }
+      : { message: describeBreach(breach) };
   });
 }
 
@@ -206,7 +244,10 @@ export function breachAnnotations(result: BudgetResult, components: readonly Com
  * The error that fails the run, or undefined when nothing broke or `fail-on-budget` is false.
  * Throw it after the reports are written, so they show what broke.
  */
-export function budgetError(result: BudgetResult, components: readonly ComponentSpec[]): UserError | undefined {
+export function budgetError(
+  result: BudgetResult,
+  components: readonly ComponentSpec[],
+): UserError | undefined {
   if (!result.failing) return undefined;
   const annotations = breachAnnotations(result, components);
   const count = annotations.length === 1 ? 'A budget was' : `${annotations.length} budgets were`;

@@ -21,11 +21,16 @@ export async function finishReport(
 ): Promise<{ report: Report; markdown: string }> {
   const context = await readGitHubContext(github.env ?? process.env);
   // A client only where the store may be read: a PR run with a token and no baseline file.
-  const needsStore = !config.baselineFile && config.store.branch !== undefined && pullRequestOf(context) !== undefined;
+  const needsStore =
+    !config.baselineFile &&
+    config.store.branch !== undefined &&
+    pullRequestOf(context) !== undefined;
   // octokit is loaded only when the store is read (start-up time of the CLI and of push runs).
   const octokit =
     github.octokit ??
-    (needsStore && config.githubToken ? (await import('../github/client.js')).createOctokit({ token: config.githubToken, logger }) : undefined);
+    (needsStore && config.githubToken
+      ? (await import('../github/client.js')).createOctokit({ token: config.githubToken, logger })
+      : undefined);
   const baseline = await loadBaseline(config, { context, ...(octokit ? { octokit } : {}) }, logger);
   const assessed = assessReport(report, config.budgets, baseline);
   const markdown = renderMarkdown(assessed);

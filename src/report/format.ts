@@ -18,7 +18,9 @@ export function formatBytes(bytes: number): string {
 
 /** `12.3 KiB (12,601 B)`; small values stay `512 B`. */
 export function formatBytesExact(bytes: number): string {
-  return Math.abs(bytes) < KIB ? `${bytes} B` : `${formatBytes(bytes)} (${grouped.format(bytes)} B)`;
+  return Math.abs(bytes) < KIB
+    ? `${bytes} B`
+    : `${formatBytes(bytes)} (${grouped.format(bytes)} B)`;
 }
 
 /** A signed byte delta: `+1.2 KiB`, `−300 B`, `±0 B`. */

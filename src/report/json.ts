@@ -21,7 +21,9 @@ export async function readJsonReport(file: string): Promise<Report> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserError(
-      code === 'ENOENT' ? `Report file ${file} does not exist` : `Report file ${file} cannot be read: ${errorMessage(error)}`,
+      code === 'ENOENT'
+        ? `Report file ${file} does not exist`
+        : `Report file ${file} cannot be read: ${errorMessage(error)}`,
       file,
     );
   }
@@ -34,21 +36,32 @@ export function parseReport(text: string, source: string): Report {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new UserError(`Report file ${source} is not valid JSON (${errorMessage(error)}); expected a spinwash JSON report`, source);
+    throw new UserError(
+      `Report file ${source} is not valid JSON (${errorMessage(error)}); expected a spinwash JSON report`,
+      source,
+    );
   }
   const problem = reportProblem(value);
   if (problem) {
-    throw new UserError(`Report file ${source} is not a spinwash report: ${problem}; expected the JSON written by spinwash --json (schemaVersion ${SCHEMA_VERSION})`, source);
+    throw new UserError(
+      `Report file ${source} is not a spinwash report: ${problem}; expected the JSON written by spinwash --json (schemaVersion ${SCHEMA_VERSION})`,
+      source,
+    );
   }
   return value as Report;
 }
 
 type Check = (value: unknown, where: string) => string | undefined;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const number: Check = (v, where) => (typeof v === 'number' && Number.isFinite(v) ? undefined : `${where} is ${describe(v)}, not a number`);
-const string: Check = (v, where) => (typeof v === 'string' ? undefined : `${where} is ${describe(v)}, not a string`);
+const number: Check = (v, where) =>
+  typeof v === 'number' && Number.isFinite(v)
+    ? undefined
+    : `${where} is ${describe(v)}, not a number`;
+const string: Check = (v, where) =>
+  typeof v === 'string' ? undefined : `${where} is ${describe(v)}, not a string`;
 
 function fields(spec: Record<string, Check>, optional: readonly string[] = []): Check {
   return (v, where) => {
@@ -78,7 +91,15 @@ const stage = fields({ stage: string, ...sizes });
 const named = fields({ name: string, bytes: number });
 
 const component = fields(
-  { name: string, wasm: string, stages: list(stage), final: fields(sizes), sections: list(named), functions: list(named), ladder: list(stage) },
+  {
+    name: string,
+    wasm: string,
+    stages: list(stage),
+    final: fields(sizes),
+    sections: list(named),
+    functions: list(named),
+    ladder: list(stage),
+  },
   ['functions', 'ladder'],
 );
 
@@ -88,7 +109,13 @@ const report = fields(
     project: fields({ kind: string, path: string }),
     components: list(component),
     build: fields({ seconds: number }),
-    deploy: fields({ target: string, url: string, status: number, readySeconds: number, firstResponseSeconds: number }),
+    deploy: fields({
+      target: string,
+      url: string,
+      status: number,
+      readySeconds: number,
+      firstResponseSeconds: number,
+    }),
   },
   ['deploy'],
 );

@@ -6,7 +6,12 @@ import type { Logger } from '../log.js';
 import type { ComponentSpec } from '../projects/project.js';
 import { createOctokit, type GitHubClient } from '../github/client.js';
 import { upsertStickyComment, type CommentResult } from '../github/comment.js';
-import { pullRequestOf, pushedBranch, readGitHubContext, type GitHubContext } from '../github/context.js';
+import {
+  pullRequestOf,
+  pushedBranch,
+  readGitHubContext,
+  type GitHubContext,
+} from '../github/context.js';
 import { postCommentFromArtifact, writeForkFiles, type PostOutcome } from '../github/fork.js';
 import { saveReport } from '../github/store.js';
 import { sectionPattern } from '../wasm/strip.js';
@@ -50,7 +55,8 @@ export interface PublishOutcome {
 /** The action's outputs, computed from the report (sums over components). */
 export function reportOutputs(input: PublishInput, reportPath?: string): Record<string, string> {
   const { report, project } = input;
-  const sum = (pick: (c: Report['components'][number]) => number) => String(report.components.reduce((s, c) => s + pick(c), 0));
+  const sum = (pick: (c: Report['components'][number]) => number) =>
+    String(report.components.reduce((s, c) => s + pick(c), 0));
   const outputs: Record<string, string> = {
     'wasm-path': project.components.map((c) => c.wasmPath).join('\n'),
     'size-bytes': sum((c) => c.final.bytes),
@@ -64,7 +70,12 @@ export function reportOutputs(input: PublishInput, reportPath?: string): Record<
   return outputs;
 }
 
-export async function publishReport(input: PublishInput, config: Config, logger: Logger, overrides: Partial<PublishDeps> = {}): Promise<PublishOutcome> {
+export async function publishReport(
+  input: PublishInput,
+  config: Config,
+  logger: Logger,
+  overrides: Partial<PublishDeps> = {},
+): Promise<PublishOutcome> {
   const deps = { ...(await actionDeps(overrides.env ?? process.env)), ...overrides };
   const outputs = reportOutputs(input, config.output.jsonPath);
   // Outputs and summary first: whatever fails later, the step has them.
@@ -76,7 +87,9 @@ export async function publishReport(input: PublishInput, config: Config, logger:
   await deps.appendSummary(input.markdown);
 
   const context = await readGitHubContext(deps.env);
-  const octokit = deps.octokit ?? (config.githubToken ? createOctokit({ token: config.githubToken, logger }) : undefined);
+  const octokit =
+    deps.octokit ??
+    (config.githubToken ? createOctokit({ token: config.githubToken, logger }) : undefined);
   let comment: CommentResult | undefined;
   let commentDir: string | undefined;
 
@@ -86,13 +99,23 @@ export async function publishReport(input: PublishInput, config: Config, logger:
       ? await upsertStickyComment(octokit, pr, input.markdown, config.commentKey)
       : { outcome: 'forbidden', message: 'No `github-token`: cannot comment on the pull request' };
     if (comment.outcome === 'forbidden') {
-      const reportDir = config.output.jsonPath ? path.dirname(config.output.jsonPath) : (deps.env.RUNNER_TEMP ?? tmpdir());
+      const reportDir = config.output.jsonPath
+        ? path.dirname(config.output.jsonPath)
+        : (deps.env.RUNNER_TEMP ?? tmpdir());
       commentDir = path.join(reportDir, 'spinwash-comment');
-      const how = await writeForkFiles(commentDir, pr, config.commentKey, input.markdown, `${JSON.stringify(input.report, null, 2)}\n`);
+      const how = await writeForkFiles(
+        commentDir,
+        pr,
+        config.commentKey,
+        input.markdown,
+        `${JSON.stringify(input.report, null, 2)}\n`,
+      );
       logger.warning(`${comment.message}. The report is in the job summary. ${how}`);
       output('comment-dir', commentDir);
     } else {
-      logger.info(`PR comment ${comment.outcome}: ${comment.url}${comment.truncated ? ' (cut to the size limit)' : ''}`);
+      logger.info(
+        `PR comment ${comment.outcome}: ${comment.url}${comment.truncated ? ' (cut to the size limit)' : ''}`,
+      );
       output('comment-url', comment.url);
     }
   }
@@ -101,28 +124,57 @@ export async function publishReport(input: PublishInput, config: Config, logger:
 
   const budgets = input.report.budgets;
   if (budgets?.failing) {
-    for (const a of breachAnnotations(budgets, input.project.components)) deps.annotateError(a.message, a.file);
+    for (const a of breachAnnotations(budgets, input.project.components))
+      deps.annotateError(a.message, a.file);
     // Annotated above, each on its manifest: the thrown error carries no file, to avoid a duplicate.
-    throw new UserError(budgetError(budgets, input.project.components)?.message ?? 'A budget was broken');
+    throw new UserError(
+      budgetError(budgets, input.project.components)?.message ?? 'A budget was broken',
+    );
   }
-  return { outputs, ...(comment ? { comment } : {}), ...(commentDir ? { commentDir } : {}), ...(saved ? { saved } : {}) };
+  return {
+    outputs,
+    ...(comment ? { comment } : {}),
+    ...(commentDir ? { commentDir } : {}),
+    ...(saved ? { saved } : {}),
+  };
 }
 
 /** On a push to a saved branch (`save-branches`, default the repository's default branch), stores the report. */
-async function saveOnPush(report: Report, config: Config, context: GitHubContext, octokit: GitHubClient | undefined, logger: Logger): Promise<string | undefined> {
+async function saveOnPush(
+  report: Report,
+  config: Config,
+  context: GitHubContext,
+  octokit: GitHubClient | undefined,
+  logger: Logger,
+): Promise<string | undefined> {
   const branch = pushedBranch(context);
   const dataBranch = config.store.branch;
   if (!branch || !dataBranch || !context.sha || !context.repository) return undefined;
-  const defaultBranch = (context.payload.repository as { default_branch?: unknown } | undefined)?.default_branch;
-  const saveBranches = config.store.saveBranches.length > 0 ? config.store.saveBranches : [typeof defaultBranch === 'string' ? defaultBranch : 'main'];
+  const defaultBranch = (context.payload.repository as { default_branch?: unknown } | undefined)
+    ?.default_branch;
+  const saveBranches =
+    config.store.saveBranches.length > 0
+      ? config.store.saveBranches
+      : [typeof defaultBranch === 'string' ? defaultBranch : 'main'];
   // `*` wildcards as in the section lists (`release/*`).
-  if (!saveBranches.some((pattern) => sectionPattern(pattern).test(branch)) || branch === dataBranch) return undefined;
+  if (
+    !saveBranches.some((pattern) => sectionPattern(pattern).test(branch)) ||
+    branch === dataBranch
+  )
+    return undefined;
   if (!octokit) {
-    logger.warning(`No \`github-token\`: the report of ${branch} is not saved to ${dataBranch}, so PRs have no baseline`);
+    logger.warning(
+      `No \`github-token\`: the report of ${branch} is not saved to ${dataBranch}, so PRs have no baseline`,
+    );
     return undefined;
   }
   try {
-    await saveReport({ octokit, repo: context.repository, branch: dataBranch, logger }, context.sha, branch, { ...report, source: { commit: context.sha, ref: context.ref } });
+    await saveReport(
+      { octokit, repo: context.repository, branch: dataBranch, logger },
+      context.sha,
+      branch,
+      { ...report, source: { commit: context.sha, ref: context.ref } },
+    );
     return context.sha;
   } catch (error) {
     // The report itself is published; a store that cannot be written costs the next PR its baseline, not this run.
@@ -136,10 +188,19 @@ async function saveOnPush(report: Report, config: Config, context: GitHubContext
  * `mode: comment`: posts the comment a fork PR run left in its artifact (see github/fork.ts).
  * Throws a UserError naming the missing permission when it cannot.
  */
-export async function publishFromArtifact(config: Config, logger: Logger, overrides: Partial<Pick<PublishDeps, 'env' | 'octokit'>> = {}): Promise<PostOutcome> {
+export async function publishFromArtifact(
+  config: Config,
+  logger: Logger,
+  overrides: Partial<Pick<PublishDeps, 'env' | 'octokit'>> = {},
+): Promise<PostOutcome> {
   const env = overrides.env ?? process.env;
-  const octokit = overrides.octokit ?? (config.githubToken ? createOctokit({ token: config.githubToken, logger }) : undefined);
-  if (!octokit) throw new UserError('Input `github-token` is empty; `mode: comment` needs a token with `pull-requests: write` and `actions: read`');
+  const octokit =
+    overrides.octokit ??
+    (config.githubToken ? createOctokit({ token: config.githubToken, logger }) : undefined);
+  if (!octokit)
+    throw new UserError(
+      'Input `github-token` is empty; `mode: comment` needs a token with `pull-requests: write` and `actions: read`',
+    );
   return postCommentFromArtifact(octokit, await readGitHubContext(env), logger);
 }
 
@@ -154,6 +215,10 @@ async function actionDeps(env: NodeJS.ProcessEnv): Promise<PublishDeps> {
       await core.summary.addRaw(markdown, true).write();
     },
     // Annotations attach to a file by its path in the repository.
-    annotateError: (message, file) => core.error(message, file ? { file: path.relative(env.GITHUB_WORKSPACE ?? process.cwd(), file) } : {}),
+    annotateError: (message, file) =>
+      core.error(
+        message,
+        file ? { file: path.relative(env.GITHUB_WORKSPACE ?? process.cwd(), file) } : {},
+      ),
   };
 }

@@ -29,7 +29,10 @@ export async function loadBaseline(
   logger: Logger,
 ): Promise<Baseline | undefined> {
   if (config.baselineFile) {
-    return { report: await readJsonReport(config.baselineFile), label: `\`${path.basename(config.baselineFile)}\`` };
+    return {
+      report: await readJsonReport(config.baselineFile),
+      label: `\`${path.basename(config.baselineFile)}\``,
+    };
   }
   const pr = pullRequestOf(github.context);
   if (!pr || !config.store.branch || !github.octokit || !pr.baseSha) return undefined;
@@ -38,12 +41,19 @@ export async function loadBaseline(
   const store = { octokit: github.octokit, repo: pr, branch: config.store.branch, logger };
   const found = await findBaseReport(store, pr.baseSha, pr.baseRef);
   if (!found) {
-    logger.info(`No report of ${pr.baseRef} at ${pr.baseSha.slice(0, 7)} or its ancestors on ${config.store.branch}: no comparison`);
+    logger.info(
+      `No report of ${pr.baseRef} at ${pr.baseSha.slice(0, 7)} or its ancestors on ${config.store.branch}: no comparison`,
+    );
     return undefined;
   }
-  const label = found.exact ? `${pr.baseRef} (base commit)` : `${pr.baseRef} (nearest earlier commit with a report)`;
+  const label = found.exact
+    ? `${pr.baseRef} (base commit)`
+    : `${pr.baseRef} (nearest earlier commit with a report)`;
   logger.info(`Comparing against the report of ${found.commit.slice(0, 7)}: ${label}`);
-  return { report: { ...found.report, source: { ...found.report.source, commit: found.commit } }, label };
+  return {
+    report: { ...found.report, source: { ...found.report.source, commit: found.commit } },
+    label,
+  };
 }
 
 /** The report with `comparison` (when there is a baseline) and `budgets` (when any is set). */

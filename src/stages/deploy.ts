@@ -16,14 +16,19 @@ export async function deployComponents(
   const target = await deployTargetFor(config.deploy.target, config.tools.runtime);
   if (!target) return undefined;
   const deployment = await target.deploy({
-    components: components.map((c) => ({ name: c.name, wasmPath: path.resolve(config.projectDir, c.wasm) })),
+    components: components.map((c) => ({
+      name: c.name,
+      wasmPath: path.resolve(config.projectDir, c.wasm),
+    })),
     projectDir: config.projectDir,
     healthPath: config.deploy.healthPath,
     timeoutSeconds: config.deploy.timeoutSeconds,
     logger,
   });
   try {
-    logger.info(`deployed to ${deployment.report.url}: HTTP ${deployment.report.status} after ${deployment.report.readySeconds.toFixed(3)} s`);
+    logger.info(
+      `deployed to ${deployment.report.url}: HTTP ${deployment.report.status} after ${deployment.report.readySeconds.toFixed(3)} s`,
+    );
     return deployment.report;
   } finally {
     await deployment.stop();

@@ -6,7 +6,13 @@ import { UserError, errorMessage } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { ComponentSpec } from '../projects/project.js';
 import type { ComponentReport, StageSizes } from '../report/model.js';
-import { analyzeWasm, optimizeWasm, stripCustomSections, validateWasm, WasmFormatError } from '../wasm/index.js';
+import {
+  analyzeWasm,
+  optimizeWasm,
+  stripCustomSections,
+  validateWasm,
+  WasmFormatError,
+} from '../wasm/index.js';
 import { measureSizes } from './measure.js';
 import { replaceWithOptimized } from './release-copy.js';
 
@@ -38,9 +44,16 @@ export async function optimizeComponents(
   return { components: reports, seconds: (performance.now() - started) / 1000 };
 }
 
-async function optimizeOne(spec: ComponentSpec, options: OptimizeOptions, logger: Logger): Promise<ComponentReport> {
+async function optimizeOne(
+  spec: ComponentSpec,
+  options: OptimizeOptions,
+  logger: Logger,
+): Promise<ComponentReport> {
   if (!existsSync(spec.wasmPath)) {
-    throw new UserError(`The build did not produce ${spec.wasmPath} for ${spec.name}`, spec.manifest);
+    throw new UserError(
+      `The build did not produce ${spec.wasmPath} for ${spec.name}`,
+      spec.manifest,
+    );
   }
   const release = new Uint8Array(await readFile(spec.wasmPath));
   const inFile = <T>(fn: () => T): T => {
@@ -65,14 +78,18 @@ async function optimizeOne(spec: ComponentSpec, options: OptimizeOptions, logger
       onModule: (module) => {
         // shims, no gain, or a module binaryen cannot take: kept as it was, the run goes on
         if (module.status === 'kept') {
-          logger.info(`${spec.name}: wasm-opt left ${module.path || 'the module'} as it was: ${module.reason ?? ''}`);
+          logger.info(
+            `${spec.name}: wasm-opt left ${module.path || 'the module'} as it was: ${module.reason ?? ''}`,
+          );
         }
       },
     });
     stages.push({ stage: 'optimized', ...measureSizes(final) });
   }
   await validateWasm(final).catch((error: unknown) => {
-    throw new UserError(`${spec.name}: the optimized wasm does not validate, nothing was replaced: ${errorMessage(error)}`);
+    throw new UserError(
+      `${spec.name}: the optimized wasm does not validate, nothing was replaced: ${errorMessage(error)}`,
+    );
   });
   await replaceWithOptimized(spec.wasmPath, final);
   const after = analyzeWasm(final);

@@ -10,8 +10,14 @@ import { setupPlatformTools } from '../setup/index.js';
  * Installs the CLIs the inputs ask for, finds the project, and makes sure rustc has every
  * wasm target the project's builds name, before any build starts.
  */
-export async function setupProject(config: Pick<Config, 'projectDir' | 'tools' | 'githubToken'>, logger: Logger): Promise<Project> {
-  await setupPlatformTools(config.tools, { logger, ...(config.githubToken ? { token: config.githubToken } : {}) });
+export async function setupProject(
+  config: Pick<Config, 'projectDir' | 'tools' | 'githubToken'>,
+  logger: Logger,
+): Promise<Project> {
+  await setupPlatformTools(config.tools, {
+    logger,
+    ...(config.githubToken ? { token: config.githubToken } : {}),
+  });
   const project = await detectProject(config.projectDir, config.tools.projectKind);
   for (const target of rustTargetsOf(project)) await ensureRustTarget(target, project.dir);
   return project;

@@ -18,9 +18,14 @@ describe('the Cargo build stage', () => {
 
   it('refuses a Cargo.toml that builds no wasm', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'spinwash-nolib-'));
-    writeFileSync(path.join(dir, 'Cargo.toml'), '[package]\nname = "nolib"\nversion = "0.1.0"\nedition = "2021"\n[lib]\npath = "lib.rs"\n');
+    writeFileSync(
+      path.join(dir, 'Cargo.toml'),
+      '[package]\nname = "nolib"\nversion = "0.1.0"\nedition = "2021"\n[lib]\npath = "lib.rs"\n',
+    );
     writeFileSync(path.join(dir, 'lib.rs'), '');
-    await expect(loadCargoProject(dir)).rejects.toThrow(/builds no wasm: add `\[lib\] crate-type = \["cdylib"\]`/);
+    await expect(loadCargoProject(dir)).rejects.toThrow(
+      /builds no wasm: add `\[lib\] crate-type = \["cdylib"\]`/,
+    );
   });
 
   it('fails a crate that does not compile with the compiler error, and changes none of its files', async () => {
@@ -28,9 +33,15 @@ describe('the Cargo build stage', () => {
     const before = snapshotTree(dir);
     const project = await loadCargoProject(dir);
     expect(project.components.map((c) => path.basename(c.wasmPath))).toEqual(['broken.wasm']);
-    const error = await buildProject(project, { lto: 'true', optLevel: 'z' }, new MemoryLogger()).catch((e: unknown) => e);
+    const error = await buildProject(
+      project,
+      { lto: 'true', optLevel: 'z' },
+      new MemoryLogger(),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toMatch(/^cargo build failed \(exit code 101\):\nerror\[E0308\]: mismatched types/);
+    expect((error as UserError).message).toMatch(
+      /^cargo build failed \(exit code 101\):\nerror\[E0308\]: mismatched types/,
+    );
     expect((error as UserError).message).toContain('src/lib.rs:4');
     expect((error as UserError).file).toBe(path.join(dir, 'Cargo.toml'));
     expect(snapshotTree(dir)).toEqual(before);
@@ -47,6 +58,8 @@ describe('lastCargoError', () => {
       '',
       'error: could not compile `demo` (lib) due to 1 previous error',
     ].join('\n');
-    expect(lastCargoError(log)).toBe('error[E0425]: cannot find value `y` in this scope\n --> src/lib.rs:3:5');
+    expect(lastCargoError(log)).toBe(
+      'error[E0425]: cannot find value `y` in this scope\n --> src/lib.rs:3:5',
+    );
   });
 });

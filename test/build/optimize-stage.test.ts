@@ -13,8 +13,15 @@ describe('the optimize stage on bad input', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'spinwash-notwasm-'));
     const wasm = path.join(dir, 'app.wasm');
     writeFileSync(wasm, 'this is not wasm, it is a text file\n');
-    const spec = { name: 'app', wasmPath: wasm, manifest: path.join(dir, 'Cargo.toml'), built: true };
-    const error = await optimizeComponents([spec], options, new MemoryLogger()).catch((e: unknown) => e);
+    const spec = {
+      name: 'app',
+      wasmPath: wasm,
+      manifest: path.join(dir, 'Cargo.toml'),
+      built: true,
+    };
+    const error = await optimizeComponents([spec], options, new MemoryLogger()).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toContain(wasm);
     expect((error as Error).message).toMatch(/offset 0.*magic/i);
@@ -24,8 +31,15 @@ describe('the optimize stage on bad input', () => {
 
   it('says which build output is missing, against the manifest that declares it', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'spinwash-missing-'));
-    const spec = { name: 'app', wasmPath: path.join(dir, 'app.wasm'), manifest: path.join(dir, 'spin.toml'), built: true };
-    const error = await optimizeComponents([spec], options, new MemoryLogger()).catch((e: unknown) => e);
+    const spec = {
+      name: 'app',
+      wasmPath: path.join(dir, 'app.wasm'),
+      manifest: path.join(dir, 'spin.toml'),
+      built: true,
+    };
+    const error = await optimizeComponents([spec], options, new MemoryLogger()).catch(
+      (e: unknown) => e,
+    );
     expect((error as UserError).message).toBe(`The build did not produce ${spec.wasmPath} for app`);
     expect((error as UserError).file).toBe(spec.manifest);
   });

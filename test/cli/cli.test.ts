@@ -28,7 +28,15 @@ describe('the spinwash CLI', () => {
   it('`run --help` lists every flag, one for each input a laptop run can use', async () => {
     const { code, stdout } = await cli('run', '--help');
     expect(code).toBe(0);
-    for (const flag of ['--project', '--deploy', '--wasm-opt', '--json', '--markdown', '--lto', '--opt-level']) {
+    for (const flag of [
+      '--project',
+      '--deploy',
+      '--wasm-opt',
+      '--json',
+      '--markdown',
+      '--lto',
+      '--opt-level',
+    ]) {
       expect(stdout).toContain(`  ${flag}`);
     }
     expect(stdout).toContain(`(default: ${INPUTS.deploy.default})`);
@@ -39,7 +47,9 @@ describe('the spinwash CLI', () => {
     const { code, stderr, stdout } = await cli('run', '--deploy', 'heroku');
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toBe('spinwash: error: Input `deploy` has the value "heroku"; accepted: `local`, `none`\n');
+    expect(stderr).toBe(
+      'spinwash: error: Input `deploy` has the value "heroku"; accepted: `local`, `none`\n',
+    );
   });
 
   it('refuses an unknown flag and an unknown command', async () => {
@@ -55,7 +65,9 @@ describe('the spinwash CLI', () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'spinwash-noproject-'));
     const { code, stderr } = await cli('run', '--project', empty, '--deploy', 'none');
     expect(code).toBe(1);
-    expect(stderr).toContain(`spinwash: error: No project found in ${empty}: expected spin.toml (Spin)`);
+    expect(stderr).toContain(
+      `spinwash: error: No project found in ${empty}: expected spin.toml (Spin)`,
+    );
     expect(stderr).toContain('or Cargo.toml (Cargo)');
   });
 });

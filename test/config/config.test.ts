@@ -28,7 +28,10 @@ describe('buildConfig', () => {
   });
 
   it('leaves a tweak to Cargo.toml when it is `inherit`', () => {
-    const config = buildConfig({ project, lto: 'inherit', 'opt-level': 's', 'cargo-strip': 'debuginfo' }, root);
+    const config = buildConfig(
+      { project, lto: 'inherit', 'opt-level': 's', 'cargo-strip': 'debuginfo' },
+      root,
+    );
     expect(profileEnv(config.profile)).toEqual({
       CARGO_PROFILE_RELEASE_OPT_LEVEL: 's',
       CARGO_PROFILE_RELEASE_CODEGEN_UNITS: '1',
@@ -47,11 +50,23 @@ describe('buildConfig', () => {
     [{ deploy: 'heroku' }, /`deploy` has the value "heroku"; accepted: `local`, `none`/],
     [{ 'wasm-opt': 'ture' }, /`wasm-opt` has the value "ture"; accepted: `true` or `false`/],
     [{ comment: 'yes' }, /`comment` has the value "yes"/],
-    [{ 'opt-level': 'x' }, /`opt-level` has the value "x"; accepted: `0`, `1`, `2`, `3`, `s`, `z`, `inherit`/],
-    [{ 'codegen-units': '0' }, /`codegen-units` has the value "0"; accepted: a whole number of 1 or more/],
+    [
+      { 'opt-level': 'x' },
+      /`opt-level` has the value "x"; accepted: `0`, `1`, `2`, `3`, `s`, `z`, `inherit`/,
+    ],
+    [
+      { 'codegen-units': '0' },
+      /`codegen-units` has the value "0"; accepted: a whole number of 1 or more/,
+    ],
     [{ lto: 'yes' }, /`lto` has the value "yes"/],
-    [{ 'deploy-timeout': '-3' }, /`deploy-timeout` has the value "-3"; accepted: a number greater than 0/],
-    [{ 'health-path': 'healthz' }, /`health-path` has the value "healthz"; accepted: a path starting with `\/`/],
+    [
+      { 'deploy-timeout': '-3' },
+      /`deploy-timeout` has the value "-3"; accepted: a number greater than 0/,
+    ],
+    [
+      { 'health-path': 'healthz' },
+      /`health-path` has the value "healthz"; accepted: a path starting with `\/`/,
+    ],
     [{ project: 'no/such/folder' }, /`project` has the value "no\/such\/folder": no such folder/],
   ];
   it.each(bad)('rejects %j', (inputs, message) => {
@@ -78,7 +93,16 @@ describe('action.yml', () => {
   it('runs the bundle on node24 and documents every output', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
     expect(Object.keys(action.outputs).sort()).toEqual(
-      ['app-url', 'comment-dir', 'comment-url', 'deploy-seconds', 'gzip-bytes', 'report-path', 'size-bytes', 'wasm-path'].sort(),
+      [
+        'app-url',
+        'comment-dir',
+        'comment-url',
+        'deploy-seconds',
+        'gzip-bytes',
+        'report-path',
+        'size-bytes',
+        'wasm-path',
+      ].sort(),
     );
   });
 });

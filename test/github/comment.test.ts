@@ -21,7 +21,12 @@ beforeEach(() => {
   prNumber += 1;
   github.readOnly = false;
   logger = new MemoryLogger();
-  octokit = createOctokit({ token: 'test-token', baseUrl: github.url, retryAfterBaseMs: 5, logger });
+  octokit = createOctokit({
+    token: 'test-token',
+    baseUrl: github.url,
+    retryAfterBaseMs: 5,
+    logger,
+  });
 });
 
 describe('sticky PR comment against a local GitHub', () => {
@@ -31,7 +36,9 @@ describe('sticky PR comment against a local GitHub', () => {
     expect(first).toMatchObject({ outcome: 'created', truncated: false });
     const second = await upsertStickyComment(octokit, pr(), 'size: 11 KiB');
     expect(second).toMatchObject({ outcome: 'updated' });
-    expect(second.outcome !== 'forbidden' && first.outcome !== 'forbidden' && second.id === first.id).toBe(true);
+    expect(
+      second.outcome !== 'forbidden' && first.outcome !== 'forbidden' && second.id === first.id,
+    ).toBe(true);
     const comments = github.comments.get(key())!;
     expect(comments.map((c) => c.body)).toEqual(['LGTM', '<!-- spinwash:sticky -->\nsize: 11 KiB']);
   });
@@ -43,7 +50,9 @@ describe('sticky PR comment against a local GitHub', () => {
     const result = await upsertStickyComment(octokit, pr(), 'new report');
     expect(result).toMatchObject({ outcome: 'updated', id: mine.id });
     expect(github.comments.get(key())).toHaveLength(106);
-    const listed = github.requests.filter((r) => r.method === 'GET' && r.path.includes(`/issues/${prNumber}/comments`));
+    const listed = github.requests.filter(
+      (r) => r.method === 'GET' && r.path.includes(`/issues/${prNumber}/comments`),
+    );
     expect(listed.map((r) => r.path)).toEqual([
       `/repos/acme/app/issues/${prNumber}/comments?per_page=100`,
       `/repos/acme/app/issues/${prNumber}/comments?per_page=100&page=2`,
@@ -58,7 +67,9 @@ describe('sticky PR comment against a local GitHub', () => {
       '<!-- spinwash:linux -->\nlinux again',
       '<!-- spinwash:windows -->\nwindows',
     ]);
-    await expect(upsertStickyComment(octokit, pr(), 'x', 'bad key!')).rejects.toThrow(/Input `comment-key` has the value "bad key!"/);
+    await expect(upsertStickyComment(octokit, pr(), 'x', 'bad key!')).rejects.toThrow(
+      /Input `comment-key` has the value "bad key!"/,
+    );
   });
 
   it('answers "cannot write" on a 403 (fork PR token) instead of failing', async () => {
@@ -66,7 +77,9 @@ describe('sticky PR comment against a local GitHub', () => {
     const result = await upsertStickyComment(octokit, pr(), 'report');
     expect(result.outcome).toBe('forbidden');
     expect(result.outcome === 'forbidden' && result.message).toMatch(
-      new RegExp(`cannot comment on acme/app#${prNumber} \\(Resource not accessible by integration.*\\).*pull-requests: write`),
+      new RegExp(
+        `cannot comment on acme/app#${prNumber} \\(Resource not accessible by integration.*\\).*pull-requests: write`,
+      ),
     );
     expect(github.comments.get(key())).toBeUndefined();
   });
@@ -75,11 +88,19 @@ describe('sticky PR comment against a local GitHub', () => {
     github.fail('POST', /\/comments$/, { status: 500, message: 'Server Error' });
     const result = await upsertStickyComment(octokit, pr(), 'report');
     expect(result.outcome).toBe('created');
-    expect(github.requests.filter((r) => r.method === 'POST' && r.path.endsWith(`/${prNumber}/comments`))).toHaveLength(2);
+    expect(
+      github.requests.filter(
+        (r) => r.method === 'POST' && r.path.endsWith(`/${prNumber}/comments`),
+      ),
+    ).toHaveLength(2);
   });
 
   it('waits out a secondary rate limit (429 with retry-after), then succeeds', async () => {
-    github.fail('GET', /\/comments$/, { status: 429, message: 'You have exceeded a secondary rate limit', headers: { 'retry-after': '2' } });
+    github.fail('GET', /\/comments$/, {
+      status: 429,
+      message: 'You have exceeded a secondary rate limit',
+      headers: { 'retry-after': '2' },
+    });
     const result = await upsertStickyComment(octokit, pr(), 'report');
     expect(result.outcome).toBe('created');
     expect(logger.lines.join('\n')).toMatch(/secondary rate limit on GET .*; retrying after 2 s/);
@@ -99,7 +120,9 @@ describe('sticky PR comment against a local GitHub', () => {
     const body = github.comments.get(key())![0]!.body;
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
     expect(body.startsWith('<!-- spinwash:sticky -->\n<details>')).toBe(true);
-    expect(body).toMatch(/<\/details>\n\n---\n> \[!WARNING\]\n> This report was cut to fit GitHub’s 65,536-character comment limit/);
+    expect(body).toMatch(
+      /<\/details>\n\n---\n> \[!WARNING\]\n> This report was cut to fit GitHub’s 65,536-character comment limit/,
+    );
     expect(commentBody('short').truncated).toBe(false);
   });
 });

@@ -21,7 +21,11 @@ let github: FakeGitHub;
 let dir: string;
 let octokit: GitHubClient;
 let logger: MemoryLogger;
-let sinks: { outputs: Record<string, string>; summary: string[]; annotations: { message: string; file?: string }[] };
+let sinks: {
+  outputs: Record<string, string>;
+  summary: string[];
+  annotations: { message: string; file?: string }[];
+};
 
 beforeAll(async () => {
   github = await startGitHubServer();
@@ -33,22 +37,43 @@ beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'spinwash-publish-'));
   github.readOnly = false;
   logger = new MemoryLogger();
-  octokit = createOctokit({ token: 'test-token', baseUrl: github.url, retryAfterBaseMs: 5, logger });
+  octokit = createOctokit({
+    token: 'test-token',
+    baseUrl: github.url,
+    retryAfterBaseMs: 5,
+    logger,
+  });
   sinks = { outputs: {}, summary: [], annotations: [] };
   return () => rm(dir, { recursive: true, force: true });
 });
 
-const specs: ComponentSpec[] = [{ name: 'api', wasmPath: '/w/target/api.wasm', manifest: '/w/api/Cargo.toml', built: true }];
+const specs: ComponentSpec[] = [
+  { name: 'api', wasmPath: '/w/target/api.wasm', manifest: '/w/api/Cargo.toml', built: true },
+];
 
 function config(raw: RawInputs = {}) {
-  return buildConfig({ project: dir, 'report-path': path.join(dir, 'out', 'report.json'), 'github-token': 'test-token', ...raw });
+  return buildConfig({
+    project: dir,
+    'report-path': path.join(dir, 'out', 'report.json'),
+    'github-token': 'test-token',
+    ...raw,
+  });
 }
 
 /** The runner's environment for an event: GITHUB_* variables and the payload file. */
-async function event(name: string, payload: Record<string, unknown>, extra: Record<string, string> = {}): Promise<NodeJS.ProcessEnv> {
+async function event(
+  name: string,
+  payload: Record<string, unknown>,
+  extra: Record<string, string> = {},
+): Promise<NodeJS.ProcessEnv> {
   const file = path.join(dir, `${name}-event.json`);
   await writeFile(file, JSON.stringify(payload));
-  return { GITHUB_EVENT_NAME: name, GITHUB_EVENT_PATH: file, GITHUB_REPOSITORY: 'acme/app', ...extra };
+  return {
+    GITHUB_EVENT_NAME: name,
+    GITHUB_EVENT_PATH: file,
+    GITHUB_REPOSITORY: 'acme/app',
+    ...extra,
+  };
 }
 
 function deps(env: NodeJS.ProcessEnv): Partial<PublishDeps> {
@@ -57,7 +82,8 @@ function deps(env: NodeJS.ProcessEnv): Partial<PublishDeps> {
     octokit,
     setOutput: (name, value) => (sinks.outputs[name] = value),
     appendSummary: async (markdown) => void sinks.summary.push(markdown),
-    annotateError: (message, file) => sinks.annotations.push(file ? { message, file } : { message }),
+    annotateError: (message, file) =>
+      sinks.annotations.push(file ? { message, file } : { message }),
   };
 }
 
@@ -65,7 +91,11 @@ const prPayload = (number: number, fork = false) => ({
   pull_request: {
     number,
     base: { sha: github.refs.get('main'), ref: 'main', repo: { full_name: 'acme/app' } },
-    head: { sha: 'c0ffee'.padEnd(40, '0'), ref: 'feature', repo: { full_name: fork ? 'someone/app' : 'acme/app' } },
+    head: {
+      sha: 'c0ffee'.padEnd(40, '0'),
+      ref: 'feature',
+      repo: { full_name: fork ? 'someone/app' : 'acme/app' },
+    },
   },
 });
 
@@ -77,7 +107,12 @@ describe('publishReport', () => {
   it('sets the outputs and the summary, and keeps one sticky comment on a PR across runs', async () => {
     github.addCommits('main', 1);
     const env = await event('pull_request', prPayload(7));
-    const first = await publishReport(input(report([component('api', 20_000)])), config(), logger, deps(env));
+    const first = await publishReport(
+      input(report([component('api', 20_000)])),
+      config(),
+      logger,
+      deps(env),
+    );
     expect(first.comment).toMatchObject({ outcome: 'created' });
     expect(sinks.outputs).toMatchObject({
       'wasm-path': '/w/target/api.wasm',
@@ -88,7 +123,12 @@ describe('publishReport', () => {
       'report-path': path.join(dir, 'out', 'report.json'),
     });
     expect(sinks.summary[0]).toContain('| api | 19.5 KiB (20,000 B) |');
-    const second = await publishReport(input(report([component('api', 19_000)])), config(), logger, deps(env));
+    const second = await publishReport(
+      input(report([component('api', 19_000)])),
+      config(),
+      logger,
+      deps(env),
+    );
     expect(second.comment).toMatchObject({ outcome: 'updated' });
     const comments = github.comments.get('acme/app#7')!;
     expect(comments).toHaveLength(1);
@@ -101,7 +141,11 @@ describe('publishReport', () => {
     const summaryFile = path.join(dir, 'step-summary');
     await writeFile(outputFile, '');
     await writeFile(summaryFile, '');
-    Object.assign(process.env, { GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_API_URL: github.url });
+    Object.assign(process.env, {
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_API_URL: github.url,
+    });
     try {
       github.addCommits('main', 1);
       const env = await event('pull_request', prPayload(12));
@@ -121,10 +165,24 @@ describe('publishReport', () => {
 
   it('does not comment outside a pull request, or when comment is false', async () => {
     const env = await event('workflow_dispatch', {});
-    const outcome = await publishReport(input(report([component('api', 1_000)])), config(), logger, deps(env));
+    const outcome = await publishReport(
+      input(report([component('api', 1_000)])),
+      config(),
+      logger,
+      deps(env),
+    );
     expect(outcome.comment).toBeUndefined();
     const prEnv = await event('pull_request', prPayload(8));
-    expect((await publishReport(input(report([component('api', 1_000)])), config({ comment: 'false' }), logger, deps(prEnv))).comment).toBeUndefined();
+    expect(
+      (
+        await publishReport(
+          input(report([component('api', 1_000)])),
+          config({ comment: 'false' }),
+          logger,
+          deps(prEnv),
+        )
+      ).comment,
+    ).toBeUndefined();
     expect(github.comments.get('acme/app#8')).toBeUndefined();
   });
 
@@ -137,36 +195,85 @@ describe('publishReport', () => {
     expect(outcome.comment?.outcome).toBe('forbidden');
     expect(outcome.commentDir).toBe(path.join(dir, 'out', 'spinwash-comment'));
     expect(sinks.outputs['comment-dir']).toBe(outcome.commentDir);
-    expect(logger.lines.join('\n')).toMatch(/warning: The token cannot comment on acme\/app#9 .*upload that folder as an artifact named `spinwash-report`.*`mode: comment`/s);
+    expect(logger.lines.join('\n')).toMatch(
+      /warning: The token cannot comment on acme\/app#9 .*upload that folder as an artifact named `spinwash-report`.*`mode: comment`/s,
+    );
     const files = await readForkFiles(outcome.commentDir!);
-    expect(files.pending).toEqual({ owner: 'acme', repo: 'app', number: 9, headSha: 'c0ffee'.padEnd(40, '0'), key: 'sticky' });
-    expect(JSON.parse(await readFile(path.join(outcome.commentDir!, 'report.json'), 'utf8'))).toEqual(r);
+    expect(files.pending).toEqual({
+      owner: 'acme',
+      repo: 'app',
+      number: 9,
+      headSha: 'c0ffee'.padEnd(40, '0'),
+      key: 'sticky',
+    });
+    expect(
+      JSON.parse(await readFile(path.join(outcome.commentDir!, 'report.json'), 'utf8')),
+    ).toEqual(r);
 
     // The workflow_run side: the artifact holds those files; the base repository's token can write.
     github.readOnly = false;
     github.pulls.set('acme/app#9', { headSha: 'c0ffee'.padEnd(40, '0') });
-    github.artifacts.push({ id: 77, name: 'spinwash-report', runId: 4242, files: { 'comment.md': files.markdown, 'pr.json': JSON.stringify(files.pending) } });
-    const runEnv = await event('workflow_run', { workflow_run: { id: 4242, head_sha: 'c0ffee'.padEnd(40, '0'), pull_requests: [] } });
-    const posted = await publishFromArtifact(config({ mode: 'comment' }), logger, { env: runEnv, octokit });
+    github.artifacts.push({
+      id: 77,
+      name: 'spinwash-report',
+      runId: 4242,
+      files: { 'comment.md': files.markdown, 'pr.json': JSON.stringify(files.pending) },
+    });
+    const runEnv = await event('workflow_run', {
+      workflow_run: { id: 4242, head_sha: 'c0ffee'.padEnd(40, '0'), pull_requests: [] },
+    });
+    const posted = await publishFromArtifact(config({ mode: 'comment' }), logger, {
+      env: runEnv,
+      octokit,
+    });
     expect(posted).toMatchObject({ posted: true, pr: 9, comment: { outcome: 'created' } });
-    expect(github.comments.get('acme/app#9')![0]!.body).toBe(`<!-- spinwash:sticky -->\n${files.markdown}`);
+    expect(github.comments.get('acme/app#9')![0]!.body).toBe(
+      `<!-- spinwash:sticky -->\n${files.markdown}`,
+    );
   });
 
   it('mode: comment refuses an artifact whose PR head is not the run commit, and other events', async () => {
     github.pulls.set('acme/app#10', { headSha: 'newer'.padEnd(40, '0') });
-    github.artifacts.push({ id: 78, name: 'spinwash-report', runId: 4343, files: { 'comment.md': 'x', 'pr.json': JSON.stringify({ owner: 'acme', repo: 'app', number: 10, headSha: 'a'.repeat(40), key: 'sticky' }) } });
-    const runEnv = await event('workflow_run', { workflow_run: { id: 4343, head_sha: 'a'.repeat(40), pull_requests: [] } });
-    await expect(publishFromArtifact(config({ mode: 'comment' }), logger, { env: runEnv, octokit })).rejects.toThrow(
-      /PR #10, whose head is newer00, but the run built aaaaaaa; not posting/,
-    );
-    github.fail('GET', /\/actions\/runs\/4343\/artifacts$/, { status: 403, message: 'Resource not accessible by integration' });
-    await expect(publishFromArtifact(config({ mode: 'comment' }), logger, { env: runEnv, octokit })).rejects.toThrow(
+    github.artifacts.push({
+      id: 78,
+      name: 'spinwash-report',
+      runId: 4343,
+      files: {
+        'comment.md': 'x',
+        'pr.json': JSON.stringify({
+          owner: 'acme',
+          repo: 'app',
+          number: 10,
+          headSha: 'a'.repeat(40),
+          key: 'sticky',
+        }),
+      },
+    });
+    const runEnv = await event('workflow_run', {
+      workflow_run: { id: 4343, head_sha: 'a'.repeat(40), pull_requests: [] },
+    });
+    await expect(
+      publishFromArtifact(config({ mode: 'comment' }), logger, { env: runEnv, octokit }),
+    ).rejects.toThrow(/PR #10, whose head is newer00, but the run built aaaaaaa; not posting/);
+    github.fail('GET', /\/actions\/runs\/4343\/artifacts$/, {
+      status: 403,
+      message: 'Resource not accessible by integration',
+    });
+    await expect(
+      publishFromArtifact(config({ mode: 'comment' }), logger, { env: runEnv, octokit }),
+    ).rejects.toThrow(
       /GitHub refused to list the artifacts of run 4343 \(403 .*\); the token needs `actions: read`/,
     );
-    const none = await event('workflow_run', { workflow_run: { id: 1, head_sha: 'b'.repeat(40), pull_requests: [] } });
-    expect(await publishFromArtifact(config({ mode: 'comment' }), logger, { env: none, octokit })).toMatchObject({ posted: false });
+    const none = await event('workflow_run', {
+      workflow_run: { id: 1, head_sha: 'b'.repeat(40), pull_requests: [] },
+    });
+    expect(
+      await publishFromArtifact(config({ mode: 'comment' }), logger, { env: none, octokit }),
+    ).toMatchObject({ posted: false });
     const push = await event('push', {});
-    await expect(publishFromArtifact(config({ mode: 'comment' }), logger, { env: push, octokit })).rejects.toThrow(
+    await expect(
+      publishFromArtifact(config({ mode: 'comment' }), logger, { env: push, octokit }),
+    ).rejects.toThrow(
       'Input `mode` has the value "comment", which runs in a `workflow_run` workflow; this run is a `push` event',
     );
   });
@@ -174,30 +281,72 @@ describe('publishReport', () => {
   it('saves the report on a push to main, a PR compares against it, and a broken budget fails after publishing', async () => {
     github.refs.delete('spinwash-data');
     const [baseSha] = github.addCommits('main', 1);
-    const pushEnv = await event('push', { repository: { default_branch: 'main' } }, { GITHUB_SHA: baseSha!, GITHUB_REF: 'refs/heads/main' });
-    const pushed = await publishReport(input(report([component('api', 20_000)])), config(), logger, deps(pushEnv));
+    const pushEnv = await event(
+      'push',
+      { repository: { default_branch: 'main' } },
+      { GITHUB_SHA: baseSha!, GITHUB_REF: 'refs/heads/main' },
+    );
+    const pushed = await publishReport(
+      input(report([component('api', 20_000)])),
+      config(),
+      logger,
+      deps(pushEnv),
+    );
     expect(pushed.saved).toBe(baseSha);
     // A push to another branch is not saved.
-    const other = await event('push', { repository: { default_branch: 'main' } }, { GITHUB_SHA: baseSha!, GITHUB_REF: 'refs/heads/wip' });
-    expect((await publishReport(input(report([component('api', 1)])), config(), logger, deps(other))).saved).toBeUndefined();
-    const listed = await event('push', {}, { GITHUB_SHA: baseSha!, GITHUB_REF: 'refs/heads/release/v2' });
-    expect((await publishReport(input(report([component('api', 1)])), config({ 'save-branches': 'main, release/*', 'data-branch': 'spinwash-release' }), logger, deps(listed))).saved).toBe(baseSha);
+    const other = await event(
+      'push',
+      { repository: { default_branch: 'main' } },
+      { GITHUB_SHA: baseSha!, GITHUB_REF: 'refs/heads/wip' },
+    );
+    expect(
+      (await publishReport(input(report([component('api', 1)])), config(), logger, deps(other)))
+        .saved,
+    ).toBeUndefined();
+    const listed = await event(
+      'push',
+      {},
+      { GITHUB_SHA: baseSha!, GITHUB_REF: 'refs/heads/release/v2' },
+    );
+    expect(
+      (
+        await publishReport(
+          input(report([component('api', 1)])),
+          config({ 'save-branches': 'main, release/*', 'data-branch': 'spinwash-release' }),
+          logger,
+          deps(listed),
+        )
+      ).saved,
+    ).toBe(baseSha);
     expect(github.readFile('spinwash-release', 'index/release_v2.json')).toContain(baseSha);
 
     const prEnv = await event('pull_request', prPayload(11));
     const cfg = config({ 'max-increase': '1%' });
-    const baseline = await loadBaseline(cfg, { context: await readGitHubContext(prEnv), octokit }, logger);
+    const baseline = await loadBaseline(
+      cfg,
+      { context: await readGitHubContext(prEnv), octokit },
+      logger,
+    );
     expect(baseline?.label).toBe('main (base commit)');
     const assessed = assessReport(report([component('api', 21_000)]), cfg.budgets, baseline);
-    const error = await publishReport(input(assessed), cfg, logger, deps(prEnv)).catch((e: unknown) => e);
+    const error = await publishReport(input(assessed), cfg, logger, deps(prEnv)).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).message).toBe(
       'A budget was broken: max-increase broken by api: +5.0% (+1000 B) against a limit of 1%, by 4.0 percentage points',
     );
-    expect(sinks.annotations).toEqual([{ message: (error as UserError).message.replace('A budget was broken: ', ''), file: '/w/api/Cargo.toml' }]);
+    expect(sinks.annotations).toEqual([
+      {
+        message: (error as UserError).message.replace('A budget was broken: ', ''),
+        file: '/w/api/Cargo.toml',
+      },
+    ]);
     // Published before failing: the comment shows the growth and the broken budget.
     const body = github.comments.get('acme/app#11')![0]!.body;
-    expect(body).toContain(`🔺 **+1000 B (+5.0%)** against main (base commit) (\`${baseSha!.slice(0, 7)}\`)`);
+    expect(body).toContain(
+      `🔺 **+1000 B (+5.0%)** against main (base commit) (\`${baseSha!.slice(0, 7)}\`)`,
+    );
     expect(body).toContain('❌ **Budget broken**');
     expect(sinks.outputs['size-bytes']).toBe('21000');
   });

@@ -31,12 +31,18 @@ beforeEach(() => {
 describe('results store on a data branch', () => {
   it('creates the data branch on the first push, then a PR run finds its base report', async () => {
     const [, head] = github.addCommits('main', 2);
-    const pushed = report([component('api', 20_000)], { source: { commit: head!, ref: 'refs/heads/main' } });
+    const pushed = report([component('api', 20_000)], {
+      source: { commit: head!, ref: 'refs/heads/main' },
+    });
     expect(await findBaseReport(store, head!, 'main')).toBeUndefined();
     await saveReport(store, head!, 'main', pushed);
     expect(github.readFile('spinwash-data', 'README.md')).toContain('spinwash results');
     expect(JSON.parse(github.readFile('spinwash-data', `reports/${head}.json`)!)).toEqual(pushed);
-    expect(JSON.parse(github.readFile('spinwash-data', 'index/main.json')!).commits.map((c: { sha: string }) => c.sha)).toEqual([head]);
+    expect(
+      JSON.parse(github.readFile('spinwash-data', 'index/main.json')!).commits.map(
+        (c: { sha: string }) => c.sha,
+      ),
+    ).toEqual([head]);
     // The data branch is an orphan: its history is its own commits, not the project's.
     let cursor = github.commits.get(github.refs.get('spinwash-data')!)!;
     while (cursor.parents[0]) cursor = github.commits.get(cursor.parents[0])!;
@@ -51,8 +57,16 @@ describe('results store on a data branch', () => {
     const newer = report([component('api', 19_500)]);
     await saveReport(store, shas[1]!, 'main', older);
     await saveReport(store, shas[3]!, 'main', newer);
-    expect(await findBaseReport(store, shas[5]!, 'main')).toEqual({ report: newer, commit: shas[3], exact: false });
-    expect(await findBaseReport(store, shas[2]!)).toEqual({ report: older, commit: shas[1], exact: false });
+    expect(await findBaseReport(store, shas[5]!, 'main')).toEqual({
+      report: newer,
+      commit: shas[3],
+      exact: false,
+    });
+    expect(await findBaseReport(store, shas[2]!)).toEqual({
+      report: older,
+      commit: shas[1],
+      exact: false,
+    });
     expect(await findBaseReport(store, shas[0]!, 'main')).toBeUndefined();
   });
 
@@ -61,20 +75,38 @@ describe('results store on a data branch', () => {
     await saveReport(store, shas[0]!, 'main', report([component('api', 1_000)]));
     // Another job saves its commit between our read of the index and our write.
     github.before('PUT', /\/contents\/index\//, () => {
-      github.writeFile('spinwash-data', 'index/main.json', JSON.stringify({ branch: 'main', commits: [{ sha: 'f'.repeat(40), savedAt: 'x' }, { sha: shas[0], savedAt: 'y' }] }));
+      github.writeFile(
+        'spinwash-data',
+        'index/main.json',
+        JSON.stringify({
+          branch: 'main',
+          commits: [
+            { sha: 'f'.repeat(40), savedAt: 'x' },
+            { sha: shas[0], savedAt: 'y' },
+          ],
+        }),
+      );
     });
     await saveReport(store, shas[1]!, 'main', report([component('api', 1_100)]));
-    const conflicts = github.requests.filter((r) => r.method === 'PUT' && r.path.includes('/contents/index/'));
+    const conflicts = github.requests.filter(
+      (r) => r.method === 'PUT' && r.path.includes('/contents/index/'),
+    );
     expect(conflicts.length).toBeGreaterThanOrEqual(3);
-    const index = JSON.parse(github.readFile('spinwash-data', 'index/main.json')!) as { commits: { sha: string }[] };
+    const index = JSON.parse(github.readFile('spinwash-data', 'index/main.json')!) as {
+      commits: { sha: string }[];
+    };
     expect(index.commits.map((c) => c.sha)).toEqual([shas[1], 'f'.repeat(40), shas[0]]);
-    expect((store.logger as MemoryLogger).lines.join('\n')).toMatch(/index\/main\.json on spinwash-data changed while writing \(409\); retrying/);
+    expect((store.logger as MemoryLogger).lines.join('\n')).toMatch(
+      /index\/main\.json on spinwash-data changed while writing \(409\); retrying/,
+    );
   });
 
   it('names the missing permission when the token cannot write', async () => {
     const [sha] = github.addCommits('main', 1);
     github.readOnly = true;
-    await expect(saveReport(store, sha!, 'main', report([component('api', 1_000)]))).rejects.toThrow(
+    await expect(
+      saveReport(store, sha!, 'main', report([component('api', 1_000)])),
+    ).rejects.toThrow(
       /GitHub refused to create the spinwash-data branch \(403 Resource not accessible by integration.*\); the token needs `contents: write`/,
     );
   });

@@ -21,16 +21,26 @@ describe('budget inputs', () => {
     ['1.5MB', 1_500_000],
     ['2MiB', 2_097_152],
     ['10kib', 10_240],
-  ])('parseByteSize(%s) = %i', (text, bytes) => expect(parseByteSize('max-size', text)).toBe(bytes));
+  ])('parseByteSize(%s) = %i', (text, bytes) =>
+    expect(parseByteSize('max-size', text)).toBe(bytes),
+  );
 
-  it.each(['', '12GB', 'KiB', '-5KB', '0', 'ten'])('rejects the size %j naming the input and the units', (text) => {
-    expect(() => parseByteSize('max-size', text)).toThrow(UserError);
-    expect(() => parseByteSize('max-size', text)).toThrow(/Input `max-size` has the value ".*"; accepted: a size such as `500B`, `200KB`, `200KiB`/);
-  });
+  it.each(['', '12GB', 'KiB', '-5KB', '0', 'ten'])(
+    'rejects the size %j naming the input and the units',
+    (text) => {
+      expect(() => parseByteSize('max-size', text)).toThrow(UserError);
+      expect(() => parseByteSize('max-size', text)).toThrow(
+        /Input `max-size` has the value ".*"; accepted: a size such as `500B`, `200KB`, `200KiB`/,
+      );
+    },
+  );
 
   it.each([
     ['300KiB', { maxTotalBytes: 307_200, maxComponentBytes: {} }],
-    ['api=200KiB, web=1MB', { maxTotalBytes: undefined, maxComponentBytes: { api: 204_800, web: 1_000_000 } }],
+    [
+      'api=200KiB, web=1MB',
+      { maxTotalBytes: undefined, maxComponentBytes: { api: 204_800, web: 1_000_000 } },
+    ],
     ['1MiB\napi=10KB', { maxTotalBytes: 1_048_576, maxComponentBytes: { api: 10_000 } }],
   ])('parseMaxSize(%j)', (text, expected) => expect(parseMaxSize(text)).toEqual(expected));
 
@@ -50,9 +60,9 @@ describe('budget inputs', () => {
   });
 
   it('rejects a max-deploy-seconds that is not a positive number', () => {
-    expect(() => parseBudgets({ maxSize: '', maxIncrease: '', maxDeploySeconds: 'soon', failOnBudget: true })).toThrow(
-      /Input `max-deploy-seconds` has the value "soon"; accepted: a number greater than 0/,
-    );
+    expect(() =>
+      parseBudgets({ maxSize: '', maxIncrease: '', maxDeploySeconds: 'soon', failOnBudget: true }),
+    ).toThrow(/Input `max-deploy-seconds` has the value "soon"; accepted: a number greater than 0/);
   });
 });
 
@@ -79,22 +89,39 @@ describe('checkBudgets', () => {
     ['', '', '2', ['max-deploy-seconds/total']],
     ['', '', '3', []],
     ['60KB', '1%', '1', ['max-size/total', 'max-increase/api', 'max-deploy-seconds/total']],
-  ])('max-size %j, max-increase %j, max-deploy-seconds %j → %j', (maxSize, maxIncrease, seconds, expected) => {
-    const result = checkBudgets(current, budgets(maxSize, maxIncrease, seconds));
-    expect(result.breaches.map((b) => `${b.budget}/${b.component ?? 'total'}`)).toEqual(expected);
-    expect(result.failing).toBe(expected.length > 0);
-  });
+  ])(
+    'max-size %j, max-increase %j, max-deploy-seconds %j → %j',
+    (maxSize, maxIncrease, seconds, expected) => {
+      const result = checkBudgets(current, budgets(maxSize, maxIncrease, seconds));
+      expect(result.breaches.map((b) => `${b.budget}/${b.component ?? 'total'}`)).toEqual(expected);
+      expect(result.failing).toBe(expected.length > 0);
+    },
+  );
 
   it('says by how much a budget broke', () => {
     const [size] = checkBudgets(current, budgets('api=20KB')).breaches;
-    expect(size).toEqual({ budget: 'max-size', component: 'api', limit: '19.5 KiB (20,000 B)', actual: '20.0 KiB (20,500 B)', excess: 'by 500 B' });
+    expect(size).toEqual({
+      budget: 'max-size',
+      component: 'api',
+      limit: '19.5 KiB (20,000 B)',
+      actual: '20.0 KiB (20,500 B)',
+      excess: 'by 500 B',
+    });
     const [growth] = checkBudgets(current, budgets('', '1%')).breaches;
-    expect(growth).toMatchObject({ limit: '1%', actual: '+2.5% (+500 B)', excess: 'by 1.5 percentage points' });
+    expect(growth).toMatchObject({
+      limit: '1%',
+      actual: '+2.5% (+500 B)',
+      excess: 'by 1.5 percentage points',
+    });
   });
 
   it('skips max-increase without a baseline', () => {
     const alone = report([component('api', 20_500)]);
-    expect(checkBudgets(alone, budgets('', '1%'))).toEqual({ checked: [], breaches: [], failing: false });
+    expect(checkBudgets(alone, budgets('', '1%'))).toEqual({
+      checked: [],
+      breaches: [],
+      failing: false,
+    });
   });
 
   it('rejects a per-component limit for a component the project does not have', () => {

@@ -22,7 +22,13 @@ describe('regression inputs', () => {
   it('defaults: no baseline, no budgets, store on spinwash-data, sticky key, run mode', () => {
     const c = config({});
     expect(c.baselineFile).toBeUndefined();
-    expect(c.budgets).toEqual({ maxTotalBytes: undefined, maxComponentBytes: {}, maxIncrease: undefined, maxDeploySeconds: undefined, failOnBudget: true });
+    expect(c.budgets).toEqual({
+      maxTotalBytes: undefined,
+      maxComponentBytes: {},
+      maxIncrease: undefined,
+      maxDeploySeconds: undefined,
+      failOnBudget: true,
+    });
     expect(c.store).toEqual({ branch: 'spinwash-data', saveBranches: [] });
     expect(c.commentKey).toBe('sticky');
     expect(c.mode).toBe('run');
@@ -54,12 +60,27 @@ describe('regression inputs', () => {
   });
 
   it.each<[RawInputs, string]>([
-    [{ 'baseline-file': 'nope.json' }, 'Input `baseline-file` has the value "nope.json": no such file'],
+    [
+      { 'baseline-file': 'nope.json' },
+      'Input `baseline-file` has the value "nope.json": no such file',
+    ],
     [{ 'max-size': '10 GB' }, 'Input `max-size` has the value "10 GB"; accepted: a size such as'],
-    [{ 'max-increase': 'a lot' }, 'Input `max-increase` has the value "a lot"; accepted: a percentage such as `1%`'],
-    [{ 'max-deploy-seconds': '0' }, 'Input `max-deploy-seconds` has the value "0"; accepted: a number greater than 0'],
-    [{ 'fail-on-budget': 'no' }, 'Input `fail-on-budget` has the value "no"; accepted: `true` or `false`'],
-    [{ 'comment-key': 'my key' }, 'Input `comment-key` has the value "my key"; accepted: letters, digits'],
+    [
+      { 'max-increase': 'a lot' },
+      'Input `max-increase` has the value "a lot"; accepted: a percentage such as `1%`',
+    ],
+    [
+      { 'max-deploy-seconds': '0' },
+      'Input `max-deploy-seconds` has the value "0"; accepted: a number greater than 0',
+    ],
+    [
+      { 'fail-on-budget': 'no' },
+      'Input `fail-on-budget` has the value "no"; accepted: `true` or `false`',
+    ],
+    [
+      { 'comment-key': 'my key' },
+      'Input `comment-key` has the value "my key"; accepted: letters, digits',
+    ],
     [{ mode: 'post' }, 'Input `mode` has the value "post"; accepted: `run`, `comment`'],
   ])('rejects %j with one clear message', (raw, message) => {
     const error = (() => {

@@ -14,7 +14,9 @@ export function staticImportClosure(entry: string): { files: string[]; packages:
     files.add(file);
     const code = readFileSync(file, 'utf8');
     // esbuild writes static imports as `import … from "spec";` or `import "spec";` at statement start
-    for (const match of code.matchAll(/(?:^|[;\n])\s*import\s*(?:[\w*${}\s,]+from\s*)?["']([^"']+)["']/g)) {
+    for (const match of code.matchAll(
+      /(?:^|[;\n])\s*import\s*(?:[\w*${}\s,]+from\s*)?["']([^"']+)["']/g,
+    )) {
       const spec = match[1]!;
       if (spec.startsWith('.')) visit(path.resolve(path.dirname(file), spec));
       else if (!spec.startsWith('node:')) packages.add(spec);

@@ -96,7 +96,12 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
     return hash.digest('hex');
   };
   const commit = (parents: string[], message: string, files: Map<string, Blob>): FakeCommit => {
-    const c: FakeCommit = { sha: sha(message, ...parents, String(counter++)), parents, message, files };
+    const c: FakeCommit = {
+      sha: sha(message, ...parents, String(counter++)),
+      parents,
+      message,
+      files,
+    };
     state.commits.set(c.sha, c);
     return c;
   };
@@ -120,7 +125,12 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
     },
     addComment(pr, body, login = 'someone') {
       const id = nextId++;
-      const comment = { id, body, user: { login }, html_url: `${state.url}/${pr}#issuecomment-${id}` };
+      const comment = {
+        id,
+        body,
+        user: { login },
+        html_url: `${state.url}/${pr}#issuecomment-${id}`,
+      };
       const list = state.comments.get(pr) ?? [];
       list.push(comment);
       state.comments.set(pr, list);
@@ -152,10 +162,16 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
     close: () => new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
 
-  type Handler = (m: RegExpExecArray, req: IncomingMessage, body: Record<string, unknown>, query: URLSearchParams) => Reply;
+  type Handler = (
+    m: RegExpExecArray,
+    req: IncomingMessage,
+    body: Record<string, unknown>,
+    query: URLSearchParams,
+  ) => Reply;
   type Reply = { status: number; json?: unknown; raw?: Buffer; headers?: Record<string, string> };
   const routes: [string, RegExp, Handler][] = [];
-  const route = (method: string, path: RegExp, handler: Handler) => routes.push([method, path, handler]);
+  const route = (method: string, path: RegExp, handler: Handler) =>
+    routes.push([method, path, handler]);
   const notFound = (message = 'Not Found'): Reply => ({ status: 404, json: { message } });
   const repoPath = '/repos/([^/]+)/([^/]+)';
 
@@ -165,21 +181,26 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
   }));
 
   // Issue comments, paginated like GitHub: per_page (default 30, max 100), page, Link header.
-  route('GET', new RegExp(`^${repoPath}/issues/(\\d+)/comments$`), (m, _req, _body, query): Reply => {
-    const list = state.comments.get(`${m[1]}/${m[2]}#${m[3]}`) ?? [];
-    const perPage = Math.min(Number(query.get('per_page') ?? 30), 100);
-    const page = Number(query.get('page') ?? 1);
-    const last = Math.max(Math.ceil(list.length / perPage), 1);
-    const link = (p: number) => `<${state.url}/repos/${m[1]}/${m[2]}/issues/${m[3]}/comments?per_page=${perPage}&page=${p}>`;
-    const links: string[] = [];
-    if (page < last) links.push(`${link(page + 1)}; rel="next"`, `${link(last)}; rel="last"`);
-    if (page > 1) links.push(`${link(1)}; rel="first"`, `${link(page - 1)}; rel="prev"`);
-    return {
-      status: 200,
-      json: list.slice((page - 1) * perPage, page * perPage),
-      headers: links.length > 0 ? { link: links.join(', ') } : undefined,
-    };
-  });
+  route(
+    'GET',
+    new RegExp(`^${repoPath}/issues/(\\d+)/comments$`),
+    (m, _req, _body, query): Reply => {
+      const list = state.comments.get(`${m[1]}/${m[2]}#${m[3]}`) ?? [];
+      const perPage = Math.min(Number(query.get('per_page') ?? 30), 100);
+      const page = Number(query.get('page') ?? 1);
+      const last = Math.max(Math.ceil(list.length / perPage), 1);
+      const link = (p: number) =>
+        `<${state.url}/repos/${m[1]}/${m[2]}/issues/${m[3]}/comments?per_page=${perPage}&page=${p}>`;
+      const links: string[] = [];
+      if (page < last) links.push(`${link(page + 1)}; rel="next"`, `${link(last)}; rel="last"`);
+      if (page > 1) links.push(`${link(1)}; rel="first"`, `${link(page - 1)}; rel="prev"`);
+      return {
+        status: 200,
+        json: list.slice((page - 1) * perPage, page * perPage),
+        headers: links.length > 0 ? { link: links.join(', ') } : undefined,
+      };
+    },
+  );
   route('POST', new RegExp(`^${repoPath}/issues/(\\d+)/comments$`), (m, _req, body) => ({
     status: 201,
     json: state.addComment(`${m[1]}/${m[2]}#${m[3]}`, String(body.body), 'github-actions[bot]'),
@@ -204,7 +225,15 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
     if (!blob) return notFound();
     return {
       status: 200,
-      json: { type: 'file', encoding: 'base64', path, name: path.split('/').pop(), sha: blob.sha, size: blob.content.length, content: blob.content.toString('base64').replace(/.{60}/g, '$&\n') },
+      json: {
+        type: 'file',
+        encoding: 'base64',
+        path,
+        name: path.split('/').pop(),
+        sha: blob.sha,
+        size: blob.content.length,
+        content: blob.content.toString('base64').replace(/.{60}/g, '$&\n'),
+      },
     };
   });
   route('PUT', new RegExp(`^${repoPath}/contents/(.+)$`), (m, _req, body) => {
@@ -214,15 +243,21 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
     if (!head) return { status: 404, json: { message: `Branch ${branch} not found` } };
     const files = new Map(state.commits.get(head)!.files);
     const current = files.get(path);
-    if (current && body.sha === undefined) return { status: 422, json: { message: 'Invalid request.\n\n"sha" wasn\'t supplied.' } };
-    if (current && body.sha !== current.sha) return { status: 409, json: { message: `${path} does not match ${String(body.sha)}` } };
-    if (!current && body.sha !== undefined) return { status: 409, json: { message: `${path} does not match ${String(body.sha)}` } };
+    if (current && body.sha === undefined)
+      return { status: 422, json: { message: 'Invalid request.\n\n"sha" wasn\'t supplied.' } };
+    if (current && body.sha !== current.sha)
+      return { status: 409, json: { message: `${path} does not match ${String(body.sha)}` } };
+    if (!current && body.sha !== undefined)
+      return { status: 409, json: { message: `${path} does not match ${String(body.sha)}` } };
     const data = Buffer.from(String(body.content), 'base64');
     const blob = { sha: sha('blob', data), content: data };
     files.set(path, blob);
     const c = commit([head], String(body.message), files);
     state.refs.set(branch, c.sha);
-    return { status: current ? 200 : 201, json: { content: { path, sha: blob.sha }, commit: { sha: c.sha } } };
+    return {
+      status: current ? 200 : 201,
+      json: { content: { path, sha: blob.sha }, commit: { sha: c.sha } },
+    };
   });
 
   // Git data: a tree and a parentless commit make an orphan branch; refs read and create branches.
@@ -239,19 +274,30 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
   route('POST', new RegExp(`^${repoPath}/git/commits$`), (_m, _req, body) => {
     const files = trees.get(String(body.tree));
     if (!files) return { status: 422, json: { message: 'Tree not found' } };
-    const c = commit((body.parents as string[] | undefined) ?? [], String(body.message), new Map(files));
+    const c = commit(
+      (body.parents as string[] | undefined) ?? [],
+      String(body.message),
+      new Map(files),
+    );
     return { status: 201, json: { sha: c.sha } };
   });
   route('GET', new RegExp(`^${repoPath}/git/ref/heads/(.+)$`), (m) => {
     const head = state.refs.get(m[3]!);
-    return head ? { status: 200, json: { ref: `refs/heads/${m[3]}`, object: { sha: head, type: 'commit' } } } : notFound();
+    return head
+      ? { status: 200, json: { ref: `refs/heads/${m[3]}`, object: { sha: head, type: 'commit' } } }
+      : notFound();
   });
   route('POST', new RegExp(`^${repoPath}/git/refs$`), (_m, _req, body) => {
     const branch = String(body.ref).replace(/^refs\/heads\//, '');
-    if (state.refs.has(branch)) return { status: 422, json: { message: 'Reference already exists' } };
-    if (!state.commits.has(String(body.sha))) return { status: 422, json: { message: 'Object does not exist' } };
+    if (state.refs.has(branch))
+      return { status: 422, json: { message: 'Reference already exists' } };
+    if (!state.commits.has(String(body.sha)))
+      return { status: 422, json: { message: 'Object does not exist' } };
     state.refs.set(branch, String(body.sha));
-    return { status: 201, json: { ref: `refs/heads/${branch}`, object: { sha: body.sha, type: 'commit' } } };
+    return {
+      status: 201,
+      json: { ref: `refs/heads/${branch}`, object: { sha: body.sha, type: 'commit' } },
+    };
   });
 
   // Commits: first-parent history from a sha or branch, paginated.
@@ -264,7 +310,11 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
     const history: { sha: string; parents: { sha: string }[]; commit: { message: string } }[] = [];
     while (cursor) {
       const c: FakeCommit = state.commits.get(cursor)!;
-      history.push({ sha: c.sha, parents: c.parents.map((p) => ({ sha: p })), commit: { message: c.message } });
+      history.push({
+        sha: c.sha,
+        parents: c.parents.map((p) => ({ sha: p })),
+        commit: { message: c.message },
+      });
       cursor = c.parents[0];
     }
     return { status: 200, json: history.slice((page - 1) * perPage, page * perPage) };
@@ -272,28 +322,43 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
 
   route('GET', new RegExp(`^${repoPath}/pulls/(\\d+)$`), (m) => {
     const pull = state.pulls.get(`${m[1]}/${m[2]}#${m[3]}`);
-    return pull ? { status: 200, json: { number: Number(m[3]), state: 'open', head: { sha: pull.headSha } } } : notFound();
+    return pull
+      ? { status: 200, json: { number: Number(m[3]), state: 'open', head: { sha: pull.headSha } } }
+      : notFound();
   });
 
   // Actions artifacts: list a run's artifacts; download answers a redirect to the zip, as GitHub does.
-  route('GET', new RegExp(`^${repoPath}/actions/runs/(\\d+)/artifacts$`), (m, _req, _body, query) => {
-    const name = query.get('name');
-    const list = state.artifacts.filter((a) => a.runId === Number(m[3]) && (!name || a.name === name));
-    return {
-      status: 200,
-      json: {
-        total_count: list.length,
-        artifacts: list.map((a) => ({ id: a.id, name: a.name, expired: false, archive_download_url: `${state.url}/repos/${m[1]}/${m[2]}/actions/artifacts/${a.id}/zip` })),
-      },
-    };
-  });
+  route(
+    'GET',
+    new RegExp(`^${repoPath}/actions/runs/(\\d+)/artifacts$`),
+    (m, _req, _body, query) => {
+      const name = query.get('name');
+      const list = state.artifacts.filter(
+        (a) => a.runId === Number(m[3]) && (!name || a.name === name),
+      );
+      return {
+        status: 200,
+        json: {
+          total_count: list.length,
+          artifacts: list.map((a) => ({
+            id: a.id,
+            name: a.name,
+            expired: false,
+            archive_download_url: `${state.url}/repos/${m[1]}/${m[2]}/actions/artifacts/${a.id}/zip`,
+          })),
+        },
+      };
+    },
+  );
   route('GET', new RegExp(`^${repoPath}/actions/artifacts/(\\d+)/zip$`), (m) => ({
     status: 302,
     headers: { location: `${state.url}/_blob/artifact-${m[3]}.zip` },
   }));
   route('GET', /^\/_blob\/artifact-(\d+)\.zip$/, (m) => {
     const artifact = state.artifacts.find((a) => a.id === Number(m[1]));
-    return artifact ? { status: 200, raw: zip(artifact.files), headers: { 'content-type': 'application/zip' } } : notFound();
+    return artifact
+      ? { status: 200, raw: zip(artifact.files), headers: { 'content-type': 'application/zip' } }
+      : notFound();
   });
 
   const server = createServer((req, res) => {
@@ -305,29 +370,44 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
   function respond(req: IncomingMessage, res: ServerResponse, raw: Buffer): void {
     const url = new URL(req.url ?? '/', state.url);
     const method = req.method ?? 'GET';
-    const body = raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
+    const body =
+      raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
     // Clients may encode the slashes of a ref or path (`heads%2Fmain`); GitHub accepts both.
     const pathname = decodeURIComponent(url.pathname);
-    state.requests.push({ method, path: `${pathname}${url.search}`, ...(raw.length > 0 ? { body } : {}) });
+    state.requests.push({
+      method,
+      path: `${pathname}${url.search}`,
+      ...(raw.length > 0 ? { body } : {}),
+    });
     const send = (reply: Reply) => {
       const headers = { ...reply.headers };
       if (reply.raw) {
         res.writeHead(reply.status, headers).end(reply.raw);
       } else {
-        res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+        res.writeHead(reply.status, {
+          'content-type': 'application/json; charset=utf-8',
+          ...headers,
+        });
         res.end(reply.json === undefined ? '' : JSON.stringify(reply.json));
       }
     };
-    const rule = rules.find((r) => r.times > 0 && (!r.method || r.method === method) && r.path.test(pathname));
+    const rule = rules.find(
+      (r) => r.times > 0 && (!r.method || r.method === method) && r.path.test(pathname),
+    );
     if (rule) {
       rule.times -= 1;
       rule.before?.();
       if (rule.failure) {
-        send({ status: rule.failure.status, json: { message: rule.failure.message ?? 'Failure' }, headers: rule.failure.headers });
+        send({
+          status: rule.failure.status,
+          json: { message: rule.failure.message ?? 'Failure' },
+          headers: rule.failure.headers,
+        });
         return;
       }
     }
-    if (state.readOnly && method !== 'GET' && method !== 'HEAD') return send({ status: 403, json: { message: FORBIDDEN.message } });
+    if (state.readOnly && method !== 'GET' && method !== 'HEAD')
+      return send({ status: 403, json: { message: FORBIDDEN.message } });
     if (req.headers.authorization === undefined && !pathname.startsWith('/_blob/')) {
       return send({ status: 401, json: { message: 'Requires authentication' } });
     }

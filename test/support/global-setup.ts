@@ -12,7 +12,10 @@ const root = path.resolve(import.meta.dirname, '../..');
 export default function setup(): void {
   const script = path.resolve(root, '../shared/toolchain/rust-wasm-offline.sh');
   if (existsSync(script) && !process.env.SPINWASH_TEST_KEEP_PATH) {
-    const bin = execFileSync('bash', [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+    const bin = execFileSync('bash', [script], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
       .trim()
       .split('\n')
       .pop()!;

@@ -11,7 +11,9 @@ export function snapshotTree(dir: string): Record<string, string> {
       if (entry.isDirectory()) {
         if (entry.name !== 'target') walk(rel);
       } else {
-        out[rel] = createHash('sha256').update(readFileSync(path.join(dir, rel))).digest('hex');
+        out[rel] = createHash('sha256')
+          .update(readFileSync(path.join(dir, rel)))
+          .digest('hex');
       }
     }
   };

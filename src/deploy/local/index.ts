@@ -9,7 +9,6 @@ import { ServeProcess } from './serve.js';
 import { transpileComponent, type TranspiledApp } from './transpile.js';
 import { unsupportedImports } from './wasi-interfaces.js';
 
-
 /** A local deployment, with what a test or benchmark needs to check that stop() cleans up. */
 export interface LocalDeployment extends Deployment {
   /** The serving child process. */
@@ -65,7 +64,6 @@ function checkServable(app: TranspiledApp, file: string): void {
     );
   }
 }
-
 
 /**
  * Componentizes the (first) component if it is a core module, transpiles it, serves it in a

@@ -41,11 +41,18 @@ describe('writeFileAtomic', () => {
     expect(await readdir(dir)).toEqual(['out.wasm']);
   });
 
-  it('fails without leaving anything when the folder does not exist', async () => {
-    await expect(writeFileAtomic(path.join(dir, 'nope', 'out.wasm'), 'x')).rejects.toMatchObject({
-      code: 'ENOENT',
+  it('makes the missing parent folders (a report path in a folder not made yet)', async () => {
+    await writeFileAtomic(path.join(dir, 'reports', 'pr', 'out.json'), '{}');
+    expect(await readFile(path.join(dir, 'reports', 'pr', 'out.json'), 'utf8')).toBe('{}');
+    expect(await readdir(path.join(dir, 'reports', 'pr'))).toEqual(['out.json']);
+  });
+
+  it('fails without leaving anything when a parent is a file', async () => {
+    await writeFile(path.join(dir, 'file'), 'f');
+    await expect(writeFileAtomic(path.join(dir, 'file', 'out.wasm'), 'x')).rejects.toMatchObject({
+      code: 'EEXIST',
     });
-    expect(await readdir(dir)).toEqual([]);
+    expect(await readdir(dir)).toEqual(['file']);
   });
 
   it('fails without leaving anything when the destination is a folder', async () => {

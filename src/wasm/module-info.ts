@@ -132,50 +132,47 @@ export function functionBodies(module: WasmBinary): FunctionBody[] {
 }
 
 /**
- * Function names from the `name` section (subsection 1). A damaged name section gives no
- * names rather than an error: engines ignore it too, and the module still runs.
+ * Runs `read` on name subsection `id` (0: the module's name, 1: function names). A damaged
+ * name section reads as absent rather than as an error: engines ignore it too, and the module
+ * still runs.
  */
-export function functionNames(module: WasmBinary): Map<number, string> {
-  const names = new Map<number, string>();
-  const section = customSection(module, 'name');
-  if (!section) return names;
-  try {
-    const r = reader(module, section);
-    while (!r.atEnd) {
-      const id = r.u8('a name subsection id');
-      const size = r.u32('the size of a name subsection');
-      const start = r.skip(size, `a name subsection of ${size} byte(s)`);
-      if (id !== 1) continue;
-      const sub = new ByteReader(module.bytes, start, start + size);
-      const count = sub.u32('the number of function names');
-      for (let i = 0; i < count; i++) {
-        const index = sub.u32('a function index');
-        names.set(index, sub.name('a function name'));
-      }
-    }
-  } catch (error) {
-    if (!(error instanceof WasmFormatError)) throw error;
-  }
-  return names;
-}
-
-/** The module's own name (name subsection 0), e.g. `wit-component:adapter:wasi_snapshot_preview1`. */
-export function moduleName(module: WasmBinary): string | undefined {
+function readNameSubsection<T>(
+  module: WasmBinary,
+  id: number,
+  read: (sub: ByteReader) => T,
+): T | undefined {
   const section = customSection(module, 'name');
   if (!section) return undefined;
   try {
     const r = reader(module, section);
     while (!r.atEnd) {
-      const id = r.u8('a name subsection id');
+      const subId = r.u8('a name subsection id');
       const size = r.u32('the size of a name subsection');
       const start = r.skip(size, `a name subsection of ${size} byte(s)`);
-      if (id === 0)
-        return new ByteReader(module.bytes, start, start + size).name('the module name');
+      if (subId === id) return read(new ByteReader(module.bytes, start, start + size));
     }
   } catch (error) {
     if (!(error instanceof WasmFormatError)) throw error;
   }
   return undefined;
+}
+
+/** Function names from the `name` section; the names read before any damage are kept. */
+export function functionNames(module: WasmBinary): Map<number, string> {
+  const names = new Map<number, string>();
+  readNameSubsection(module, 1, (sub) => {
+    const count = sub.u32('the number of function names');
+    for (let i = 0; i < count; i++) {
+      const index = sub.u32('a function index');
+      names.set(index, sub.name('a function name'));
+    }
+  });
+  return names;
+}
+
+/** The module's own name (name subsection 0), e.g. `wit-component:adapter:wasi_snapshot_preview1`. */
+export function moduleName(module: WasmBinary): string | undefined {
+  return readNameSubsection(module, 0, (sub) => sub.name('the module name'));
 }
 
 /**

@@ -21,8 +21,8 @@ Commands:
 
 Run \`spinwash <command> --help\` for a command's options.`;
 var COMMANDS = {
-  run: async () => (await import("./chunks/run-OE3M46DF.js")).runCommand,
-  optimize: async () => (await import("./chunks/optimize-6G3LBYOS.js")).runOptimizeCommand,
+  run: async () => (await import("./chunks/run-NK7HWM77.js")).runCommand,
+  optimize: async () => (await import("./chunks/optimize-7G7ROIIV.js")).runOptimizeCommand,
   inspect: async () => (await import("./chunks/inspect-QVXD472O.js")).runInspectCommand
 };
 async function cliMain(argv, io) {

@@ -3,15 +3,15 @@ import {
   INPUTS,
   buildConfig,
   runPipeline
-} from "./chunks/chunk-5K3E3UDZ.js";
+} from "./chunks/chunk-3D6BF7HB.js";
 import "./chunks/chunk-7ZXXKP3D.js";
-import "./chunks/chunk-C3WXQTSM.js";
+import "./chunks/chunk-XPN5RQNQ.js";
 import "./chunks/chunk-XMY5R6EL.js";
 import "./chunks/chunk-DU7AOQJV.js";
 import "./chunks/chunk-4OZ5WGZ4.js";
 import "./chunks/chunk-CUUPXHP6.js";
-import "./chunks/chunk-MQ3YVH4I.js";
-import "./chunks/chunk-ZUUXTFRR.js";
+import "./chunks/chunk-LSHWG3Q7.js";
+import "./chunks/chunk-4HBBVYNR.js";
 import "./chunks/chunk-46IRRWGP.js";
 import "./chunks/chunk-V3FZFR6Q.js";
 import "./chunks/chunk-A4CPL2MO.js";

@@ -2,6 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliMain } from '../../src/cli/main.js';
 import { buildConfig } from '../../src/config/config.js';
 import { UserError } from '../../src/errors.js';
 import { MemoryLogger } from '../../src/log.js';
@@ -171,5 +172,60 @@ describe('size regression against a baseline report (real builds of the example)
     const again = assessReport(grown.report, generous, { report: first, label: 'r1' });
     expect(again.budgets).toMatchObject({ breaches: [], failing: false });
     expect(budgetError(again.budgets!, grown.project.components)).toBeUndefined();
+  });
+});
+
+describe('the CLI on the grown copy (issue 5 acceptance: exit code, reports, budget named)', () => {
+  async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    const code = await cliMain(argv, {
+      stdout: (s) => (stdout += s),
+      stderr: (s) => (stderr += s),
+      cwd: dir,
+    });
+    return { code, stdout, stderr };
+  }
+  const run = (budget: string, name: string) =>
+    cli(
+      'run',
+      '--project',
+      app,
+      '--deploy',
+      'none',
+      '--baseline',
+      'r1.json',
+      '--max-increase',
+      budget,
+      '--json',
+      `${name}.json`,
+      '--markdown',
+      `${name}.md`,
+    );
+
+  it('exits non-zero naming the broken budget, with both reports written and the growth shown', async () => {
+    const strict = await run('1%', 'cli-strict');
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(
+      /spinwash: error: A budget was broken: max-increase broken by regression-app: \+\d+\.\d% \(\+[\d.]+ KiB/,
+    );
+    const markdown = await readFile(path.join(dir, 'cli-strict.md'), 'utf8');
+    expect(strict.stdout).toBe(`${markdown}\n`);
+    expect(markdown).toMatch(
+      /🔺 regression-app \| .* \| \+[\d.]+ KiB \([\d,+]+ B, \+\d+\.\d%\) \|/,
+    );
+    expect(markdown).toContain('❌ **Budget broken**');
+    const json = await readJsonReport(path.join(dir, 'cli-strict.json'));
+    expect(json.budgets).toMatchObject({ failing: true });
+  });
+
+  it('exits 0 with a generous budget', async () => {
+    const generous = await run('1000%', 'cli-generous');
+    expect(generous.stderr).not.toContain('error');
+    expect(generous.code).toBe(0);
+    expect((await readJsonReport(path.join(dir, 'cli-generous.json'))).budgets).toMatchObject({
+      breaches: [],
+      failing: false,
+    });
   });
 });

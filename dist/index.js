@@ -3,7 +3,7 @@ import {
   INPUTS,
   buildConfig,
   runPipeline
-} from "./chunks/chunk-3D6BF7HB.js";
+} from "./chunks/chunk-OBIHS63Q.js";
 import "./chunks/chunk-7ZXXKP3D.js";
 import "./chunks/chunk-XPN5RQNQ.js";
 import "./chunks/chunk-XMY5R6EL.js";

@@ -39,7 +39,9 @@ export function probe(url: string, timeoutMs: number): Promise<ProbeResult> {
         }),
       );
     });
-    request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    request.on('timeout', () =>
+      request.destroy(new Error(`no answer within ${Math.ceil(timeoutMs)} ms`)),
+    );
     request.on('error', reject);
   });
 }
@@ -52,6 +54,8 @@ export async function waitForHealthy(
   isDead: () => string | undefined,
 ): Promise<ProbeResult> {
   let lastSeen = 'no answer yet';
+  // An HTTP answer says more than a later failed attempt (often the last, cut short by the deadline).
+  let answered = false;
   for (;;) {
     const target = typeof url === 'string' ? url : url();
     const dead = isDead();
@@ -68,8 +72,9 @@ export async function waitForHealthy(
       const result = await probe(target, Math.min(remaining, PROBE_TIMEOUT_MS));
       if (result.status === 200) return result;
       lastSeen = `HTTP ${result.status}`;
+      answered = true;
     } catch (error) {
-      lastSeen = errorMessage(error);
+      if (!answered) lastSeen = errorMessage(error);
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
   }

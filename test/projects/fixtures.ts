@@ -17,14 +17,17 @@ export interface FixtureCopy {
 }
 
 /**
- * Copies a fixture to a temp folder (tests never build inside the repo). Each crate folder in
- * `crates` gets `target` linked to the shared CARGO_TARGET_DIR: manifests name
- * `<crate>/target/…` paths, and the shared folder keeps std built once per wasm target.
+ * Copies a fixture to a temp folder (tests never build inside the repo), at the same place
+ * relative to a copy of `shared/` as in test/fixtures, so the crates' `include!` of the shared
+ * handler resolves in the copy too. Each crate folder in `crates` gets `target` linked to the
+ * shared CARGO_TARGET_DIR: manifests name `<crate>/target/…` paths, and the shared folder keeps
+ * std built once per wasm target.
  */
 export function copyFixture(name: string, crates: readonly string[] = ['.']): FixtureCopy {
   const root = mkdtempSync(path.join(tmpdir(), 'spinwash-fixture-'));
-  const dir = path.join(root, path.basename(name));
+  const dir = path.join(root, name);
   cpSync(path.join(fixturesDir, name), dir, { recursive: true });
+  cpSync(path.join(fixturesDir, 'shared'), path.join(root, 'shared'), { recursive: true });
   const shared = process.env.CARGO_TARGET_DIR ?? path.join(repoRoot, '.cache', 'cargo-target');
   for (const crate of crates) symlinkSync(shared, path.join(dir, crate, 'target'), 'dir');
   return { dir, remove: () => rmSync(root, { recursive: true, force: true }) };

@@ -2,27 +2,17 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cliMain } from '../src/cli/main.js';
 import type { Report } from '../src/report/model.js';
+import { runCli, type CliRun } from './support/cli.js';
 import { snapshotTree } from './support/tree.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const example = path.join(root, 'examples/hello-rust');
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await cliMain(argv, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    cwd: root,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCli(root, ...argv);
 
 describe('spinwash run on examples/hello-rust (the README demo)', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'spinwash-pipeline-'));
-  let run: Awaited<ReturnType<typeof cli>>;
+  let run: CliRun;
   let report: Report;
   let before: Record<string, string>;
 

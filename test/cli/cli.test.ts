@@ -2,20 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliMain } from '../../src/cli/main.js';
 import { INPUTS } from '../../src/config/inputs.js';
+import { runCli } from '../support/cli.js';
 
-/** Runs the CLI in-process and collects what it printed. */
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await cliMain(argv, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    cwd: mkdtempSync(path.join(tmpdir(), 'spinwash-cli-')),
-  });
-  return { code, stdout, stderr };
-}
+/** Each run starts in an empty folder. */
+const cli = (...argv: string[]) =>
+  runCli(mkdtempSync(path.join(tmpdir(), 'spinwash-cli-')), ...argv);
 
 describe('the spinwash CLI', () => {
   it('lists its commands with --help, and exits 2 with no command', async () => {

@@ -2,7 +2,6 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliMain } from '../../src/cli/main.js';
 import { buildConfig } from '../../src/config/config.js';
 import { UserError } from '../../src/errors.js';
 import { MemoryLogger } from '../../src/log.js';
@@ -12,6 +11,7 @@ import { finishReport } from '../../src/report/finish.js';
 import { readJsonReport } from '../../src/report/json.js';
 import type { Report } from '../../src/report/model.js';
 import { assessReport } from '../../src/report/regression.js';
+import { runCli } from '../support/cli.js';
 
 /**
  * Issue 5's acceptance, through the real pipeline: build the example, keep its report, grow a
@@ -176,18 +176,9 @@ describe('size regression against a baseline report (real builds of the example)
 });
 
 describe('the CLI on the grown copy (issue 5 acceptance: exit code, reports, budget named)', () => {
-  async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const code = await cliMain(argv, {
-      stdout: (s) => (stdout += s),
-      stderr: (s) => (stderr += s),
-      cwd: dir,
-    });
-    return { code, stdout, stderr };
-  }
   const run = (budget: string, name: string) =>
-    cli(
+    runCli(
+      dir,
       'run',
       '--project',
       app,

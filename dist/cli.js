@@ -21,7 +21,7 @@ Commands:
 
 Run \`spinwash <command> --help\` for a command's options.`;
 var COMMANDS = {
-  run: async () => (await import("./chunks/run-V57BWXNS.js")).runCommand,
+  run: async () => (await import("./chunks/run-VGE23QAI.js")).runCommand,
   optimize: async () => (await import("./chunks/optimize-7G7ROIIV.js")).runOptimizeCommand,
   inspect: async () => (await import("./chunks/inspect-QVXD472O.js")).runInspectCommand
 };

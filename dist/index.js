@@ -3,7 +3,7 @@ import {
   INPUTS,
   buildConfig,
   runPipeline
-} from "./chunks/chunk-OBIHS63Q.js";
+} from "./chunks/chunk-OUR67CDM.js";
 import "./chunks/chunk-7ZXXKP3D.js";
 import "./chunks/chunk-XPN5RQNQ.js";
 import "./chunks/chunk-XMY5R6EL.js";
@@ -67,12 +67,12 @@ async function runAction() {
     const config = buildConfig(readInputs(), process.env.GITHUB_WORKSPACE ?? process.cwd());
     if (config.githubToken) setSecret(config.githubToken);
     if (config.mode === "comment") {
-      const { publishFromArtifact } = await import("./chunks/publish-U52MVDS6.js");
+      const { publishFromArtifact } = await import("./chunks/publish-NWU7XG5P.js");
       await publishFromArtifact(config, actionLogger);
       return;
     }
     const result = await runPipeline(config, actionLogger);
-    const { publishReport } = await import("./chunks/publish-U52MVDS6.js");
+    const { publishReport } = await import("./chunks/publish-NWU7XG5P.js");
     await publishReport(result, config, actionLogger);
   } catch (error2) {
     if (error2 instanceof UserError && error2.file) {

@@ -93,13 +93,13 @@ export async function findBaseReport(
   baseBranch?: string,
 ): Promise<FoundBaseline | undefined> {
   if (!(await branchExists(store))) return undefined;
+  const found = (text: string, commit: string): FoundBaseline => ({
+    report: parseReport(text, `${store.branch}:${reportPath(commit)}`),
+    commit,
+    exact: commit === baseSha,
+  });
   const exact = await readFile(store, reportPath(baseSha));
-  if (exact !== undefined)
-    return {
-      report: parseReport(exact.text, `${store.branch}:${reportPath(baseSha)}`),
-      commit: baseSha,
-      exact: true,
-    };
+  if (exact !== undefined) return found(exact.text, baseSha);
 
   const indexed = baseBranch ? await readFile(store, indexPath(baseBranch)) : undefined;
   const saved = indexed
@@ -121,12 +121,7 @@ export async function findBaseReport(
     // Without an index, probe each ancestor's file (a few GETs, each a 404 until one is found).
     if (saved && !saved.has(sha)) continue;
     const file = await readFile(store, reportPath(sha));
-    if (file !== undefined)
-      return {
-        report: parseReport(file.text, `${store.branch}:${reportPath(sha)}`),
-        commit: sha,
-        exact: false,
-      };
+    if (file !== undefined) return found(file.text, sha);
   }
   return undefined;
 }

@@ -53,7 +53,7 @@ export async function runPipeline(config: Config, logger: Logger): Promise<Pipel
       : result;
   });
   const deploy = await stage(logger, 'deploy', () =>
-    deployComponents(optimized.components, config, logger),
+    deployComponents(project, optimized.components, config, logger),
   );
   return stage(logger, 'report', async () => {
     const report: Report = {

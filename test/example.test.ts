@@ -3,14 +3,14 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deployLocal, type LocalDeployment } from '../src/deploy/local/index.js';
+import { deployLocal, type LocalDeployment } from '../src/deploy/targets/local.js';
 import { MemoryLogger } from '../src/log.js';
 import { toComponent } from '../src/wasm/componentize.js';
 import { optimizeWasm } from '../src/wasm/optimize.js';
 import { parseWasm } from '../src/wasm/parse.js';
 import { stripCustomSections } from '../src/wasm/strip.js';
-import { buildExample, descendantPids, exampleDir, isRunning } from './deploy/support.js';
-import { probe } from '../src/deploy/health.js';
+import { buildExample, descendantPids, isRunning } from './deploy/support.js';
+import { probe } from '../src/deploy/readiness.js';
 
 // The demo app end to end: a real Rust build with the release tweaks, made a component,
 // served by the embedded runtime, answering over HTTP, and stopped without a trace.
@@ -55,7 +55,6 @@ describe('examples/hello-rust', () => {
     const logger = new MemoryLogger();
     deployment = await deployLocal({
       components: [{ name: 'hello-rust', wasmPath }],
-      projectDir: exampleDir,
       healthPath: '/',
       timeoutSeconds: 60,
       logger,
@@ -102,7 +101,6 @@ describe('examples/hello-rust', () => {
     await writeFile(file, optimized);
     const served = await deployLocal({
       components: [{ name: 'hello-rust', wasmPath: file }],
-      projectDir: exampleDir,
       healthPath: '/',
       timeoutSeconds: 60,
       logger: new MemoryLogger(),

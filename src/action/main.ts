@@ -1,7 +1,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 import { buildConfig } from '../config/config.js';
-import { INPUTS, type InputName, type RawInputs } from '../config/inputs.js';
+import { allInputs, type RawInputs } from '../config/inputs.js';
 import { UserError, errorMessage } from '../errors.js';
 import { runPipeline } from '../pipeline.js';
 import { actionLogger } from './logger.js';
@@ -9,8 +9,10 @@ import { actionLogger } from './logger.js';
 /** Every input, read once here and nowhere else. */
 function readInputs(): RawInputs {
   const raw: RawInputs = {};
-  for (const name of Object.keys(INPUTS) as InputName[]) {
+  for (const [name, spec] of Object.entries(allInputs())) {
     const value = core.getInput(name);
+    // masked before anything can print it, an error message about the value included
+    if (spec.secret && value !== '') core.setSecret(value);
     if (value !== '') raw[name] = value;
   }
   raw['report-path'] ??= path.join(
@@ -25,6 +27,7 @@ export async function runAction(): Promise<void> {
   try {
     const config = buildConfig(readInputs(), process.env.GITHUB_WORKSPACE ?? process.cwd());
     if (config.githubToken) core.setSecret(config.githubToken);
+    for (const secret of Object.values(config.deploy.secrets)) core.setSecret(secret);
     if (config.mode === 'comment') {
       // a workflow_run posting what a fork PR's run left in its artifact: no build here
       const { publishFromArtifact } = await import('../report/publish.js');

@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildConfig } from '../config/config.js';
-import { INPUTS, type InputName, type RawInputs } from '../config/inputs.js';
+import { allInputs, type InputName, type RawInputs } from '../config/inputs.js';
 import { runPipeline } from '../pipeline.js';
 import { budgetError } from '../report/budget.js';
 import { TerminalLogger } from '../cli/logger.js';
 import type { CommandIO } from '../cli/io.js';
 
 /** Action inputs that make no sense on a laptop (the CLI prints; it does not comment). */
-const ACTION_ONLY = new Set<InputName>([
+const ACTION_ONLY = new Set<string>([
   'comment',
   'comment-key',
   'github-token',
@@ -18,9 +18,14 @@ const ACTION_ONLY = new Set<InputName>([
   'mode',
 ]);
 /** Inputs that are switches on the command line (`--wasm-opt`, not `--wasm-opt true`). */
-const SWITCHES = new Set<InputName>(['wasm-opt', 'ladder']);
+const SWITCHES = new Set<string>(['wasm-opt', 'ladder', 'preview'] satisfies InputName[]);
 
-const FLAG_INPUTS = (Object.keys(INPUTS) as InputName[]).filter((name) => !ACTION_ONLY.has(name));
+const INPUTS = allInputs();
+/** Secrets are never flags (argv is visible to other processes): the CLI reads their env variable. */
+const FLAG_INPUTS = Object.keys(INPUTS).filter(
+  (name) => !ACTION_ONLY.has(name) && !INPUTS[name]!.secret,
+);
+const SECRET_INPUTS = Object.entries(INPUTS).filter(([, spec]) => spec.secret);
 
 export const RUN_USAGE = `Usage: spinwash run [options]
 
@@ -28,15 +33,22 @@ Builds, shrinks, deploys and reports a Rust WebAssembly project, as the action d
 
 Options:
 ${FLAG_INPUTS.map((name) => {
+  const input = INPUTS[name]!;
   const flag = SWITCHES.has(name) ? `--${name}` : `--${name} VALUE`;
-  const fallback = INPUTS[name].default === '' ? '' : ` (default: ${INPUTS[name].default})`;
-  return `  ${flag.padEnd(26)} ${INPUTS[name].description}${SWITCHES.has(name) ? '' : fallback}`;
+  const fallback = input.default === '' ? '' : ` (default: ${input.default})`;
+  return `  ${flag.padEnd(26)} ${input.description}${SWITCHES.has(name) ? '' : fallback}`;
 }).join('\n')}
   --baseline FILE            Compare with this JSON report (same as --baseline-file).
   --json FILE                Write the JSON report to FILE.
   --markdown FILE            Write the markdown report to FILE.
   --verbose                  Show the build's own output.
-  -h, --help                 Show this help.`;
+  -h, --help                 Show this help.${
+    SECRET_INPUTS.length === 0
+      ? ''
+      : `\n\nSecrets come from the environment, never from flags:\n${SECRET_INPUTS.map(
+          ([name, spec]) => `  ${(spec.env ?? name).padEnd(26)} ${name}: ${spec.description}`,
+        ).join('\n')}`
+  }`;
 
 export async function runCommand(args: string[], io: CommandIO): Promise<number> {
   const { values } = parseArgs({

@@ -1,9 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { parseBudgets, type Budgets } from '../report/budget.js';
-import { parseToolsConfig, type ToolsConfig } from '../setup/tools-config.js';
-import { INPUTS, type InputName, type RawInputs } from './inputs.js';
+import { parseBudgets, type Budgets } from './budgets.js';
+import { parseToolsConfig, type ToolsConfig } from '../config/tools-config.js';
+import { DEPLOY_CHOICES, deployTargetNamed } from '../deploy/registry.js';
+import type { DeploySettings } from '../deploy/target.js';
+import { allInputs, type InputName, type RawInputs } from './inputs.js';
 import {
   invalidInput,
   parseBoolean,
@@ -13,8 +15,8 @@ import {
   parsePositiveNumber,
 } from './parse.js';
 
-export const DEPLOY_TARGETS = ['local', 'none'] as const;
-export type DeployTargetName = (typeof DEPLOY_TARGETS)[number];
+/** The `deploy` input's value: a target's name (src/deploy/registry.ts) or `none`. */
+export type DeployTargetName = string;
 
 /** Release-profile overrides; `undefined` leaves the project's own Cargo.toml setting. */
 export interface ProfileTweaks {
@@ -33,11 +35,7 @@ export interface Config {
   readonly wasmOpt: boolean;
   /** Extra debug and plain-release builds for the size ladder (src/stages/ladder.ts). */
   readonly ladder: boolean;
-  readonly deploy: {
-    readonly target: DeployTargetName;
-    readonly healthPath: string;
-    readonly timeoutSeconds: number;
-  };
+  readonly deploy: DeployConfig;
   readonly output: { readonly jsonPath?: string; readonly markdownPath?: string };
   readonly comment: boolean;
   readonly githubToken?: string;
@@ -52,6 +50,20 @@ export interface Config {
   readonly mode: 'run' | 'comment';
   /** Project kind, local runtime, CLIs to install (issue 4). */
   readonly tools: ToolsConfig;
+}
+
+export interface DeployConfig extends DeploySettings {
+  /** The target that deploys (`local` with `runtime: spin|wash` is resolved to `spin-up` / `wash`); `none`. */
+  readonly target: DeployTargetName;
+  /** `preview: true`: a pull request gets its own app, deleted when it closes. */
+  readonly preview: boolean;
+  /** The target's own inputs, as its parseOptions returned them. */
+  readonly options: unknown;
+  /**
+   * The target's secret inputs under the environment names its CLI reads (`SPIN_AUTH_TOKEN`):
+   * for a child's environment only. The action masks each value.
+   */
+  readonly secrets: Readonly<Record<string, string>>;
 }
 
 const INHERIT = 'inherit';
@@ -85,16 +97,66 @@ function parseBaselineFile(value: string, cwd: string): string {
 }
 
 function parseHealthPath(value: string): string {
-  if (!value.startsWith('/')) throw invalidInput('health-path', value, 'a path starting with `/`');
+  // a path on the app only: `//host/x` or a full URL would send the probe somewhere else
+  if (!/^\/(?!\/)[^\s\\]*$/.test(value))
+    throw invalidInput(
+      'health-path',
+      value,
+      'a path starting with `/` on the app (not `//host/…`), such as `/health`',
+    );
   return value;
+}
+
+/** `local` with `runtime: spin|wash` is the `spin up` / `wash` target. */
+function resolveTarget(deploy: string, runtime: ToolsConfig['runtime']): string {
+  if (deploy !== 'local' || runtime === 'embedded') return deploy;
+  return runtime === 'spin' ? 'spin-up' : 'wash';
+}
+
+/**
+ * The deploy part: the shared settings, then the chosen target's own inputs through its
+ * parseOptions, and its secrets (the input, else the environment variable the CLI reads).
+ */
+function parseDeploy(
+  get: (name: string) => string,
+  runtime: ToolsConfig['runtime'],
+  env: NodeJS.ProcessEnv,
+): DeployConfig {
+  const choice = parseChoice('deploy', get('deploy'), DEPLOY_CHOICES);
+  const target = deployTargetNamed(resolveTarget(choice, runtime));
+  const secrets: Record<string, string> = {};
+  const read = (name: string): string => {
+    const spec = target?.inputs[name];
+    if (!spec) throw new Error(`deploy target ${target?.name} reads undeclared input ${name}`);
+    const value = get(name) || (spec.env ? (env[spec.env] ?? '').trim() : '');
+    if (spec.secret && value !== '') secrets[spec.env ?? name] = value;
+    return value;
+  };
+  const healthExpect = get('health-expect');
+  return Object.freeze({
+    target: target?.name ?? 'none',
+    healthPath: parseHealthPath(get('health-path')),
+    ...(healthExpect !== '' ? { healthExpect } : {}),
+    timeoutSeconds: parsePositiveNumber('deploy-timeout', get('deploy-timeout')),
+    preview: parseBoolean('preview', get('preview')),
+    options: target ? target.parseOptions(read) : undefined,
+    secrets: Object.freeze(secrets),
+  });
 }
 
 /**
  * Builds the read-only Config from raw input strings (action inputs or CLI flags).
  * Missing inputs take the defaults of INPUTS; every value is checked here, once.
  */
-export function buildConfig(raw: RawInputs, cwd: string = process.cwd()): Config {
-  const get = (name: InputName): string => (raw[name] ?? INPUTS[name].default).trim();
+export function buildConfig(
+  raw: RawInputs,
+  cwd: string = process.cwd(),
+  env: NodeJS.ProcessEnv = process.env,
+): Config {
+  const inputs = allInputs();
+  const get = (name: InputName | (string & {})): string =>
+    (raw[name] ?? inputs[name]?.default ?? '').trim();
+  const tools = parseToolsConfig(get);
   const token = get('github-token');
   const reportPath = get('report-path');
   return Object.freeze({
@@ -120,11 +182,7 @@ export function buildConfig(raw: RawInputs, cwd: string = process.cwd()): Config
     }),
     wasmOpt: parseBoolean('wasm-opt', get('wasm-opt')),
     ladder: parseBoolean('ladder', get('ladder')),
-    deploy: Object.freeze({
-      target: parseChoice('deploy', get('deploy'), DEPLOY_TARGETS),
-      healthPath: parseHealthPath(get('health-path')),
-      timeoutSeconds: parsePositiveNumber('deploy-timeout', get('deploy-timeout')),
-    }),
+    deploy: parseDeploy(get, tools.runtime, env),
     output: Object.freeze({
       jsonPath: reportPath === '' ? undefined : path.resolve(cwd, reportPath),
     }),
@@ -144,6 +202,6 @@ export function buildConfig(raw: RawInputs, cwd: string = process.cwd()): Config
       saveBranches: parseList(get('save-branches')),
     }),
     mode: parseChoice('mode', get('mode'), ['run', 'comment'] as const),
-    tools: parseToolsConfig(get),
+    tools,
   });
 }

@@ -1,3 +1,5 @@
+import { DEPLOY_TARGETS, targetInputs } from '../deploy/registry.js';
+
 /**
  * Every input of the action, with its default. action.yml must list the same names and
  * defaults (a test checks); the CLI's flags map onto these names, so both front ends share
@@ -11,7 +13,7 @@ export const INPUTS = {
   },
   deploy: {
     default: 'local',
-    description: 'Where to deploy: `local` (embedded runtime on 127.0.0.1) or `none`.',
+    description: 'Where to deploy (the targets are listed below); `none` skips the deploy.',
   },
   'wasm-opt': {
     default: 'false',
@@ -56,9 +58,24 @@ export const INPUTS = {
   },
   'health-path': {
     default: '/',
-    description: 'Path requested to decide the deployed app is healthy (first HTTP 200).',
+    description:
+      'Path requested to decide the deployed app is healthy (first HTTP 200 of the new version); a path only, on the app.',
   },
-  'deploy-timeout': { default: '60', description: 'Seconds to wait for the first healthy answer.' },
+  'health-expect': {
+    default: '',
+    description:
+      "Text the health answer must contain to count as the new version (e.g. a version string), for platforms without Spin's `/.well-known/spin/info` digest.",
+  },
+  'deploy-timeout': {
+    default: '60',
+    description:
+      "Seconds from the deploy's start to wait for the new version's first healthy answer.",
+  },
+  preview: {
+    default: 'false',
+    description:
+      'On a pull request, deploy a preview of its own (`<app>-pr-<N>`), put its URL at the top of the comment, and delete it when the PR is closed (run the workflow on `closed` too).',
+  },
   'report-path': {
     default: '',
     description:
@@ -144,4 +161,32 @@ export const INPUTS = {
 } as const satisfies Record<string, { default: string; description: string }>;
 
 export type InputName = keyof typeof INPUTS;
-export type RawInputs = Partial<Record<InputName, string>>;
+/** Input values by name: the core inputs above and the deploy targets' own (src/deploy/registry.ts). */
+export type RawInputs = Partial<Record<InputName, string>> & Partial<Record<string, string>>;
+
+export interface InputSpec {
+  readonly default: string;
+  readonly description: string;
+  /** Masked in the action, never in argv or logs; the CLI reads it from `env`. */
+  readonly secret?: boolean;
+  /** The environment variable the CLI reads for it (and a platform CLI child gets it in). */
+  readonly env?: string;
+}
+
+/**
+ * Every input the action and the CLI take: the core ones, then each deploy target's own,
+ * with `deploy`'s description listing the targets. action.yml and the CLI's help read this.
+ */
+export function allInputs(): Readonly<Record<string, InputSpec>> {
+  const deploy = {
+    ...INPUTS.deploy,
+    description: `${INPUTS.deploy.description} ${DEPLOY_TARGETS.map((t) => t.summary).join('; ')}.`,
+  };
+  const own = Object.fromEntries(
+    Object.entries(targetInputs()).map(([name, { targets, ...spec }]) => [
+      name,
+      { ...spec, description: `${spec.description} (deploy: ${targets.join(', ')})` },
+    ]),
+  );
+  return { ...INPUTS, deploy, ...own };
+}

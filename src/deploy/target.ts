@@ -1,5 +1,13 @@
 import type { Logger } from '../log.js';
+import type { ProjectKind } from '../projects/project.js';
 import type { DeployReport } from '../report/model.js';
+
+/**
+ * The deploy-target family. Each target is one file in src/deploy/targets/ exporting a
+ * `DeployTarget`, registered by one line in src/deploy/registry.ts. The registry gives the
+ * config its `deploy` choices and the target's own inputs (merged into action.yml and the
+ * CLI's help), setup the plugins a target needs, and the deploy stage the target itself.
+ */
 
 /** A component ready to deploy: the optimized file on disk. */
 export interface DeployableComponent {
@@ -7,12 +15,59 @@ export interface DeployableComponent {
   readonly wasmPath: string;
 }
 
-export interface DeployRequest {
-  readonly components: readonly DeployableComponent[];
-  /** Project folder (where spin.toml / wadm.yaml live for CLI-driven targets). */
-  readonly projectDir: string;
+/** What a target knows of the project it deploys. */
+export interface DeployProject {
+  readonly kind: ProjectKind;
+  /** Absolute path of the project folder. */
+  readonly dir: string;
+  /** The app's name: Spin's `[application] name`, wadm's application, else the first component. */
+  readonly appName: string;
+  /** The platform manifest (spin.toml, wadm.yaml …), when the project has one. */
+  readonly manifest?: string;
+}
+
+/** A pull request's own copy of the app (`preview: true`). */
+export interface Preview {
+  readonly number: number;
+  /** `<app>-pr-<N>`: the name the preview is deployed (and later deleted) under. */
+  readonly name: string;
+}
+
+/** An input a target reads, declared beside it. */
+export interface TargetInput {
+  readonly default: string;
+  readonly description: string;
+  /** A token or password: masked in the action, passed to children by env only, never logged. */
+  readonly secret?: boolean;
+  /** The CLI reads the value from this environment variable (secrets never go in argv). */
+  readonly env?: string;
+}
+
+export type TargetInputs = Readonly<Record<string, TargetInput>>;
+
+/** Reads one input (trimmed, default applied; for a secret, the input or else its env variable). */
+export type InputReader = (name: string) => string;
+
+/** The deploy settings every target shares (inputs `health-path`, `health-expect`, `deploy-timeout`). */
+export interface DeploySettings {
   readonly healthPath: string;
+  /** Text the health answer's body must contain to count as the new version. */
+  readonly healthExpect?: string;
   readonly timeoutSeconds: number;
+}
+
+export interface DeployRequest<Options = unknown> extends DeploySettings {
+  readonly project: DeployProject;
+  readonly components: readonly DeployableComponent[];
+  /** The target's own inputs, as its `parseOptions` returned them. */
+  readonly options: Options;
+  /**
+   * Environment for the target's child processes: the secret inputs under the names the
+   * platform CLI reads (`SPIN_AUTH_TOKEN` …). Never argv, never a log line.
+   */
+  readonly secrets: Readonly<Record<string, string>>;
+  /** Set on a pull request with `preview: true`. */
+  readonly preview?: Preview;
   readonly logger: Logger;
 }
 
@@ -26,8 +81,22 @@ export interface Deployment {
   stop(): Promise<void>;
 }
 
-/** One place an app can be deployed to (local embedded runtime, spin up, Fermyon Cloud …). */
-export interface DeployTarget {
+/** One place an app can be deployed to (the embedded runtime, spin up, Fermyon Cloud …). */
+export interface DeployTarget<Options = unknown> {
+  /** The `deploy` input's value that selects it. */
   readonly name: string;
-  deploy(request: DeployRequest): Promise<Deployment>;
+  /** One line for the `deploy` input's description. */
+  readonly summary: string;
+  /** Inputs only this target reads. */
+  readonly inputs: TargetInputs;
+  /** Spin plugins setup installs before the build (`cloud`, `aka` …). */
+  readonly spinPlugins?: readonly string[];
+  /** Checks this target's inputs once, when the config is built; throws a UserError naming the bad one. */
+  parseOptions(read: InputReader): Options;
+  deploy(request: DeployRequest<Options>): Promise<Deployment>;
+  /** Deletes what `deploy` created remotely (a preview on `closed`); resolves once it is gone. */
+  undeploy?(request: DeployRequest<Options>): Promise<void>;
 }
+
+/** A target that reads no inputs of its own. */
+export const noOptions = (): undefined => undefined;

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import type { ProjectKindInput } from '../setup/tools-config.js';
 import {
   displayPath,
   findWashConfig,
@@ -9,9 +8,9 @@ import {
   WASH_V1_CONFIG,
   WASH_V2_CONFIG,
 } from './files.js';
-import type { Project, ProjectKind } from './project.js';
+import type { Project, ProjectKind, ProjectKindInput } from './project.js';
 
-export { PROJECT_KINDS, type ProjectKindInput } from '../setup/tools-config.js';
+export { PROJECT_KINDS, type ProjectKindInput } from './project.js';
 
 /** Which kind a folder holds, by its files: spin.toml, then a wasmCloud project file, then Cargo.toml. */
 export function detectKind(dir: string): ProjectKind | undefined {

@@ -18,6 +18,10 @@ export interface ComponentSpec {
 
 export type ProjectKind = 'cargo' | 'spin' | 'wash';
 
+/** Project kinds the `project-kind` input accepts; `auto` looks at the folder's files. */
+export const PROJECT_KINDS = ['auto', 'cargo', 'spin', 'wash'] as const;
+export type ProjectKindInput = (typeof PROJECT_KINDS)[number];
+
 export interface BuildEnvironment {
   /** Extra environment for the build (the CARGO_PROFILE_RELEASE_* tweaks). */
   readonly env: Readonly<Record<string, string>>;

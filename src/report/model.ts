@@ -47,10 +47,21 @@ export interface DeployReport {
   target: string;
   url: string;
   status: number;
-  /** From the start of the deploy to the first healthy answer. */
+  /** From the start of the deploy command to the new version's first healthy answer. */
   readySeconds: number;
   /** How long that first healthy request took. */
   firstResponseSeconds: number;
+  /** How long the platform's deploy command itself ran (remote targets). */
+  commandSeconds?: number;
+  /** The digest of what was deployed (pushed image, or Spin's info), when known. */
+  digest?: string;
+  /**
+   * How the answer was shown to be the new version: Spin's info digest, the `health-expect`
+   * text in the body, or `none` (the first 200; not proven). Absent for a fresh local server.
+   */
+  versionProof?: 'spin-info' | 'body' | 'none';
+  /** The pull request preview this deploy was (`<app>-pr-<N>`). */
+  preview?: { name: string; number: number };
 }
 
 export interface Report {

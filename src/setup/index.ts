@@ -1,7 +1,7 @@
 import { exec } from '../exec.js';
 import type { Logger } from '../log.js';
 import type { InstalledTool } from './tool-path.js';
-import type { ToolsConfig } from './tools-config.js';
+import type { ToolsConfig } from '../config/tools-config.js';
 
 export type { InstalledTool } from './tool-path.js';
 

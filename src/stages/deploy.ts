@@ -1,30 +1,74 @@
-import type { Config } from '../config/config.js';
-import { deployTargetFor } from '../deploy/index.js';
-import type { Logger } from '../log.js';
-import type { ComponentReport, DeployReport } from '../report/model.js';
 import path from 'node:path';
+import type { Config } from '../config/config.js';
+import { deployTargetNamed } from '../deploy/registry.js';
+import type { DeployProject, DeployRequest, Preview } from '../deploy/target.js';
+import type { Logger } from '../log.js';
+import type { Project } from '../projects/project.js';
+import type { ComponentReport, DeployReport } from '../report/model.js';
 
-/**
- * Deploys the optimized components and times the first healthy answer. What runs on this
- * machine is stopped again: it only exists to prove the result loads and answers.
- */
-export async function deployComponents(
+/** The app's name and manifest, as far as the project kind knows them. */
+export function deployProjectOf(project: Project): DeployProject {
+  const known = project as Project & {
+    appName?: string;
+    manifest?: string;
+    application?: { name?: string; manifest?: string };
+  };
+  const appName =
+    known.appName ??
+    known.application?.name ??
+    project.components[0]?.name ??
+    path.basename(project.dir);
+  const manifest = known.manifest ?? known.application?.manifest;
+  return {
+    kind: project.kind,
+    dir: project.dir,
+    appName,
+    ...(manifest ? { manifest } : {}),
+  };
+}
+
+/** Everything a target's deploy (or undeploy) reads, from the config and the optimized components. */
+export function deployRequest(
+  project: Project,
   components: readonly ComponentReport[],
-  config: Pick<Config, 'deploy' | 'projectDir' | 'tools'>,
+  config: Pick<Config, 'deploy' | 'projectDir'>,
   logger: Logger,
-): Promise<DeployReport | undefined> {
-  const target = await deployTargetFor(config.deploy.target, config.tools.runtime);
-  if (!target) return undefined;
-  const deployment = await target.deploy({
+  preview?: Preview,
+): DeployRequest {
+  const { deploy } = config;
+  return {
+    project: deployProjectOf(project),
     components: components.map((c) => ({
       name: c.name,
       wasmPath: path.resolve(config.projectDir, c.wasm),
     })),
-    projectDir: config.projectDir,
-    healthPath: config.deploy.healthPath,
-    timeoutSeconds: config.deploy.timeoutSeconds,
+    healthPath: deploy.healthPath,
+    ...(deploy.healthExpect !== undefined ? { healthExpect: deploy.healthExpect } : {}),
+    timeoutSeconds: deploy.timeoutSeconds,
+    options: deploy.options,
+    secrets: deploy.secrets,
+    ...(preview ? { preview } : {}),
     logger,
-  });
+  };
+}
+
+/**
+ * Deploys the optimized components and times the new version's first healthy answer. What
+ * runs on this machine is stopped again: a local deploy only proves the result loads and
+ * answers; a remote one stays up.
+ */
+export async function deployComponents(
+  project: Project,
+  components: readonly ComponentReport[],
+  config: Pick<Config, 'deploy' | 'projectDir'>,
+  logger: Logger,
+  preview?: Preview,
+): Promise<DeployReport | undefined> {
+  const target = deployTargetNamed(config.deploy.target);
+  if (!target) return undefined;
+  const deployment = await target.deploy(
+    deployRequest(project, components, config, logger, preview),
+  );
   try {
     logger.info(
       `deployed to ${deployment.report.url}: HTTP ${deployment.report.status} after ${deployment.report.readySeconds.toFixed(3)} s`,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INPUTS } from '../../src/config/inputs.js';
+import { DEPLOY_CHOICES } from '../../src/deploy/registry.js';
 import { runCli } from '../support/cli.js';
 
 /** Each run starts in an empty folder. */
@@ -40,7 +41,7 @@ describe('the spinwash CLI', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toBe(
-      'spinwash: error: Input `deploy` has the value "heroku"; accepted: `local`, `none`\n',
+      `spinwash: error: Input \`deploy\` has the value "heroku"; accepted: ${DEPLOY_CHOICES.map((c) => `\`${c}\``).join(', ')}\n`,
     );
   });
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildConfig } from '../../src/config/config.js';
-import { INPUTS, type RawInputs } from '../../src/config/inputs.js';
+import { allInputs, type RawInputs } from '../../src/config/inputs.js';
 import { UserError } from '../../src/errors.js';
 import { profileEnv } from '../../src/stages/build.js';
 
@@ -16,7 +16,14 @@ describe('buildConfig', () => {
   it('takes the defaults of action.yml: the release-profile tweaks, local deploy, no wasm-opt', () => {
     const config = buildConfig({ project }, root);
     expect(config.projectDir).toBe(project);
-    expect(config.deploy).toEqual({ target: 'local', healthPath: '/', timeoutSeconds: 60 });
+    expect(config.deploy).toEqual({
+      target: 'local',
+      healthPath: '/',
+      timeoutSeconds: 60,
+      preview: false,
+      options: undefined,
+      secrets: {},
+    });
     expect(config.wasmOpt).toBe(false);
     expect(profileEnv(config.profile)).toEqual({
       CARGO_PROFILE_RELEASE_LTO: 'true',
@@ -47,7 +54,7 @@ describe('buildConfig', () => {
 
   // Each bad value: the message names the input, the value, and what is accepted.
   const bad: [RawInputs, RegExp][] = [
-    [{ deploy: 'heroku' }, /`deploy` has the value "heroku"; accepted: `local`, `none`/],
+    [{ deploy: 'heroku' }, /`deploy` has the value "heroku"; accepted: `local`, .*`none`$/],
     [{ 'wasm-opt': 'ture' }, /`wasm-opt` has the value "ture"; accepted: `true` or `false`/],
     [{ comment: 'yes' }, /`comment` has the value "yes"/],
     [
@@ -83,8 +90,8 @@ describe('action.yml', () => {
   };
 
   it('declares exactly the inputs the code reads, with the same defaults', () => {
-    expect(Object.keys(action.inputs).sort()).toEqual(Object.keys(INPUTS).sort());
-    for (const [name, input] of Object.entries(INPUTS)) {
+    expect(Object.keys(action.inputs).sort()).toEqual(Object.keys(allInputs()).sort());
+    for (const [name, input] of Object.entries(allInputs())) {
       expect(action.inputs[name]?.default, name).toBe(input.default);
       expect(action.inputs[name]?.description, name).toBe(input.description);
     }

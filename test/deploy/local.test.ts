@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deployLocal, localTarget } from '../../src/deploy/local/index.js';
+import { deployLocal, localTarget } from '../../src/deploy/targets/local.js';
 import type { DeployRequest } from '../../src/deploy/target.js';
 import { UserError } from '../../src/errors.js';
 import { MemoryLogger } from '../../src/log.js';
@@ -50,10 +50,15 @@ describe('deploy local', () => {
     return file;
   }
 
-  function request(wasmPath: string, overrides: Partial<DeployRequest> = {}): DeployRequest {
+  function request(
+    wasmPath: string,
+    overrides: Partial<DeployRequest<undefined>> = {},
+  ): DeployRequest<undefined> {
     return {
+      project: { kind: 'cargo', dir: exampleDir, appName: 'hello-rust' },
       components: [{ name: path.basename(wasmPath, '.wasm'), wasmPath }],
-      projectDir: exampleDir,
+      options: undefined,
+      secrets: {},
       healthPath: '/',
       timeoutSeconds: 30,
       logger: new MemoryLogger(),
@@ -62,7 +67,7 @@ describe('deploy local', () => {
   }
 
   /** Runs a deploy that must fail; returns its error and checks it started nothing that lives on. */
-  async function failedDeploy(req: DeployRequest): Promise<Error> {
+  async function failedDeploy(req: DeployRequest<undefined>): Promise<Error> {
     const before = descendantPids();
     const error = await localTarget.deploy(req).then(
       () => {

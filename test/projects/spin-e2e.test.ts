@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spinUpTarget } from '../../src/deploy/spin-up.js';
-import { probe } from '../../src/deploy/health.js';
+import { spinUpTarget } from '../../src/deploy/targets/spin-up.js';
+import { probe } from '../../src/deploy/readiness.js';
 import { UserError } from '../../src/errors.js';
 import { MemoryLogger } from '../../src/log.js';
 import { buildConfig } from '../../src/config/config.js';
@@ -93,7 +93,9 @@ describe('a Spin app, built by `spin build` and served by `spin up` (fake CLI, r
       components: project.components
         .filter((c) => c.built)
         .map((c) => ({ name: c.name, wasmPath: c.wasmPath })),
-      projectDir: project.dir,
+      project: { kind: 'spin', dir: project.dir, appName: 'app' },
+      options: undefined,
+      secrets: {},
       healthPath: '/',
       timeoutSeconds: 90,
       logger,
@@ -138,7 +140,9 @@ describe('a Spin app, built by `spin build` and served by `spin up` (fake CLI, r
     const error: unknown = await spinUpTarget
       .deploy({
         components: [],
-        projectDir: copy.dir,
+        project: { kind: 'spin', dir: copy.dir, appName: 'app' },
+        options: undefined,
+        secrets: {},
         healthPath: '/',
         timeoutSeconds: 30,
         logger: new MemoryLogger(),

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/deploy/health.js';
-import { parseAppStatus, washTarget } from '../../src/deploy/wash.js';
+import { freePort } from '../../src/deploy/readiness.js';
+import { parseAppStatus, washTarget } from '../../src/deploy/targets/wash.js';
 import { execCapture } from '../../src/exec.js';
 import { MemoryLogger } from '../../src/log.js';
 import { detectProject } from '../../src/projects/detect.js';
@@ -61,7 +61,9 @@ describe('wasmCloud with wash 0.x (fake CLI, real component)', () => {
 
     const deployment = await washTarget.deploy({
       components: [{ name: 'http-hello', wasmPath: project.components[0]!.wasmPath }],
-      projectDir: copy.dir,
+      project: { kind: 'wash', dir: copy.dir, appName: 'app' },
+      options: undefined,
+      secrets: {},
       healthPath: '/',
       timeoutSeconds: 90,
       logger,
@@ -100,7 +102,9 @@ describe('wasmCloud with wash 0.x (fake CLI, real component)', () => {
     const error: unknown = await washTarget
       .deploy({
         components: [],
-        projectDir: copy.dir,
+        project: { kind: 'wash', dir: copy.dir, appName: 'app' },
+        options: undefined,
+        secrets: {},
         healthPath: '/',
         timeoutSeconds: 60,
         logger: new MemoryLogger(),
@@ -130,7 +134,9 @@ describe('wasmCloud with wash v2 (fake CLI)', () => {
       );
       const deployment = await washTarget.deploy({
         components: [],
-        projectDir: copy.dir,
+        project: { kind: 'wash', dir: copy.dir, appName: 'app' },
+        options: undefined,
+        secrets: {},
         healthPath: '/',
         timeoutSeconds: 90,
         logger,

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
+import { budgetError, checkBudgets } from '../../src/report/budget.js';
 import {
-  budgetError,
-  checkBudgets,
   parseBudgets,
   parseByteSize,
   parseMaxIncrease,
   parseMaxSize,
-} from '../../src/report/budget.js';
+} from '../../src/config/budgets.js';
 import { compareReports } from '../../src/report/compare.js';
 import type { ComponentSpec } from '../../src/projects/project.js';
 import { component, report } from './reports.js';

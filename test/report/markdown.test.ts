@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkBudgets, parseBudgets } from '../../src/report/budget.js';
+import { checkBudgets } from '../../src/report/budget.js';
+import { parseBudgets } from '../../src/config/budgets.js';
 import { compareReports } from '../../src/report/compare.js';
 import { COMMENT_LIMIT } from '../../src/github/comment.js';
 import { renderMarkdown } from '../../src/report/markdown.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { parseToolsConfig, type ToolsInputName } from '../../src/setup/tools-config.js';
+import { parseToolsConfig, type ToolsInputName } from '../../src/config/tools-config.js';
 
 const DEFAULTS: Record<ToolsInputName, string> = {
   'project-kind': 'auto',

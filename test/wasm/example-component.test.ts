@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runOptimizeCommand } from '../../src/commands/optimize.js';
-import { deployLocal } from '../../src/deploy/local/index.js';
-import { probe } from '../../src/deploy/health.js';
+import { deployLocal } from '../../src/deploy/targets/local.js';
+import { probe } from '../../src/deploy/readiness.js';
 import { MemoryLogger } from '../../src/log.js';
 import { analyzeWasm } from '../../src/wasm/analyze.js';
 import { toComponent } from '../../src/wasm/componentize.js';
 import { validateWasm } from '../../src/wasm/validate.js';
-import { buildExample, exampleDir } from '../deploy/support.js';
+import { buildExample } from '../deploy/support.js';
 
 // Issue 3's acceptance for `optimize`: a component made from the example comes out smaller,
 // still a component jco transpiles, and still answering HTTP when served.
@@ -47,7 +47,6 @@ describe('spinwash optimize on the example, as a component', () => {
 
     const served = await deployLocal({
       components: [{ name: 'hello-rust', wasmPath: output }],
-      projectDir: exampleDir,
       healthPath: '/',
       timeoutSeconds: 60,
       logger: new MemoryLogger(),

@@ -1,6 +1,6 @@
 /**
  * The process that serves one transpiled wasi:http component on 127.0.0.1 for the `local`
- * deploy target (src/deploy/local/serve.ts starts it; dist/serve-child.js in the bundle).
+ * deploy target (src/deploy/embedded/serve.ts starts it; dist/serve-child.js in the bundle).
  * Its own process so a guest that loops or traps cannot block or crash the pipeline, and so
  * stopping it is a kill that leaves nothing behind. It talks to the parent over IPC only
  * (protocol.ts): the guest's stdout and stderr are its own.

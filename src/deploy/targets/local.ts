@@ -3,11 +3,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { errorMessage, UserError } from '../../errors.js';
 import { toComponent } from '../../wasm/componentize.js';
-import type { DeployableComponent, Deployment, DeployRequest, DeployTarget } from '../target.js';
-import { waitForHealthy } from '../health.js';
-import { ServeProcess } from './serve.js';
-import { transpileComponent, type TranspiledApp } from './transpile.js';
-import { unsupportedImports } from './wasi-interfaces.js';
+import {
+  noOptions,
+  type DeployableComponent,
+  type Deployment,
+  type DeployRequest,
+  type DeployTarget,
+} from '../target.js';
+import { NOTHING_BEFORE, waitUntilReady } from '../readiness.js';
+import { ServeProcess } from '../embedded/serve.js';
+import { transpileComponent, type TranspiledApp } from '../embedded/transpile.js';
+import { unsupportedImports } from '../embedded/wasi-interfaces.js';
 
 /** A local deployment, with what a test or benchmark needs to check that stop() cleans up. */
 export interface LocalDeployment extends Deployment {
@@ -21,12 +27,22 @@ export interface LocalDeployment extends Deployment {
  * The embedded runtime: the component is transpiled to JavaScript with jco and served by
  * preview2-shim's HTTP server in a child process on 127.0.0.1, on a port the OS picks.
  */
-export const localTarget: DeployTarget = {
+export const localTarget: DeployTarget<undefined> = {
   name: 'local',
+  summary:
+    '`local` serves the app on 127.0.0.1 in the runtime the `runtime` input names (default: embedded, nothing to install)',
+  inputs: {},
+  parseOptions: noOptions,
   deploy: deployLocal,
 };
 
-function pickComponent(request: DeployRequest): DeployableComponent {
+/** What the embedded runtime reads of a deploy request (tests and the benchmark call it directly). */
+export type LocalRequest = Pick<
+  DeployRequest,
+  'components' | 'healthPath' | 'healthExpect' | 'timeoutSeconds' | 'logger'
+>;
+
+function pickComponent(request: LocalRequest): DeployableComponent {
   const [first, ...rest] = request.components;
   if (!first) throw new UserError('deploy `local`: the project built no component to serve');
   if (rest.length > 0) {
@@ -70,7 +86,7 @@ function checkServable(app: TranspiledApp, file: string): void {
  * child process and waits for a 200 on the health path. On any failure everything started is
  * stopped and removed before the error is thrown.
  */
-export async function deployLocal(request: DeployRequest): Promise<LocalDeployment> {
+export async function deployLocal(request: LocalRequest): Promise<LocalDeployment> {
   const started = performance.now();
   const deadline = started + request.timeoutSeconds * 1000;
   const component = pickComponent(request);
@@ -94,24 +110,28 @@ export async function deployLocal(request: DeployRequest): Promise<LocalDeployme
     checkServable(app, component.wasmPath);
     const port = await child.serve(app, Math.max(0, deadline - performance.now()));
     const url = `http://127.0.0.1:${port}/`;
-    const first = await waitForHealthy(
-      new URL(request.healthPath, url).href,
-      deadline,
-      request.timeoutSeconds,
-      () => child.exitReason(),
-    ).catch((error: unknown) => {
+    const ready = await waitUntilReady({
+      label: 'deploy `local`',
+      baseUrl: () => url,
+      healthPath: request.healthPath,
+      ...(request.healthExpect !== undefined ? { healthExpect: request.healthExpect } : {}),
+      before: NOTHING_BEFORE,
+      fresh: true,
+      startedAt: started,
+      timeoutSeconds: request.timeoutSeconds,
+      isDead: () => child.exitReason(),
+    }).catch((error: unknown) => {
       throw error instanceof UserError
-        ? new UserError(`deploy \`local\`: ${error.message}${child.stderrNote()}`)
+        ? new UserError(`${error.message}${child.stderrNote()}`)
         : error;
     });
-    const readySeconds = (performance.now() - started) / 1000;
     return {
       report: {
         target: 'local',
         url,
-        status: first.status,
-        readySeconds,
-        firstResponseSeconds: first.seconds,
+        status: ready.status,
+        readySeconds: ready.readySeconds,
+        firstResponseSeconds: ready.firstResponseSeconds,
       },
       pid: child.pid,
       appDir: dir,

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../errors.js';
-import { tail } from '../exec.js';
-import { freePort, waitForHealthy } from './health.js';
-import type { DeployRequest, Deployment, DeployTarget } from './target.js';
+import { UserError } from '../../errors.js';
+import { tail } from '../../exec.js';
+import { freePort, NOTHING_BEFORE, waitUntilReady } from '../readiness.js';
+import { noOptions, type DeployRequest, type Deployment, type DeployTarget } from '../target.js';
 
 /** Grace period between SIGTERM and SIGKILL when stopping the CLI. */
 const KILL_AFTER_MS = 5000;
@@ -111,18 +111,22 @@ export function startServing(
  * `spin up --listen 127.0.0.1:<free port> -f spin.toml`, timed until the health path answers
  * 200. Spin serves the files its manifest names, i.e. the ones the optimize stage rewrote.
  */
-export const spinUpTarget: DeployTarget = {
-  name: 'spin',
+export const spinUpTarget: DeployTarget<undefined> = {
+  name: 'spin-up',
+  summary: '`spin-up` serves it with `spin up` on 127.0.0.1 (same as `local` with `runtime: spin`)',
+  inputs: {},
+  parseOptions: noOptions,
   deploy: deploySpinUp,
 };
 
-async function deploySpinUp(request: DeployRequest): Promise<Deployment> {
+async function deploySpinUp(request: DeployRequest<undefined>): Promise<Deployment> {
   const started = performance.now();
   const deadline = started + request.timeoutSeconds * 1000;
-  const manifest = path.join(request.projectDir, 'spin.toml');
+  const projectDir = request.project.dir;
+  const manifest = request.project.manifest ?? path.join(projectDir, 'spin.toml');
   if (!existsSync(manifest)) {
     throw new UserError(
-      `runtime \`spin\` needs a spin.toml in ${request.projectDir}; use runtime \`embedded\` for other projects`,
+      `runtime \`spin\` needs a spin.toml in ${projectDir}; use runtime \`embedded\` for other projects`,
     );
   }
   const port = await freePort();
@@ -130,7 +134,7 @@ async function deploySpinUp(request: DeployRequest): Promise<Deployment> {
   const spin = startServing(
     'spin',
     ['up', '--listen', `127.0.0.1:${port}`, '-f', manifest],
-    request.projectDir,
+    projectDir,
     (chunk) => logger.output(chunk),
   );
   try {
@@ -140,26 +144,37 @@ async function deploySpinUp(request: DeployRequest): Promise<Deployment> {
     );
     const base = serving[1] ?? `http://127.0.0.1:${port}`;
     const url = `${base.replace(/\/$/, '')}/`;
-    const first = await waitForHealthy(
-      new URL(request.healthPath, url).href,
-      deadline,
-      request.timeoutSeconds,
-      spin.exitReason,
+    const ready = await waitUntilReady({
+      label: 'spin up',
+      baseUrl: () => url,
+      healthPath: request.healthPath,
+      ...(request.healthExpect !== undefined ? { healthExpect: request.healthExpect } : {}),
+      before: NOTHING_BEFORE,
+      fresh: true,
+      startedAt: started,
+      timeoutSeconds: request.timeoutSeconds,
+      isDead: spin.exitReason,
+    });
+    logger.info(
+      `spin up: ${url} answered ${ready.status} after ${ready.readySeconds.toFixed(2)} s`,
     );
-    const readySeconds = (performance.now() - started) / 1000;
-    logger.info(`spin up: ${url} answered ${first.status} after ${readySeconds.toFixed(2)} s`);
     return {
       report: {
         target: 'spin',
         url,
-        status: first.status,
-        readySeconds,
-        firstResponseSeconds: first.seconds,
+        status: ready.status,
+        readySeconds: ready.readySeconds,
+        firstResponseSeconds: ready.firstResponseSeconds,
       },
       stop: () => spin.stop(),
     };
   } catch (error) {
     await spin.stop();
-    throw error instanceof UserError ? new UserError(`spin up: ${error.message}`, manifest) : error;
+    throw error instanceof UserError
+      ? new UserError(
+          error.message.startsWith('spin up') ? error.message : `spin up: ${error.message}`,
+          manifest,
+        )
+      : error;
   }
 }

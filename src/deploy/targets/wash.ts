@@ -1,10 +1,10 @@
-import { errorMessage, UserError } from '../errors.js';
-import { exec, execCapture } from '../exec.js';
-import type { Logger } from '../log.js';
-import { loadWashProject, type WashProject } from '../projects/wash.js';
-import { waitForHealthy } from './health.js';
+import { errorMessage, UserError } from '../../errors.js';
+import { exec, execCapture } from '../../exec.js';
+import type { Logger } from '../../log.js';
+import { loadWashProject, type WashProject } from '../../projects/wash.js';
+import { NOTHING_BEFORE, waitUntilReady, type ReadinessRequest } from '../readiness.js';
 import { startServing } from './spin-up.js';
-import type { DeployRequest, Deployment, DeployTarget } from './target.js';
+import { noOptions, type DeployRequest, type Deployment, type DeployTarget } from '../target.js';
 
 const STATUS_POLL_MS = 250;
 /** Where `wash dev` and wasmCloud's http server provider listen unless told otherwise. */
@@ -15,13 +15,39 @@ const DEFAULT_ADDRESS = '127.0.0.1:8000';
  * polls `wash app status` until `deployed`, then waits for the first 200; v2 runs `wash dev`.
  * Everything it started is taken down again by stop().
  */
-export const washTarget: DeployTarget = {
-  name: 'wasmcloud',
+export const washTarget: DeployTarget<undefined> = {
+  name: 'wash',
+  summary:
+    '`wash` runs it on a local wasmCloud host through `wash` (same as `local` with `runtime: wash`)',
+  inputs: {},
+  parseOptions: noOptions,
   deploy: deployWash,
 };
 
-async function deployWash(request: DeployRequest): Promise<Deployment> {
-  const project = await loadWashProject(request.projectDir);
+type WashRequest = DeployRequest<undefined>;
+
+/** The readiness clock of a local wasmCloud: a fresh host, so no version proof is needed. */
+function localReadiness(
+  request: WashRequest,
+  started: number,
+  baseUrl: () => string,
+  isDead?: () => string | undefined,
+): ReadinessRequest {
+  return {
+    label: 'wash',
+    baseUrl,
+    healthPath: request.healthPath,
+    ...(request.healthExpect !== undefined ? { healthExpect: request.healthExpect } : {}),
+    before: NOTHING_BEFORE,
+    fresh: true,
+    startedAt: started,
+    timeoutSeconds: request.timeoutSeconds,
+    ...(isDead ? { isDead } : {}),
+  };
+}
+
+async function deployWash(request: WashRequest): Promise<Deployment> {
+  const project = await loadWashProject(request.project.dir);
   return project.washMajor === 0
     ? deployWithHost(project, request)
     : deployWithDev(project, request);
@@ -33,7 +59,7 @@ function baseUrl(address: string): string {
   return `http://${host === '0.0.0.0' || host === '' ? '127.0.0.1' : host}:${port}/`;
 }
 
-function wash(args: string[], request: DeployRequest, cwd: string): Promise<{ stdout: string }> {
+function wash(args: string[], request: WashRequest, cwd: string): Promise<{ stdout: string }> {
   return exec('wash', args, { cwd, onOutput: (chunk) => request.logger.output(chunk) });
 }
 
@@ -58,7 +84,7 @@ export function parseAppStatus(stdout: string): AppStatus {
 
 async function waitUntilDeployed(
   name: string,
-  request: DeployRequest,
+  request: WashRequest,
   cwd: string,
   deadline: number,
 ): Promise<void> {
@@ -93,7 +119,7 @@ async function waitUntilDeployed(
   }
 }
 
-async function deployWithHost(project: WashProject, request: DeployRequest): Promise<Deployment> {
+async function deployWithHost(project: WashProject, request: WashRequest): Promise<Deployment> {
   const application = project.application;
   if (!application) {
     throw new UserError(
@@ -118,19 +144,14 @@ async function deployWithHost(project: WashProject, request: DeployRequest): Pro
     steps.push(() => wash(['app', 'delete', application.name], request, cwd));
     await waitUntilDeployed(application.name, request, cwd, deadline);
     const url = baseUrl(application.httpAddress ?? DEFAULT_ADDRESS);
-    const first = await waitForHealthy(
-      new URL(request.healthPath, url).href,
-      deadline,
-      request.timeoutSeconds,
-      () => undefined,
-    );
+    const ready = await waitUntilReady(localReadiness(request, started, () => url));
     return {
       report: {
         target: 'wasmcloud',
         url,
-        status: first.status,
-        readySeconds: (performance.now() - started) / 1000,
-        firstResponseSeconds: first.seconds,
+        status: ready.status,
+        readySeconds: ready.readySeconds,
+        firstResponseSeconds: ready.firstResponseSeconds,
       },
       stop,
     };
@@ -141,9 +162,8 @@ async function deployWithHost(project: WashProject, request: DeployRequest): Pro
 }
 
 /** wash v2: `wash dev` builds and serves in the foreground; the URL is the one it prints, else localhost:8000. */
-async function deployWithDev(project: WashProject, request: DeployRequest): Promise<Deployment> {
+async function deployWithDev(project: WashProject, request: WashRequest): Promise<Deployment> {
   const started = performance.now();
-  const deadline = started + request.timeoutSeconds * 1000;
   const logger: Logger = request.logger;
   const dev = startServing('wash', ['dev'], project.dir, (chunk) => logger.output(chunk));
   const printed = (): string => {
@@ -153,19 +173,14 @@ async function deployWithDev(project: WashProject, request: DeployRequest): Prom
       : baseUrl(DEFAULT_ADDRESS);
   };
   try {
-    const first = await waitForHealthy(
-      () => new URL(request.healthPath, printed()).href,
-      deadline,
-      request.timeoutSeconds,
-      dev.exitReason,
-    );
+    const ready = await waitUntilReady(localReadiness(request, started, printed, dev.exitReason));
     return {
       report: {
         target: 'wasmcloud',
         url: printed(),
-        status: first.status,
-        readySeconds: (performance.now() - started) / 1000,
-        firstResponseSeconds: first.seconds,
+        status: ready.status,
+        readySeconds: ready.readySeconds,
+        firstResponseSeconds: ready.firstResponseSeconds,
       },
       stop: () => dev.stop(),
     };

@@ -1,8 +1,6 @@
-import { invalidInput, parseChoice, parseList } from '../config/parse.js';
+import { invalidInput, parseChoice, parseList } from './parse.js';
 
-/** Project kinds the `project-kind` input accepts; `auto` looks at the folder's files. */
-export const PROJECT_KINDS = ['auto', 'cargo', 'spin', 'wash'] as const;
-export type ProjectKindInput = (typeof PROJECT_KINDS)[number];
+import { PROJECT_KINDS, type ProjectKindInput } from '../projects/project.js';
 
 /** What serves the app for `deploy: local`: the embedded runtime, or the platform's own CLI. */
 export const RUNTIMES = ['embedded', 'spin', 'wash'] as const;

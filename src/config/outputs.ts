@@ -1,0 +1,15 @@
+/** Every output of the action, beside the inputs: action.yml, publishing and the tests read it. */
+export const OUTPUTS = {
+  'wasm-path': 'Path of the final (optimized) .wasm; one line per component.',
+  'size-bytes': 'Final size in bytes, all components added up.',
+  'gzip-bytes': 'Final gzip size in bytes, all components added up.',
+  'deploy-seconds':
+    'Seconds from the start of the deploy to the first healthy HTTP answer of the new version (empty when not deployed).',
+  'app-url': 'URL of the deployed app (empty when not deployed).',
+  'report-path': 'Path of the JSON report.',
+  'comment-dir':
+    'Folder holding the PR comment body and report when the token could not post it (fork PRs): upload it as an artifact for `mode: comment`.',
+  'comment-url': 'URL of the sticky PR comment, when one was posted.',
+} as const;
+
+export type OutputName = keyof typeof OUTPUTS;

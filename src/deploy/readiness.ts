@@ -1,0 +1,359 @@
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import tls from 'node:tls';
+import { errorMessage, UserError } from '../errors.js';
+
+/**
+ * One readiness clock for every deploy target. The clock starts when the deploy command
+ * starts (the caller's `startedAt`); the deploy is ready at the first healthy answer of the
+ * **new** version, proven, in this order, by:
+ *   1. Spin's `/.well-known/spin/info`: `oci_image_digest` equal to the pushed digest when it
+ *      is known, else different from the one served before the deploy (`spin-info`);
+ *   2. `health-expect`: text the health answer's body must contain (`body`);
+ *   3. nothing: the first 200 on the health path, reported as not proven (`none`).
+ * A 200 from the previous version never counts.
+ */
+
+export type VersionProof = 'spin-info' | 'body' | 'none';
+
+/** Longest a single request may take before it counts as a failed attempt. */
+const PROBE_TIMEOUT_MS = 5000;
+/** Redirects followed per request (Location, as a browser would). */
+const MAX_REDIRECTS = 5;
+/**
+ * The poll interval grows with the time already waited, so the error of the measured ready
+ * time stays near 2% of it: 10 ms at first (well inside ±50 ms for a 1.5 s deploy), 1 s for a
+ * deploy that takes a minute, never more than 2 s.
+ */
+const POLL_FRACTION = 0.02;
+const POLL_MIN_MS = 10;
+const POLL_MAX_MS = 2000;
+
+export function pollInterval(waitedMs: number): number {
+  return Math.min(POLL_MAX_MS, Math.max(POLL_MIN_MS, waitedMs * POLL_FRACTION));
+}
+
+export interface ProbeResult {
+  readonly status: number;
+  readonly body: string;
+  /** Seconds from sending the (first) request to the end of the (last) response. */
+  readonly seconds: number;
+  /** The URL that answered, after redirects. */
+  readonly url: string;
+}
+
+let certificates: string[] | undefined;
+/**
+ * Node's bundled CAs, the system store where this Node can read it (22.15+), and
+ * NODE_EXTRA_CA_CERTS (Node reads it only at start-up; a test or a later step may set it).
+ */
+function trustedCertificates(): string[] {
+  if (certificates) return certificates;
+  const system = (tls as { getCACertificates?: (type: string) => string[] }).getCACertificates?.(
+    'system',
+  );
+  const extraFile = process.env.NODE_EXTRA_CA_CERTS;
+  let extra: string[] = [];
+  if (extraFile) {
+    try {
+      extra = [readFileSync(extraFile, 'utf8')];
+    } catch {
+      // unreadable: Node itself only warns about it
+    }
+  }
+  certificates = [...tls.rootCertificates, ...(system ?? []), ...extra];
+  return certificates;
+}
+
+/** Forget the cached CA list (NODE_EXTRA_CA_CERTS changed). */
+export function resetTrustedCertificates(): void {
+  certificates = undefined;
+}
+
+function getOnce(
+  url: URL,
+  timeoutMs: number,
+): Promise<{ status: number; body: string; location?: string }> {
+  return new Promise((resolve, reject) => {
+    const client = url.protocol === 'https:' ? https : http;
+    // A fresh connection each time (no keep-alive agent): a pooled socket would keep the
+    // CLI's event loop alive after the server is gone, and could reach an old instance.
+    const request = client.get(
+      url,
+      {
+        agent: false,
+        timeout: timeoutMs,
+        ...(url.protocol === 'https:' ? { ca: trustedCertificates() } : {}),
+      },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          if (body.length < 1_000_000) body += chunk;
+        });
+        response.on('error', reject);
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            body,
+            ...(response.headers.location ? { location: response.headers.location } : {}),
+          }),
+        );
+      },
+    );
+    request.on('timeout', () =>
+      request.destroy(new Error(`no answer within ${Math.ceil(timeoutMs)} ms`)),
+    );
+    request.on('error', reject);
+  });
+}
+
+/** One GET (HTTP or HTTPS), redirects followed; rejects on connection errors and on timeout. */
+export async function probe(
+  url: string,
+  timeoutMs: number = PROBE_TIMEOUT_MS,
+): Promise<ProbeResult> {
+  const started = performance.now();
+  let current = new URL(url);
+  for (let hop = 0; ; hop++) {
+    const remaining = timeoutMs - (performance.now() - started);
+    const answer = await getOnce(current, Math.max(1, remaining));
+    if (answer.status >= 300 && answer.status < 400 && answer.location && hop < MAX_REDIRECTS) {
+      current = new URL(answer.location, current);
+      continue;
+    }
+    return {
+      status: answer.status,
+      body: answer.body,
+      seconds: (performance.now() - started) / 1000,
+      url: current.href,
+    };
+  }
+}
+
+/** What `/.well-known/spin/info` says: which app and which pushed image is serving. */
+export interface SpinInfo {
+  readonly name?: string;
+  readonly version?: string;
+  readonly digest?: string;
+}
+
+/**
+ * What answered at the app's address before the deploy: nothing (`absent`: a new app, or an
+ * address not yet known), an app without Spin's info endpoint (`no-info`), or Spin's info.
+ */
+export type BeforeDeploy =
+  | { readonly state: 'absent' }
+  | { readonly state: 'no-info' }
+  | { readonly state: 'info'; readonly info: SpinInfo };
+
+export const NOTHING_BEFORE: BeforeDeploy = { state: 'absent' };
+
+/** The info path of an app whose base URL is `base`, on the same origin. */
+export function appUrl(base: string, appPath: string): string {
+  const root = new URL(base);
+  const url = new URL(appPath.replace(/^\/*/, '/'), root);
+  // health-path is a path; a `//host` form must never send the probe to another host
+  if (url.origin !== root.origin)
+    throw new UserError(
+      `health path "${appPath}" leaves the app (${root.origin}); give a path such as /health`,
+    );
+  return url.href;
+}
+
+function parseSpinInfo(body: string): SpinInfo | undefined {
+  try {
+    const json = JSON.parse(body) as Record<string, unknown>;
+    if (typeof json !== 'object' || json === null) return undefined;
+    const text = (key: string): string | undefined =>
+      typeof json[key] === 'string' && json[key] !== '' ? (json[key] as string) : undefined;
+    const info = { name: text('name'), version: text('version'), digest: text('oci_image_digest') };
+    return info.name || info.version || info.digest ? info : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function spinInfoAt(base: string, timeoutMs: number): Promise<BeforeDeploy> {
+  try {
+    const answer = await probe(appUrl(base, '/.well-known/spin/info'), timeoutMs);
+    const info = answer.status === 200 ? parseSpinInfo(answer.body) : undefined;
+    return info ? { state: 'info', info } : { state: 'no-info' };
+  } catch {
+    return NOTHING_BEFORE;
+  }
+}
+
+/** Reads Spin's info at `base` once, before the deploy starts. */
+export function snapshotBeforeDeploy(base: string | undefined): Promise<BeforeDeploy> {
+  return base === undefined ? Promise.resolve(NOTHING_BEFORE) : spinInfoAt(base, PROBE_TIMEOUT_MS);
+}
+
+export interface ReadinessRequest {
+  /** Names the target in errors (`fermyon-cloud`, `local` …). */
+  readonly label: string;
+  /** The app's base URL; undefined while the deploy has not told it yet. */
+  readonly baseUrl: () => string | undefined;
+  readonly healthPath: string;
+  readonly healthExpect?: string;
+  /** The digest spinwash pushed, when it knows it. */
+  readonly digest?: string;
+  readonly before: BeforeDeploy;
+  /**
+   * A server this deploy started itself on a fresh port (the local runtimes): it cannot be
+   * serving a previous version, so no version proof is needed or reported.
+   */
+  readonly fresh?: boolean;
+  /** performance.now() when the deploy command started. */
+  readonly startedAt: number;
+  readonly timeoutSeconds: number;
+  /** Why the serving process is gone, once it is; stops the wait early. */
+  readonly isDead?: () => string | undefined;
+}
+
+export interface Readiness {
+  readonly url: string;
+  readonly status: number;
+  /** From the deploy command's start to the new version's first healthy answer. */
+  readonly readySeconds: number;
+  /** How long that first healthy request took. */
+  readonly firstResponseSeconds: number;
+  /** How the answer was shown to be the new version; absent for a fresh local server. */
+  readonly versionProof?: VersionProof;
+  /** The digest Spin's info reported for the new version. */
+  readonly digest?: string;
+}
+
+type Verdict =
+  | { readonly ready: true; readonly proof: VersionProof; readonly digest?: string }
+  | { readonly ready: false; readonly seen: string };
+
+/** Is the info `now` served the new version's? */
+function newInfo(request: ReadinessRequest, now: SpinInfo): boolean | undefined {
+  if (!now.digest) return undefined;
+  if (request.digest) return now.digest === request.digest;
+  if (request.before.state === 'info') return now.digest !== request.before.info.digest;
+  return true; // nothing served info before: this app is new
+}
+
+async function check(
+  request: ReadinessRequest,
+  base: string,
+  timeoutMs: number,
+): Promise<Verdict & { answer?: ProbeResult }> {
+  let info: SpinInfo | undefined;
+  if (!request.fresh) {
+    const at = await spinInfoAt(base, timeoutMs);
+    info = at.state === 'info' ? at.info : undefined;
+    const isNew = info && newInfo(request, info);
+    if (info?.digest && isNew === false)
+      return { ready: false, seen: `the previous version (spin info digest ${info.digest})` };
+  }
+  const answer = await probe(appUrl(base, request.healthPath), timeoutMs);
+  if (answer.status !== 200) return { ready: false, seen: `HTTP ${answer.status}`, answer };
+  const expectOk = request.healthExpect === undefined || answer.body.includes(request.healthExpect);
+  if (info?.digest) {
+    // the info says new (checked above); the health answer must still be healthy
+    return expectOk
+      ? { ready: true, proof: 'spin-info', digest: info.digest, answer }
+      : { ready: false, seen: `HTTP 200 without "${request.healthExpect}" in the body`, answer };
+  }
+  if (request.healthExpect !== undefined) {
+    return expectOk
+      ? { ready: true, proof: 'body', answer }
+      : {
+          ready: false,
+          seen: `HTTP 200 without "${request.healthExpect}" in the body (the previous version?): ${oneLine(answer.body)}`,
+          answer,
+        };
+  }
+  if (request.before.state === 'info' && request.before.info.digest) {
+    // the old version served its digest, so a bare 200 without one may still be it
+    return { ready: false, seen: 'HTTP 200 but no Spin info to tell the version by', answer };
+  }
+  return { ready: true, proof: 'none', answer };
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 120 ? `${flat.slice(0, 120)}…` : flat;
+}
+
+/**
+ * Polls until the new version answers healthy; throws a UserError at the deadline saying
+ * that the new version never answered and what answered instead, or as soon as the serving
+ * process is gone.
+ */
+export async function waitUntilReady(request: ReadinessRequest): Promise<Readiness> {
+  const deadline = request.startedAt + request.timeoutSeconds * 1000;
+  let lastSeen = 'no answer yet';
+  let answered = false;
+  for (;;) {
+    const base = request.baseUrl();
+    const where = base ? appUrl(base, request.healthPath) : 'the app';
+    const dead = request.isDead?.();
+    if (dead !== undefined)
+      throw new UserError(
+        `${request.label}: the app stopped (${dead}) before ${where} answered 200 (last: ${lastSeen})`,
+      );
+    const remaining = deadline - performance.now();
+    if (remaining <= 0) {
+      // a fresh local server has no older version to tell apart
+      const what = request.fresh
+        ? `${where} did not answer 200`
+        : `the new version never answered 200 at ${where}`;
+      throw new UserError(
+        `${request.label}: ${what} within ${request.timeoutSeconds} s (last: ${lastSeen})`,
+      );
+    }
+    if (base !== undefined) {
+      try {
+        const verdict = await check(request, base, Math.min(remaining, PROBE_TIMEOUT_MS));
+        if (verdict.ready && verdict.answer) {
+          const readySeconds = (performance.now() - request.startedAt) / 1000;
+          return {
+            url: base,
+            status: verdict.answer.status,
+            readySeconds,
+            firstResponseSeconds: verdict.answer.seconds,
+            ...(request.fresh ? {} : { versionProof: verdict.proof }),
+            ...(verdict.digest ? { digest: verdict.digest } : {}),
+          };
+        }
+        if (!verdict.ready) {
+          lastSeen = verdict.seen;
+          answered = true;
+        }
+      } catch (error) {
+        // an HTTP answer says more than a later failed attempt (often the last, cut short)
+        if (error instanceof UserError) throw error;
+        if (!answered) lastSeen = errorMessage(error);
+      }
+    }
+    const waited = performance.now() - request.startedAt;
+    await new Promise((resolve) =>
+      setTimeout(
+        resolve,
+        Math.min(pollInterval(waited), Math.max(0, deadline - performance.now())),
+      ),
+    );
+  }
+}
+
+/** A free TCP port on 127.0.0.1, found by binding port 0 and letting it go. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Config } from './config/config.js';
 import type { Logger } from './log.js';
 import type { Project } from './projects/project.js';
-import { finishReport } from './report/finish.js';
+import { finishReport } from './publish/finish.js';
 import { SCHEMA_VERSION, type Report } from './report/model.js';
 import { buildProject } from './stages/build.js';
 import { deployComponents } from './stages/deploy.js';

@@ -30,12 +30,12 @@ export async function runAction(): Promise<void> {
     for (const secret of Object.values(config.deploy.secrets)) core.setSecret(secret);
     if (config.mode === 'comment') {
       // a workflow_run posting what a fork PR's run left in its artifact: no build here
-      const { publishFromArtifact } = await import('../report/publish.js');
+      const { publishFromArtifact } = await import('../publish/publish.js');
       await publishFromArtifact(config, actionLogger);
       return;
     }
     const result = await runPipeline(config, actionLogger);
-    const { publishReport } = await import('../report/publish.js');
+    const { publishReport } = await import('../publish/publish.js');
     await publishReport(result, config, actionLogger);
   } catch (error) {
     // Anything thrown, strings included, fails the step: never leave it green.

@@ -2,10 +2,11 @@ import type { Config } from '../config/config.js';
 import type { Logger } from '../log.js';
 import type { GitHubClient } from '../github/client.js';
 import { pullRequestOf, readGitHubContext } from '../github/context.js';
-import { writeJsonReport } from './json.js';
-import { renderMarkdown } from './markdown.js';
-import type { Report } from './model.js';
-import { assessReport, loadBaseline } from './regression.js';
+import { renderMarkdown } from '../report/markdown.js';
+import type { Report } from '../report/model.js';
+import { assessReport } from '../report/regression.js';
+import { loadBaseline } from './baseline.js';
+import { writeJsonReport } from './report-file.js';
 import { writeFileAtomic } from '../fsutil.js';
 
 /**

@@ -15,8 +15,8 @@ import {
 import { postCommentFromArtifact, writeForkFiles, type PostOutcome } from '../github/fork.js';
 import { saveReport } from '../github/store.js';
 import { sectionPattern } from '../wasm/strip.js';
-import { breachAnnotations, budgetError } from './budget.js';
-import type { Report } from './model.js';
+import { breachAnnotations, budgetError } from '../report/budget.js';
+import type { Report } from '../report/model.js';
 
 /**
  * Everything the action does with a finished report: outputs, job summary, the sticky PR

@@ -1,34 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { UserError, errorMessage } from '../errors.js';
-import { writeFileAtomic } from '../fsutil.js';
 import { SCHEMA_VERSION, type Report } from './model.js';
 
 /**
- * The JSON report on disk (the contract in model.ts). Written atomically; read back with a
- * shape check, because a baseline may come from anywhere (an older spinwash, a hand edit).
+ * The JSON report's shape check (the contract in model.ts), because a baseline may come from
+ * anywhere (an older spinwash, a hand edit). Files are written and read in src/publish/report-file.ts.
  */
-
-export async function writeJsonReport(file: string, report: Report): Promise<void> {
-  const text = `${JSON.stringify(report, null, 2)}\n`;
-  // Check what was serialized (NaN becomes null, for one), so a reader never gets a broken report.
-  await writeFileAtomic(file, text, { check: () => void parseReport(text, file) });
-}
-
-export async function readJsonReport(file: string): Promise<Report> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(
-      code === 'ENOENT'
-        ? `Report file ${file} does not exist`
-        : `Report file ${file} cannot be read: ${errorMessage(error)}`,
-      file,
-    );
-  }
-  return parseReport(text, file);
-}
 
 /** Parses and checks a report's text; `source` names it in errors (a path, or `artifact x`). */
 export function parseReport(text: string, source: string): Report {

@@ -2,29 +2,16 @@
  * The JSON report: the contract other tools read (schemaVersion 1). Add fields; never rename.
  * Every stage result the markdown renders comes from here, so the renderer needs nothing else.
  */
+import type { FunctionSize, SectionSize, Sizes } from '../wasm/sizes.js';
+
+export type { FunctionSize, SectionSize, Sizes } from '../wasm/sizes.js';
+
 export const SCHEMA_VERSION = 1;
 
 export type StageName = 'debug' | 'release-plain' | 'release' | 'stripped' | 'optimized';
 
-export interface Sizes {
-  bytes: number;
-  gzipBytes: number;
-  brotliBytes: number;
-}
-
 export interface StageSizes extends Sizes {
   stage: StageName;
-}
-
-export interface SectionSize {
-  /** `code`, `data`, `custom:.debug_info`, `component-type:…` … */
-  name: string;
-  bytes: number;
-}
-
-export interface FunctionSize {
-  name: string;
-  bytes: number;
 }
 
 export interface ComponentReport {

@@ -1,60 +1,17 @@
-import path from 'node:path';
-import type { Config } from '../config/config.js';
-import type { Logger } from '../log.js';
-import type { GitHubClient } from '../github/client.js';
-import { pullRequestOf, type GitHubContext } from '../github/context.js';
 import type { Budgets } from '../config/budgets.js';
 import { checkBudgets, hasBudgets } from './budget.js';
 import { compareReports } from './compare.js';
-import { readJsonReport } from './json.js';
 import type { Report } from './model.js';
 
 /**
- * Size regressions (issue 5): where the baseline comes from, and the report with its
- * comparison and budget results filled in, ready to render and write.
+ * Size regressions (issue 5): the report with its comparison and budget results filled in,
+ * ready to render and write. Where the baseline comes from: src/publish/baseline.ts.
  */
 
 export interface Baseline {
   readonly report: Report;
   /** Says in the report which baseline was used (`r1.json`, `main (base commit)` …). */
   readonly label: string;
-}
-
-/**
- * The baseline to compare against: `baseline-file` when given; else, on a pull request with a
- * token and the store on, the data branch's report of the base commit or its nearest ancestor.
- */
-export async function loadBaseline(
-  config: Pick<Config, 'baselineFile' | 'store'>,
-  github: { context: GitHubContext; octokit?: GitHubClient },
-  logger: Logger,
-): Promise<Baseline | undefined> {
-  if (config.baselineFile) {
-    return {
-      report: await readJsonReport(config.baselineFile),
-      label: `\`${path.basename(config.baselineFile)}\``,
-    };
-  }
-  const pr = pullRequestOf(github.context);
-  if (!pr || !config.store.branch || !github.octokit || !pr.baseSha) return undefined;
-  // Loaded only here: a run without a store lookup (the CLI, a push) never loads octokit.
-  const { findBaseReport } = await import('../github/store.js');
-  const store = { octokit: github.octokit, repo: pr, branch: config.store.branch, logger };
-  const found = await findBaseReport(store, pr.baseSha, pr.baseRef);
-  if (!found) {
-    logger.info(
-      `No report of ${pr.baseRef} at ${pr.baseSha.slice(0, 7)} or its ancestors on ${config.store.branch}: no comparison`,
-    );
-    return undefined;
-  }
-  const label = found.exact
-    ? `${pr.baseRef} (base commit)`
-    : `${pr.baseRef} (nearest earlier commit with a report)`;
-  logger.info(`Comparing against the report of ${found.commit.slice(0, 7)}: ${label}`);
-  return {
-    report: { ...found.report, source: { ...found.report.source, commit: found.commit } },
-    label,
-  };
 }
 
 /** The report with `comparison` (when there is a baseline) and `budgets` (when any is set). */

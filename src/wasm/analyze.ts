@@ -1,8 +1,7 @@
-import type { FunctionSize, SectionSize } from '../report/model.js';
 import { demangle } from './demangle.js';
 import { functionBodies, functionNames } from './module-info.js';
 import { coreModules, parseWasm, type WasmBinary, type WasmKind } from './parse.js';
-import { bySize } from './sizes.js';
+import { bySize, type FunctionSize, type SectionSize } from './sizes.js';
 
 /**
  * The size breakdown of a wasm binary, like `twiggy top`.

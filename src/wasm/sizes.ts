@@ -1,4 +1,20 @@
-import type { SectionSize } from '../report/model.js';
+/** Sizes of one binary: on disk, gzipped and brotli-compressed (what a registry or CDN ships). */
+export interface Sizes {
+  bytes: number;
+  gzipBytes: number;
+  brotliBytes: number;
+}
+
+export interface SectionSize {
+  /** `code`, `data`, `custom:.debug_info`, `component-type:…` … */
+  name: string;
+  bytes: number;
+}
+
+export interface FunctionSize {
+  name: string;
+  bytes: number;
+}
 
 /** Named byte counts as a list, largest first (ties by name, so output is stable). */
 export function bySize(sizes: Map<string, number>): SectionSize[] {

@@ -1,7 +1,6 @@
-import type { SectionSize } from '../report/model.js';
 import { parseWasm, type WasmSection } from './parse.js';
 import { rewriteWasm } from './rewrite.js';
-import { bySize } from './sizes.js';
+import { bySize, type SectionSize } from './sizes.js';
 
 /**
  * Custom sections removed by default: debug info (DWARF), function names, toolchain

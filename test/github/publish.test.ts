@@ -12,8 +12,9 @@ import { MemoryLogger } from '../../src/log.js';
 import type { ComponentSpec } from '../../src/projects/project.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import type { Report } from '../../src/report/model.js';
-import { publishFromArtifact, publishReport, type PublishDeps } from '../../src/report/publish.js';
-import { assessReport, loadBaseline } from '../../src/report/regression.js';
+import { publishFromArtifact, publishReport, type PublishDeps } from '../../src/publish/publish.js';
+import { assessReport } from '../../src/report/regression.js';
+import { loadBaseline } from '../../src/publish/baseline.js';
 import { component, report } from '../report/reports.js';
 import { startGitHubServer, type FakeGitHub } from '../support/github-server.js';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { compareReports } from '../../src/report/compare.js';
-import { readJsonReport, writeJsonReport } from '../../src/report/json.js';
+import { readJsonReport, writeJsonReport } from '../../src/publish/report-file.js';
 import { component, report } from './reports.js';
 
 let dir: string;

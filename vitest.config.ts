@@ -1,12 +1,33 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two tiers. `unit` (`npm run test:unit`): pure logic, parsers, local HTTP stand-ins; no Rust
+ * build, no served component; seconds. `e2e`: real cargo builds, real runtimes, real registries.
+ * `npm test` runs both. A new test file is e2e unless it matches UNIT.
+ */
+const UNIT = [
+  'test/architecture.test.ts',
+  'test/config/**/*.test.ts',
+  'test/cli/**/*.test.ts',
+  'test/github/**/*.test.ts',
+  'test/setup/**/*.test.ts',
+  'test/unit/**/*.test.ts',
+  'test/report/{budget,compare,config-inputs,format,json,markdown}.test.ts',
+  'test/wasm/{demangle,fsutil,malformed}.test.ts',
+  'test/projects/{bad-input,inspect}.test.ts',
+  'test/deploy/{assets,readiness,wasi-interfaces}.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
     // Rust builds share one CARGO_TARGET_DIR and two cores: run files one after another.
     fileParallelism: false,
     globalSetup: ['test/support/global-setup.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: UNIT } },
+      { extends: true, test: { name: 'e2e', include: ['test/**/*.test.ts'], exclude: UNIT } },
+    ],
   },
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { cliMain } from './cli/main.js';
+import { cliMain } from './commands/main.js';
 
 process.exitCode = await cliMain(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

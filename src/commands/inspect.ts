@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { CommandIO } from '../cli/io.js';
+import type { CommandIO } from './io.js';
 import { errorMessage, UserError } from '../errors.js';
 import { writeFileAtomic } from '../fsutil.js';
 import { parseChoice } from '../config/parse.js';

@@ -17,9 +17,9 @@ type Command = (args: string[], io: CommandIO) => Promise<number>;
 
 /** Commands load their code on demand: `--help` and `inspect` never load the wasm stages. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  run: async () => (await import('../commands/run.js')).runCommand,
-  optimize: async () => (await import('../commands/optimize.js')).runOptimizeCommand,
-  inspect: async () => (await import('../commands/inspect.js')).runInspectCommand,
+  run: async () => (await import('./run.js')).runCommand,
+  optimize: async () => (await import('./optimize.js')).runOptimizeCommand,
+  inspect: async () => (await import('./inspect.js')).runInspectCommand,
 };
 
 /** The CLI, with its I/O injected; returns the exit code. */

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CommandIO } from '../cli/io.js';
+import type { CommandIO } from './io.js';
 import { parseList } from '../config/parse.js';
 import { UserError, errorMessage } from '../errors.js';
 import { writeFileAtomic } from '../fsutil.js';

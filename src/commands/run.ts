@@ -4,8 +4,8 @@ import { buildConfig } from '../config/config.js';
 import { allInputs, type InputName, type RawInputs } from '../config/inputs.js';
 import { runPipeline } from '../pipeline.js';
 import { budgetError } from '../report/budget.js';
-import { TerminalLogger } from '../cli/logger.js';
-import type { CommandIO } from '../cli/io.js';
+import { TerminalLogger } from './terminal-logger.js';
+import type { CommandIO } from './io.js';
 
 /** Action inputs that make no sense on a laptop (the CLI prints; it does not comment). */
 const ACTION_ONLY = new Set<string>([

@@ -1,25 +1,12 @@
+import type { Budgets, IncreaseLimit } from '../report/budget.js';
 import { invalidInput, parseList, parsePositiveNumber } from './parse.js';
+
+export type { Budgets, IncreaseLimit } from '../report/budget.js';
 
 /**
  * Size and time budgets (issue 5), parsed once from the inputs; src/report/budget.ts checks
  * them against a report.
  */
-
-export type IncreaseLimit =
-  | { readonly kind: 'percent'; readonly percent: number }
-  | { readonly kind: 'bytes'; readonly bytes: number };
-
-export interface Budgets {
-  /** Limit on the sum of every component's final bytes. */
-  readonly maxTotalBytes?: number;
-  /** Per-component limits on final bytes, by component name. */
-  readonly maxComponentBytes: Readonly<Record<string, number>>;
-  /** Limit on each component's growth against the baseline. */
-  readonly maxIncrease?: IncreaseLimit;
-  readonly maxDeploySeconds?: number;
-  /** False reports breaches without failing the run. */
-  readonly failOnBudget: boolean;
-}
 
 export const NO_BUDGETS: Budgets = Object.freeze({
   maxComponentBytes: Object.freeze({}),

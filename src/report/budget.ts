@@ -1,5 +1,4 @@
 import { UserError } from '../errors.js';
-import type { Budgets } from '../config/budgets.js';
 import type { ComponentSpec } from '../projects/project.js';
 import { formatBytes, formatBytesExact, formatPercent, formatSeconds } from './format.js';
 import type { BudgetBreach, BudgetResult, Report } from './model.js';
@@ -9,6 +8,22 @@ import type { BudgetBreach, BudgetResult, Report } from './model.js';
  * parsed in src/config/budgets.ts). A breach is data; the pipeline decides whether it fails
  * the run.
  */
+
+export type IncreaseLimit =
+  | { readonly kind: 'percent'; readonly percent: number }
+  | { readonly kind: 'bytes'; readonly bytes: number };
+
+export interface Budgets {
+  /** Limit on the sum of every component's final bytes. */
+  readonly maxTotalBytes?: number;
+  /** Per-component limits on final bytes, by component name. */
+  readonly maxComponentBytes: Readonly<Record<string, number>>;
+  /** Limit on each component's growth against the baseline. */
+  readonly maxIncrease?: IncreaseLimit;
+  readonly maxDeploySeconds?: number;
+  /** False reports breaches without failing the run. */
+  readonly failOnBudget: boolean;
+}
 
 /** True when at least one budget is set (nothing to check, nothing to show otherwise). */
 export function hasBudgets(budgets: Budgets): boolean {

@@ -1,5 +1,4 @@
-import type { Budgets } from '../config/budgets.js';
-import { checkBudgets, hasBudgets } from './budget.js';
+import { checkBudgets, hasBudgets, type Budgets } from './budget.js';
 import { compareReports } from './compare.js';
 import type { Report } from './model.js';
 

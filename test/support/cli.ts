@@ -1,4 +1,4 @@
-import { cliMain } from '../../src/cli/main.js';
+import { cliMain } from '../../src/commands/main.js';
 
 export interface CliRun {
   code: number;

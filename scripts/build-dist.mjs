@@ -6,16 +6,7 @@
 // that load files beside themselves (wasm, worker scripts) are copied whole into
 // dist/node_modules and left external, so Node resolves them as it would from npm.
 import { build } from 'esbuild';
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -66,6 +57,10 @@ async function buildInto(out) {
       js: "import { createRequire as __spinwashCreateRequire } from 'node:module'; const require = __spinwashCreateRequire(import.meta.url);",
     },
     legalComments: 'none',
+    // stack traces of a bug point into src/ (the entries turn source maps on); the sources
+    // themselves are in the repository, so the maps carry only positions
+    sourcemap: 'linked',
+    sourcesContent: false,
     logLevel: 'warning',
   });
   for (const [name, parts] of VENDORED) {
@@ -94,7 +89,8 @@ function listFiles(dir, prefix = '') {
 }
 
 if (check) {
-  const temp = mkdtempSync(path.join(tmpdir(), 'spinwash-dist-'));
+  // beside dist/, at its depth: the maps' relative paths to src/ come out the same
+  const temp = path.join(root, '.dist-check');
   try {
     await buildInto(temp);
     const dist = path.join(root, 'dist');

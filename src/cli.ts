@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-import { cliMain } from './commands/main.js';
+// a bug's stack trace points into src/ (dist/ ships source maps)
+process.setSourceMapsEnabled(true);
+// imported after: only modules loaded once maps are on get mapped
+const { cliMain } = await import('./commands/main.js');
 
 process.exitCode = await cliMain(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

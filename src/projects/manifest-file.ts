@@ -1,6 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parse as parseToml, TomlError } from 'smol-toml';
-import { parseDocument } from 'yaml';
 import { UserError } from '../errors.js';
 import { displayPath } from './files.js';
 
@@ -27,9 +25,11 @@ async function readText(file: string): Promise<string> {
 export async function readTomlManifest(file: string): Promise<ManifestFile> {
   const text = await readText(file);
   try {
+    // the parsers load on first use: the action's start-up and a run that fails on its inputs never pay for them
+    const { parse: parseToml } = await import('smol-toml');
     return { file, text, data: parseToml(text) as Record<string, unknown> };
   } catch (error) {
-    if (error instanceof TomlError) {
+    if (error instanceof (await import('smol-toml')).TomlError) {
       const reason =
         error.message.split('\n')[0]?.replace(/^Invalid TOML document: /, '') ?? 'invalid TOML';
       throw new UserError(
@@ -43,6 +43,7 @@ export async function readTomlManifest(file: string): Promise<ManifestFile> {
 
 export async function readYamlManifest(file: string): Promise<ManifestFile> {
   const text = await readText(file);
+  const { parseDocument } = await import('yaml');
   const document = parseDocument(text);
   const first = document.errors[0];
   if (first) {

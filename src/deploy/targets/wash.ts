@@ -1,7 +1,7 @@
 import { errorMessage, UserError } from '../../errors.js';
 import { exec, execCapture } from '../../exec.js';
 import type { Logger } from '../../log.js';
-import { loadWashProject, type WashProject } from '../../projects/wash.js';
+import type { WashProject } from '../../projects/wash.js';
 import { NOTHING_BEFORE, waitUntilReady, type ReadinessRequest } from '../readiness.js';
 import { startServing } from './spin-up.js';
 import { noOptions, type DeployRequest, type Deployment, type DeployTarget } from '../target.js';
@@ -47,6 +47,7 @@ function localReadiness(
 }
 
 async function deployWash(request: WashRequest): Promise<Deployment> {
+  const { loadWashProject } = await import('../../projects/wash.js');
   const project = await loadWashProject(request.project.dir);
   return project.washMajor === 0
     ? deployWithHost(project, request)

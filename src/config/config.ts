@@ -6,6 +6,7 @@ import { parseToolsConfig, type ToolsConfig } from '../config/tools-config.js';
 import { DEPLOY_CHOICES, deployTargetNamed } from '../deploy/registry.js';
 import type { DeploySettings } from '../deploy/target.js';
 import { allInputs, type InputName, type RawInputs } from './inputs.js';
+import { checkCrossInputRules } from './rules.js';
 import {
   invalidInput,
   parseBoolean,
@@ -159,7 +160,7 @@ export function buildConfig(
   const tools = parseToolsConfig(get);
   const token = get('github-token');
   const reportPath = get('report-path');
-  return Object.freeze({
+  const config: Config = Object.freeze({
     projectDir: parseProjectDir(get('project'), cwd),
     profile: Object.freeze({
       lto: tweak(get('lto'), (v) =>
@@ -204,4 +205,6 @@ export function buildConfig(
     mode: parseChoice('mode', get('mode'), ['run', 'comment'] as const),
     tools,
   });
+  checkCrossInputRules(config, get);
+  return config;
 }

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildConfig } from '../../src/config/config.js';
+import type { RawInputs } from '../../src/config/inputs.js';
+import { CROSS_INPUT_RULES } from '../../src/config/rules.js';
+import { UserError } from '../../src/errors.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const project = 'examples/hello-rust';
+
+describe('cross-input rules', () => {
+  const refused: [RawInputs, RegExp][] = [
+    [
+      { deploy: 'none', 'max-deploy-seconds': '30' },
+      /`max-deploy-seconds` is set but `deploy` is `none`/,
+    ],
+    [{ deploy: 'none', runtime: 'spin' }, /`runtime` is `spin` but `deploy` is `none`/],
+    [{ deploy: 'local', preview: 'true' }, /`preview` is `true` but `deploy` is `local`/],
+    [{ deploy: 'none', 'health-expect': 'v2' }, /`health-expect` is set but `deploy` is `none`/],
+    [{ mode: 'comment', ladder: 'true' }, /`ladder` is `true` with `mode: comment`/],
+  ];
+  it.each(refused)('refuses %j in one line', (inputs, message) => {
+    const build = () => buildConfig({ project, ...inputs }, root);
+    expect(build).toThrow(UserError);
+    expect(build).toThrow(message);
+  });
+
+  const accepted: RawInputs[] = [
+    { deploy: 'local', 'max-deploy-seconds': '30' },
+    { deploy: 'local', runtime: 'spin' },
+    { deploy: 'none' },
+    { deploy: 'local', 'health-expect': 'Hello' },
+  ];
+  it.each(accepted)('accepts %j', (inputs) => {
+    expect(() => buildConfig({ project, ...inputs }, root)).not.toThrow();
+  });
+
+  it('has a refused case for every rule', () => {
+    expect(refused).toHaveLength(CROSS_INPUT_RULES.length);
+  });
+});

@@ -66,6 +66,24 @@ export function lastCargoError(output: string): string {
 }
 
 /**
+ * Where a compiler error points (` --> src/lib.rs:4:5`), as a file that exists: cargo prints
+ * paths relative to the folder it ran in (the workspace root), so each folder in `dirs` is tried.
+ */
+export function compilerLocation(
+  error: string,
+  dirs: readonly string[],
+): { file: string; line: number } | undefined {
+  const match = /^\s*-->\s+(.+?):(\d+):\d+\s*$/m.exec(error);
+  if (!match) return undefined;
+  const [, file = '', line = '0'] = match;
+  for (const dir of dirs) {
+    const absolute = path.resolve(dir, file);
+    if (existsSync(absolute)) return { file: absolute, line: Number(line) };
+  }
+  return undefined;
+}
+
+/**
  * A Cargo package or workspace: each member with a `cdylib` or `bin` target is one wasm
  * component (for a workspace, only members that build a cdylib, or a bin when none does).
  * Built for `target` (the input) if given, else the `[build] target` cargo's config names,
@@ -136,9 +154,13 @@ async function buildCargo(
     }),
   );
   if (result.code !== 0) {
+    const error = lastCargoError(result.stderr);
+    // the annotation goes on the compiler's file and line when it names one
+    const at = compilerLocation(error, [dir, ...components.map((c) => path.dirname(c.manifest))]);
     throw new UserError(
-      `cargo build failed (exit code ${result.code}):\n${lastCargoError(result.stderr)}`,
-      manifest,
+      `cargo build failed (exit code ${result.code}):\n${error}`,
+      at?.file ?? manifest,
+      at?.line,
     );
   }
 }

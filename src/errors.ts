@@ -3,11 +3,13 @@
  * Anything else that escapes the pipeline is a bug in spinwash and is shown with its stack.
  */
 export class UserError extends Error {
-  override readonly name = 'UserError';
+  override readonly name: string = 'UserError';
   constructor(
     message: string,
     /** A file the error is about, for an annotation on it (a manifest, a Cargo.toml). */
     readonly file?: string,
+    /** The line in `file` (1-based), when known: a compiler error's line. */
+    readonly line?: number,
   ) {
     super(message);
   }
@@ -22,4 +24,9 @@ export function errorMessage(error: unknown): string {
   } catch {
     return String(error);
   }
+}
+
+/** Bad command-line usage (an unknown flag, a missing argument): the CLI exits 2, not 1. */
+export class UsageError extends UserError {
+  override readonly name = 'UsageError';
 }

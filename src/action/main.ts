@@ -40,7 +40,10 @@ export async function runAction(): Promise<void> {
   } catch (error) {
     // Anything thrown, strings included, fails the step: never leave it green.
     if (error instanceof UserError && error.file) {
-      core.error(error.message, { file: error.file });
+      core.error(error.message, {
+        file: error.file,
+        ...(error.line !== undefined ? { startLine: error.line } : {}),
+      });
       process.exitCode = core.ExitCode.Failure;
     } else if (error instanceof UserError) {
       core.setFailed(error.message);

@@ -1,13 +1,29 @@
 import path from 'node:path';
 import type { CommandIO } from './io.js';
-import { errorMessage, UserError } from '../errors.js';
+import { reportCliError } from './errors.js';
+import { errorMessage, UsageError, UserError } from '../errors.js';
 import { writeFileAtomic } from '../fsutil.js';
 import { parseChoice } from '../config/parse.js';
+import { parseRustTarget } from '../config/tools-config.js';
 import { detectProject, PROJECT_KINDS, type ProjectKindInput } from '../projects/detect.js';
 import type { ComponentSpec, Project } from '../projects/project.js';
-import { rustTargetsOf } from '../projects/targets.js';
+import { rustTargetOf } from '../projects/targets.js';
 
-const USAGE = 'usage: spinwash inspect [--project DIR] [--kind auto|cargo|spin|wash] [--json FILE]';
+const USAGE =
+  'usage: spinwash inspect [--project DIR] [--kind auto|cargo|spin|wash] [--target TRIPLE] [--json FILE]';
+
+const HELP = `${USAGE}
+
+Shows what spinwash finds in a project, without building it: its kind, each component's wasm
+file, the command that builds it and the folder it runs in, the Rust target, and the deploy
+manifests found beside it (wadm.yaml).
+
+  --project DIR    the project folder (default: .)
+  --kind KIND      auto (default), cargo, spin or wash
+  --target TRIPLE  a Cargo project's Rust target (default: .cargo/config.toml [build] target, else wasm32-wasip1)
+  --json FILE      also write the result as JSON
+  -h, --help       this help
+`;
 
 /** What `inspect --json` writes: paths relative to the project folder, remote sources as URLs. */
 export interface InspectResult {
@@ -22,13 +38,19 @@ export interface InspectResult {
     workdir?: string;
     /** The wasm target its build names (wasm32-wasip1: Spin v3 template; wasm32-wasip2: v4, wash). */
     target?: string;
+    /** The tool that runs buildCommand, when spinwash does not run it itself (`wash build …`). */
+    builtBy?: string;
   }[];
+  /** Deploy manifests found with the project: `wadm` (wasmCloud applications); Kubernetes later. */
+  deployManifests: { kind: string; path: string; name?: string }[];
 }
 
 interface InspectArgs {
   project: string;
   kind: ProjectKindInput;
+  target?: string;
   json?: string;
+  help?: boolean;
 }
 
 function parseArgs(args: readonly string[]): InspectArgs {
@@ -41,13 +63,15 @@ function parseArgs(args: readonly string[]): InspectArgs {
         : [arg, undefined];
     const value = (): string => {
       const v = inline ?? args[++i];
-      if (v === undefined || v === '') throw new UserError(`${flag} needs a value; ${USAGE}`);
+      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value; ${USAGE}`);
       return v;
     };
-    if (flag === '--project') result.project = value();
+    if (flag === '--help' || flag === '-h') result.help = true;
+    else if (flag === '--project') result.project = value();
     else if (flag === '--json') result.json = value();
+    else if (flag === '--target') result.target = parseRustTarget('--target', value());
     else if (flag === '--kind') result.kind = parseChoice('--kind', value(), PROJECT_KINDS);
-    else throw new UserError(`Unknown argument "${arg}"; ${USAGE}`);
+    else throw new UsageError(`Unknown argument "${arg}"; ${USAGE}`);
   }
   return result;
 }
@@ -59,7 +83,7 @@ function relative(dir: string, file: string | undefined): string | undefined {
 }
 
 function targetOf(component: ComponentSpec): { target?: string } {
-  const [target] = rustTargetsOf({ components: [component] });
+  const target = rustTargetOf(component);
   return target ? { target } : {};
 }
 
@@ -75,6 +99,12 @@ export function describeProject(project: Project): InspectResult {
       ...(c.buildCommand !== undefined ? { buildCommand: c.buildCommand } : {}),
       ...(c.workdir !== undefined ? { workdir: relative(project.dir, c.workdir) } : {}),
       ...targetOf(c),
+      ...(c.builtBy !== undefined ? { builtBy: c.builtBy } : {}),
+    })),
+    deployManifests: (project.deployManifests ?? []).map((m) => ({
+      kind: m.kind,
+      path: relative(project.dir, m.path) ?? m.path,
+      ...(m.name !== undefined ? { name: m.name } : {}),
     })),
   };
 }
@@ -90,23 +120,31 @@ export function renderInspect(result: InspectResult): string {
     lines.push(`    wasm:     ${c.wasm}`);
     lines.push(`    manifest: ${c.manifest}`);
     if (c.buildCommand !== undefined) lines.push(`    build:    ${c.buildCommand}`);
+    if (c.builtBy !== undefined) lines.push(`    run by:   ${c.builtBy}`);
     if (c.workdir !== undefined) lines.push(`    workdir:  ${c.workdir}`);
     if (c.target !== undefined) lines.push(`    target:   ${c.target}`);
   }
+  lines.push(
+    result.deployManifests.length === 0
+      ? 'deploy manifests: none'
+      : `deploy manifests (${result.deployManifests.length}):`,
+  );
+  for (const m of result.deployManifests)
+    lines.push(`  ${m.kind}: ${m.path}${m.name !== undefined ? ` (application ${m.name})` : ''}`);
   return `${lines.join('\n')}\n`;
 }
 
 /** `spinwash inspect`: what spinwash found in a project, without building it. 0 ok, 1 bad project, 2 bad usage. */
 export async function runInspectCommand(args: string[], io: CommandIO): Promise<number> {
-  let parsed: InspectArgs;
   try {
-    parsed = parseArgs(args);
-  } catch (error) {
-    io.stderr(`${errorMessage(error)}\n`);
-    return 2;
-  }
-  try {
-    const project = await detectProject(parsed.project, parsed.kind);
+    const parsed = parseArgs(args);
+    if (parsed.help) {
+      io.stdout(HELP);
+      return 0;
+    }
+    const project = await detectProject(parsed.project, parsed.kind, {
+      ...(parsed.target !== undefined ? { rustTarget: parsed.target } : {}),
+    });
     const result = describeProject(project);
     io.stdout(renderInspect(result));
     if (parsed.json !== undefined)
@@ -118,8 +156,6 @@ export async function runInspectCommand(args: string[], io: CommandIO): Promise<
       });
     return 0;
   } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    io.stderr(`error: ${error.message}\n`);
-    return 1;
+    return reportCliError(error, io, 'inspect');
   }
 }

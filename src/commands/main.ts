@@ -1,5 +1,6 @@
-import { UserError, errorMessage } from '../errors.js';
+import { errorMessage } from '../errors.js';
 import { VERSION } from '../version.js';
+import { reportCliError } from './errors.js';
 import type { CommandIO } from './io.js';
 
 const USAGE = `spinwash ${VERSION}: build, shrink, deploy and report Rust WebAssembly apps
@@ -36,7 +37,7 @@ export async function cliMain(argv: string[], io: CommandIO): Promise<number> {
   const load = COMMANDS[name];
   if (!load) {
     io.stderr(
-      `spinwash: unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}\n`,
+      `spinwash: error: unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')} (see \`spinwash --help\`)\n`,
     );
     return 2;
   }
@@ -45,20 +46,13 @@ export async function cliMain(argv: string[], io: CommandIO): Promise<number> {
       await load()
     )(rest, io);
   } catch (error) {
-    if (error instanceof UserError || isArgumentError(error)) {
-      io.stderr(`spinwash: error: ${errorMessage(error)}\n`);
-    } else {
+    try {
+      return reportCliError(error, io, name);
+    } catch {
       io.stderr(
         `spinwash: internal error (a bug in spinwash): ${error instanceof Error ? (error.stack ?? error.message) : errorMessage(error)}\n`,
       );
+      return 1;
     }
-    return 1;
   }
-}
-
-/** node:util parseArgs errors: an unknown flag or a missing value is the user's to fix. */
-function isArgumentError(error: unknown): boolean {
-  return (
-    error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')
-  );
 }

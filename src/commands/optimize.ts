@@ -4,7 +4,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CommandIO } from './io.js';
 import { parseList } from '../config/parse.js';
-import { UserError, errorMessage } from '../errors.js';
+import { reportCliError } from './errors.js';
+import { UsageError, UserError, errorMessage } from '../errors.js';
 import { writeFileAtomic } from '../fsutil.js';
 import type { SectionSize, Sizes } from '../report/model.js';
 import { measureSizes } from '../stages/measure.js';
@@ -51,10 +52,8 @@ interface OptimizeArgs {
 }
 
 /** Bad arguments (exit code 2), as opposed to a bad input file (exit code 1). */
-class UsageError extends UserError {}
-
 function usageError(message: string): UsageError {
-  return new UsageError(`${message} (see \`spinwash optimize --help\`)`);
+  return new UsageError(message);
 }
 
 function readArgs(args: string[], cwd: string): OptimizeArgs | 'help' {
@@ -136,9 +135,7 @@ export async function runOptimizeCommand(args: string[], io: CommandIO): Promise
     await optimizeFile(parsedArgs, io);
     return 0;
   } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    io.stderr(`spinwash optimize: ${error.message}\n`);
-    return error instanceof UsageError ? 2 : 1;
+    return reportCliError(error, io, 'optimize');
   }
 }
 

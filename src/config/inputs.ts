@@ -134,6 +134,11 @@ export const INPUTS = {
     description:
       'Kind of project: `auto` (by its files: spin.toml, wasmcloud.toml or .wash/config.yaml, Cargo.toml), `cargo`, `spin` or `wash`.',
   },
+  target: {
+    default: '',
+    description:
+      "Rust target of a Cargo project (e.g. `wasm32-wasip2`); empty uses `[build] target` of the project's .cargo/config.toml, else `wasm32-wasip1`. Spin and wasmCloud projects name theirs in their own build settings.",
+  },
   runtime: {
     default: 'embedded',
     description:

@@ -9,6 +9,8 @@ export type RuntimeName = (typeof RUNTIMES)[number];
 /** The platform side of the Config: project kind, local runtime, and which CLIs to install. */
 export interface ToolsConfig {
   readonly projectKind: ProjectKindInput;
+  /** A Cargo project's Rust target (`target` input); undefined: .cargo/config.toml's, else wasm32-wasip1. */
+  readonly rustTarget?: string;
   readonly runtime: RuntimeName;
   /** `latest`, `canary` or `vX.Y.Z`; undefined: install nothing, use spin from PATH if needed. */
   readonly spinVersion?: string;
@@ -50,6 +52,17 @@ function parseBaseUrl(value: string): string | undefined {
 
 const PLUGIN = /^[a-z0-9][a-z0-9-]*$/;
 
+/** A Rust wasm target triple (`wasm32-wasip1`, `wasm32-wasip2`, `wasm32-unknown-unknown` …); '' is undefined. */
+export function parseRustTarget(input: string, value: string): string | undefined {
+  if (value === '') return undefined;
+  if (/^wasm(32|64)-[a-z0-9_]+(-[a-z0-9_.]+)*$/.test(value)) return value;
+  throw invalidInput(
+    input,
+    value,
+    'a Rust wasm target such as `wasm32-wasip1`, `wasm32-wasip2` or `wasm32-unknown-unknown`',
+  );
+}
+
 /** Reads the platform inputs; `get` returns an input's trimmed value or its default. */
 export function parseToolsConfig(get: (name: ToolsInputName) => string): ToolsConfig {
   const plugins = parseList(get('spin-plugins'));
@@ -63,6 +76,7 @@ export function parseToolsConfig(get: (name: ToolsInputName) => string): ToolsCo
   }
   return Object.freeze({
     projectKind: parseChoice('project-kind', get('project-kind'), PROJECT_KINDS),
+    rustTarget: parseRustTarget('target', get('target')),
     runtime: parseChoice('runtime', get('runtime'), RUNTIMES),
     spinVersion: parseToolVersion('spin-version', get('spin-version'), true),
     washVersion: parseToolVersion('wash-version', get('wash-version'), false),
@@ -74,4 +88,10 @@ export function parseToolsConfig(get: (name: ToolsInputName) => string): ToolsCo
 }
 
 export type ToolsInputName =
-  'project-kind' | 'runtime' | 'spin-version' | 'wash-version' | 'spin-plugins' | 'tools-base-url';
+  | 'project-kind'
+  | 'target'
+  | 'runtime'
+  | 'spin-version'
+  | 'wash-version'
+  | 'spin-plugins'
+  | 'tools-base-url';

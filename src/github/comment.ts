@@ -55,11 +55,31 @@ export function commentBody(
   return { body: `${kept}${closing}${TRUNCATION_NOTE}`, truncated: true };
 }
 
-/** The id of the first comment carrying the marker, looking through every page of comments. */
+/** Who writes the comments an Actions GITHUB_TOKEN posts. */
+export const ACTIONS_BOT = 'github-actions[bot]';
+
+/**
+ * The login whose comments are ours: the token's own user (`GET /user`), or, for an Actions
+ * GITHUB_TOKEN (an installation token, to which `GET /user` answers 403), the Actions bot.
+ */
+export async function commentAuthor(octokit: GitHubClient): Promise<string> {
+  try {
+    return (await octokit.rest.users.getAuthenticated()).data.login;
+  } catch (error) {
+    if (isForbidden(error)) return ACTIONS_BOT;
+    throw error;
+  }
+}
+
+/**
+ * The id of the first comment carrying the marker *and* written by `author`, looking through
+ * every page of comments: a person's comment that quotes the marker is never ours to overwrite.
+ */
 export async function findStickyComment(
   octokit: GitHubClient,
   pr: PullRequestRef,
   marker: string,
+  author: string,
 ): Promise<number | undefined> {
   const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
     owner: pr.owner,
@@ -68,7 +88,9 @@ export async function findStickyComment(
     per_page: 100,
   });
   for await (const page of pages) {
-    const found = page.data.find((comment) => comment.body?.includes(marker));
+    const found = page.data.find(
+      (comment) => comment.user?.login === author && comment.body?.includes(marker),
+    );
     if (found) return found.id;
   }
   return undefined;
@@ -88,7 +110,8 @@ export async function upsertStickyComment(
   const { body, truncated } = commentBody(markdown, key);
   const where = `${pr.owner}/${pr.repo}#${pr.number}`;
   try {
-    const existing = await findStickyComment(octokit, pr, marker);
+    const author = await commentAuthor(octokit);
+    const existing = await findStickyComment(octokit, pr, marker, author);
     if (existing !== undefined) {
       const { data } = await octokit.rest.issues.updateComment({
         owner: pr.owner,

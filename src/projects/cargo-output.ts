@@ -1,39 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseCargoCommand } from './cargo-command.js';
 import { readTomlManifest, isTable } from './manifest-file.js';
-
-/** What a `cargo build` command line says about the file it writes. */
-export interface CargoBuildArgs {
-  readonly target?: string;
-  /** Folder name under target/<triple>/: `release`, `debug`, or a custom profile's name. */
-  readonly profileDir: string;
-  readonly manifestPath?: string;
-}
-
-/** Reads `--target`, `--release`/`--profile` and `--manifest-path` from one shell command; undefined if it is not `cargo build`. */
-export function parseCargoBuild(command: string): CargoBuildArgs | undefined {
-  const words = command.trim().split(/\s+/);
-  const cargo = words.findIndex((w) => w === 'cargo' || w.endsWith('/cargo'));
-  if (cargo < 0 || words[cargo + 1] !== 'build') return undefined;
-  let target: string | undefined;
-  let profileDir = 'debug';
-  let manifestPath: string | undefined;
-  for (let i = cargo + 2; i < words.length; i++) {
-    const word = words[i] ?? '';
-    if (word === '&&' || word === ';' || word === '|') break;
-    const [flag, inline] = word.includes('=')
-      ? (word.split('=', 2) as [string, string])
-      : [word, undefined];
-    const value = (): string | undefined => inline ?? words[++i];
-    if (flag === '--target') target = value();
-    else if (flag === '--release' || flag === '-r') profileDir = 'release';
-    else if (flag === '--profile') {
-      const profile = value() ?? 'dev';
-      profileDir = profile === 'dev' ? 'debug' : profile;
-    } else if (flag === '--manifest-path') manifestPath = value();
-  }
-  return { target, profileDir, manifestPath };
-}
 
 /**
  * The places a `cargo build --target <wasm> …` run in `workdir` may write its .wasm: under the
@@ -46,8 +14,8 @@ export async function predictCargoOutputs(
   command: string,
   workdir: string,
 ): Promise<string[] | undefined> {
-  const args = parseCargoBuild(command);
-  if (!args?.target?.startsWith('wasm32')) return undefined;
+  const args = parseCargoCommand(command);
+  if (args?.subcommand !== 'build' || !args.target?.startsWith('wasm32')) return undefined;
   const manifestPath = path.resolve(workdir, args.manifestPath ?? 'Cargo.toml');
   if (!existsSync(manifestPath)) return undefined;
   const crateName = await cargoLibName(manifestPath);

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { exec, execCapture } from '../exec.js';
+import { cargoBuildArgs } from './cargo-command.js';
+import { configuredRustTarget } from './cargo-config.js';
 import type { BuildEnvironment, ComponentSpec, Project } from './project.js';
 
 /** The subset of `cargo metadata --no-deps` that spinwash reads. */
@@ -16,6 +18,7 @@ interface CargoMetadata {
   target_directory: string;
 }
 
+/** The target of a Cargo project that names none (no `target` input, no `[build] target`). */
 export const DEFAULT_RUST_TARGET = 'wasm32-wasip1';
 
 /** Cargo names a cdylib `<lib name with - as _>.wasm`; a bin keeps its name. */
@@ -63,19 +66,37 @@ export function lastCargoError(output: string): string {
 }
 
 /**
+ * Where a compiler error points (` --> src/lib.rs:4:5`), as a file that exists: cargo prints
+ * paths relative to the folder it ran in (the workspace root), so each folder in `dirs` is tried.
+ */
+export function compilerLocation(
+  error: string,
+  dirs: readonly string[],
+): { file: string; line: number } | undefined {
+  const match = /^\s*-->\s+(.+?):(\d+):\d+\s*$/m.exec(error);
+  if (!match) return undefined;
+  const [, file = '', line = '0'] = match;
+  for (const dir of dirs) {
+    const absolute = path.resolve(dir, file);
+    if (existsSync(absolute)) return { file: absolute, line: Number(line) };
+  }
+  return undefined;
+}
+
+/**
  * A Cargo package or workspace: each member with a `cdylib` or `bin` target is one wasm
  * component (for a workspace, only members that build a cdylib, or a bin when none does).
+ * Built for `target` (the input) if given, else the `[build] target` cargo's config names,
+ * else wasm32-wasip1.
  */
-export async function loadCargoProject(
-  dir: string,
-  rustTarget: string = DEFAULT_RUST_TARGET,
-): Promise<Project> {
+export async function loadCargoProject(dir: string, target?: string): Promise<Project> {
   const manifest = path.join(dir, 'Cargo.toml');
   if (!existsSync(manifest)) {
     throw new UserError(
       `No Cargo.toml in ${dir}: point \`project\` at the folder of a Cargo package or workspace (or of a spin.toml / wasmCloud project)`,
     );
   }
+  const rustTarget = target ?? (await configuredRustTarget(dir))?.target ?? DEFAULT_RUST_TARGET;
   const metadata = await readMetadata(dir, manifest);
   const members = metadata.packages.filter((p) => metadata.workspace_members.includes(p.id));
   // A member folder inside a workspace builds only itself; the root builds every member.
@@ -91,8 +112,12 @@ export async function loadCargoProject(
         wasmPath: path.join(metadata.target_directory, rustTarget, 'release', wasmFileName(target)),
         manifest: pkg.manifest_path,
         built: true,
-        buildCommand: `cargo build --release --target ${rustTarget} -p ${pkg.name}`,
+        buildCommand: [
+          'cargo',
+          ...cargoBuildArgs({ target: rustTarget, packages: [pkg.name] }),
+        ].join(' '),
         workdir: dir,
+        rustTarget,
       });
     }
   }
@@ -117,8 +142,10 @@ async function buildCargo(
   components: readonly ComponentSpec[],
   { env, logger }: BuildEnvironment,
 ): Promise<void> {
-  const packages = [...new Set(components.map((c) => c.name))].flatMap((name) => ['-p', name]);
-  const args = ['build', '--release', '--target', rustTarget, ...packages];
+  const args = cargoBuildArgs({
+    target: rustTarget,
+    packages: [...new Set(components.map((c) => c.name))],
+  });
   const result = await logger.group(`cargo ${args.join(' ')}`, () =>
     execCapture('cargo', args, {
       cwd: dir,
@@ -127,9 +154,13 @@ async function buildCargo(
     }),
   );
   if (result.code !== 0) {
+    const error = lastCargoError(result.stderr);
+    // the annotation goes on the compiler's file and line when it names one
+    const at = compilerLocation(error, [dir, ...components.map((c) => path.dirname(c.manifest))]);
     throw new UserError(
-      `cargo build failed (exit code ${result.code}):\n${lastCargoError(result.stderr)}`,
-      manifest,
+      `cargo build failed (exit code ${result.code}):\n${error}`,
+      at?.file ?? manifest,
+      at?.line,
     );
   }
 }

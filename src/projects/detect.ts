@@ -27,6 +27,7 @@ export function detectKind(dir: string): ProjectKind | undefined {
 export async function detectProject(
   dir: string,
   kind: ProjectKindInput = 'auto',
+  options: { readonly rustTarget?: string } = {},
 ): Promise<Project> {
   const root = path.resolve(dir);
   const chosen = kind === 'auto' ? detectKind(root) : kind;
@@ -36,7 +37,7 @@ export async function detectProject(
     case 'wash':
       return (await import('./wash.js')).loadWashProject(root);
     case 'cargo':
-      return (await import('./cargo.js')).loadCargoProject(root);
+      return (await import('./cargo.js')).loadCargoProject(root, options.rustTarget);
     case undefined:
       throw new UserError(
         `No project found in ${displayPath(root)}: expected ${SPIN_MANIFEST} (Spin), ${WASH_V1_CONFIG} or ` +

@@ -14,6 +14,13 @@ export interface ComponentSpec {
   readonly buildCommand?: string;
   /** Folder the build runs in. */
   readonly workdir?: string;
+  /** The Rust target its build compiles for, when Rust builds it (setup checks rustc has it). */
+  readonly rustTarget?: string;
+  /**
+   * The tool that runs `buildCommand` and what it does after, when spinwash does not run the
+   * command itself (`wash build`, which then signs the file).
+   */
+  readonly builtBy?: string;
 }
 
 export type ProjectKind = 'cargo' | 'spin' | 'wash';
@@ -21,6 +28,17 @@ export type ProjectKind = 'cargo' | 'spin' | 'wash';
 /** Project kinds the `project-kind` input accepts; `auto` looks at the folder's files. */
 export const PROJECT_KINDS = ['auto', 'cargo', 'spin', 'wash'] as const;
 export type ProjectKindInput = (typeof PROJECT_KINDS)[number];
+/**
+ * A deploy manifest found beside the project: `wadm` (a wasmCloud application, read by
+ * `wash app deploy`); Kubernetes manifests join as another kind.
+ */
+export interface DeployManifest {
+  readonly kind: 'wadm';
+  /** Absolute path of the file. */
+  readonly path: string;
+  /** The application's name in it. */
+  readonly name?: string;
+}
 
 export interface BuildEnvironment {
   /** Extra environment for the build (the CARGO_PROFILE_RELEASE_* tweaks). */
@@ -34,6 +52,8 @@ export interface Project {
   /** Absolute path of the project folder. */
   readonly dir: string;
   readonly components: readonly ComponentSpec[];
+  /** The deploy manifests found with the project (none: nothing but spinwash's own deploy). */
+  readonly deployManifests?: readonly DeployManifest[];
   /** Builds every component; throws a UserError with the last compiler error on failure. */
   build(environment: BuildEnvironment): Promise<void>;
 }

@@ -2,17 +2,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { exec } from '../exec.js';
 import { UserError } from '../errors.js';
-import {
-  displayPath,
-  isTable,
-  lineOf,
-  readTomlManifest,
-  readYamlManifest,
-  where,
-  type ManifestFile,
-} from './manifest-file.js';
+import { displayPath, isTable, readYamlManifest } from './manifest-file.js';
 import { findWashConfig, WADM_MANIFEST, WASH_V1_CONFIG, WASH_V2_CONFIG } from './files.js';
 import type { BuildEnvironment, ComponentSpec, Project } from './project.js';
+import { readWadm, type WadmApplication } from './wadm.js';
+import { resolveWashToml } from './wash-toml.js';
 
 /** A wasmCloud project, built by `wash` 0.x (wasmcloud.toml + wadm.yaml) or `wash` v2 (.wash/config.yaml). */
 export interface WashProject extends Project {
@@ -22,13 +16,7 @@ export interface WashProject extends Project {
   /** The project file (wasmcloud.toml or .wash/config.yaml). */
   readonly config: string;
   /** wash 0.x: the application manifest and its name, for `wash app deploy` / `status` / `delete`. */
-  readonly application?: {
-    readonly manifest: string;
-    readonly name: string;
-    readonly version?: string;
-    /** Where the http server provider listens for the component (its link's `address`), if set. */
-    readonly httpAddress?: string;
-  };
+  readonly application?: WadmApplication;
 }
 
 export async function loadWashProject(dir: string): Promise<WashProject> {
@@ -48,115 +36,36 @@ function str(table: Record<string, unknown>, key: string): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
+/** wash 0.x: wasmcloud.toml resolved as wash resolves it, and the wadm.yaml beside it. */
 async function loadWashV1(root: string, file: string): Promise<WashProject> {
-  const manifest = await readTomlManifest(file);
-  const name = str(manifest.data, 'name');
-  if (!name) {
-    throw new UserError(
-      `${displayPath(file)}: no \`name\`; set name = "<project name>" at the top`,
-      file,
-    );
-  }
-  const type = str(manifest.data, 'type') ?? 'component';
-  if (type !== 'component') {
-    throw new UserError(
-      `${where(manifest, lineOf(manifest.text, /^\s*type\s*=/m))}: type = "${type}"; spinwash builds wasmCloud components only (type = "component")`,
-      file,
-    );
-  }
-  const section = isTable(manifest.data.component) ? manifest.data.component : {};
-  const buildDir = path.resolve(root, str(section, 'build_dir') ?? 'build');
-  const binName = str(section, 'wasm_bin_name') ?? name.replace(/-/g, '_');
-  const target = str(section, 'wasm_target') ?? 'wasm32-wasip2';
-  // wash writes build/<name>.wasm, then signs it into build/<name>_s.wasm: the file wadm.yaml ships.
-  const wasmPath = path.join(buildDir, `${binName}_s.wasm`);
-  const application = await readWadm(root, wasmPath);
+  const build = await resolveWashToml(file);
+  const wadmFile = path.join(root, WADM_MANIFEST);
+  const application = existsSync(wadmFile)
+    ? await readWadm(wadmFile, { root, artifact: build.artifact, signed: build.signed })
+    : undefined;
   const component: ComponentSpec = {
-    name,
-    wasmPath,
+    name: build.name,
+    // the file wadm.yaml ships, so the optimize stage shrinks what the deploy runs
+    wasmPath: application?.ships ?? build.signed,
     manifest: file,
     built: true,
-    buildCommand: `wash build (cargo build --release --target ${target}, then sign)`,
-    workdir: root,
+    buildCommand: build.command,
+    workdir: build.projectDir,
+    ...(build.rustTarget !== undefined ? { rustTarget: build.rustTarget } : {}),
+    builtBy: `wash build (then signs ${path.relative(root, build.artifact).split(path.sep).join('/')} into ${path.relative(root, build.signed).split(path.sep).join('/')})`,
   };
   return {
     kind: 'wash',
     washMajor: 0,
     dir: root,
     config: file,
-    application,
+    ...(application !== undefined ? { application } : {}),
+    deployManifests: application
+      ? [{ kind: 'wadm', path: application.manifest, name: application.name }]
+      : [],
     components: [component],
     build: (environment) => buildWash(root, file, [component], environment),
   };
-}
-
-/** wadm.yaml must deploy at least one component, and a local (file://) image must be what wash builds. */
-async function readWadm(root: string, wasmPath: string): Promise<WashProject['application']> {
-  const file = path.join(root, WADM_MANIFEST);
-  if (!existsSync(file)) return undefined;
-  const manifest = await readYamlManifest(file);
-  const metadata = isTable(manifest.data.metadata) ? manifest.data.metadata : {};
-  const name = str(metadata, 'name');
-  if (!name)
-    throw new UserError(
-      `${displayPath(file)}: no metadata.name; the application needs a name`,
-      file,
-    );
-  const spec = isTable(manifest.data.spec) ? manifest.data.spec : {};
-  const components = Array.isArray(spec.components) ? spec.components.filter(isTable) : [];
-  const wasm = components.filter((c) => c.type === 'component');
-  if (wasm.length === 0) {
-    throw new UserError(
-      `${where(manifest, lineOf(manifest.text, /^\s*components\s*:/m) ?? lineOf(manifest.text, /^\s*spec\s*:/m))}: ` +
-        `spec.components has no entry with \`type: component\`; add one whose properties.image is file://./${path.relative(root, wasmPath)}`,
-      file,
-    );
-  }
-  for (const component of wasm) checkLocalImage(manifest, root, component, wasmPath);
-  const annotations = isTable(metadata.annotations) ? metadata.annotations : {};
-  return {
-    manifest: file,
-    name,
-    version: str(annotations, 'version'),
-    httpAddress: httpLinkAddress(components),
-  };
-}
-
-/** The `address` in the source config of the wasi:http link (the http server provider's listener). */
-function httpLinkAddress(components: readonly Record<string, unknown>[]): string | undefined {
-  for (const component of components) {
-    const traits = Array.isArray(component.traits) ? component.traits.filter(isTable) : [];
-    for (const trait of traits) {
-      const properties = isTable(trait.properties) ? trait.properties : {};
-      if (trait.type !== 'link' || properties.package !== 'http') continue;
-      const source = isTable(properties.source) ? properties.source : {};
-      const configs = Array.isArray(source.config) ? source.config.filter(isTable) : [];
-      for (const config of configs) {
-        const address = isTable(config.properties) ? str(config.properties, 'address') : undefined;
-        if (address) return address;
-      }
-    }
-  }
-  return undefined;
-}
-
-function checkLocalImage(
-  manifest: ManifestFile,
-  root: string,
-  component: Record<string, unknown>,
-  wasmPath: string,
-): void {
-  const properties = isTable(component.properties) ? component.properties : {};
-  const image = str(properties, 'image');
-  if (!image?.startsWith('file://')) return;
-  const local = path.resolve(root, image.slice('file://'.length));
-  if (local === wasmPath) return;
-  const expected = `file://./${path.relative(root, wasmPath).split(path.sep).join('/')}`;
-  throw new UserError(
-    `${where(manifest, lineOf(manifest.text, new RegExp(`image:\\s*['"]?${image.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)))}: ` +
-      `component "${String(component.name)}" ships ${image}, which \`wash build\` never writes; set image: ${expected}`,
-    manifest.file,
-  );
 }
 
 async function loadWashV2(root: string, file: string): Promise<WashProject> {

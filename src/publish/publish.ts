@@ -4,6 +4,7 @@ import type { Config } from '../config/config.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { ComponentSpec } from '../projects/project.js';
+import { isLocalUrl } from '../report/format.js';
 import { createOctokit, type GitHubClient } from '../github/client.js';
 import { upsertStickyComment, type CommentResult } from '../github/comment.js';
 import {
@@ -64,7 +65,8 @@ export function reportOutputs(input: PublishInput, reportPath?: string): Record<
   };
   if (report.deploy) {
     outputs['deploy-seconds'] = String(report.deploy.readySeconds);
-    outputs['app-url'] = report.deploy.url;
+    // a loopback URL is gone when the step ends: not an output anyone can use
+    if (!isLocalUrl(report.deploy.url)) outputs['app-url'] = report.deploy.url;
   }
   if (reportPath) outputs['report-path'] = reportPath;
   return outputs;

@@ -42,6 +42,7 @@ export function hasBudgets(budgets: Budgets): boolean {
  */
 export function checkBudgets(report: Report, budgets: Budgets): BudgetResult {
   const checked: string[] = [];
+  const notChecked: NonNullable<BudgetResult['notChecked']> = [];
   const breaches: BudgetBreach[] = [];
   const names = report.components.map((c) => c.name);
 
@@ -64,10 +65,15 @@ export function checkBudgets(report: Report, budgets: Budgets): BudgetResult {
   }
 
   const increase = budgets.maxIncrease;
+  const increaseLimit =
+    increase &&
+    (increase.kind === 'percent' ? `${increase.percent}%` : formatBytes(increase.bytes));
+  if (increase && increaseLimit && !report.comparison) {
+    // nothing to compare against: the budget is not checked, and must not read as passed
+    notChecked.push({ budget: 'max-increase', limit: increaseLimit, reason: 'no baseline' });
+  }
   if (increase && report.comparison) {
-    checked.push(
-      `max-increase ${increase.kind === 'percent' ? `${increase.percent}%` : formatBytes(increase.bytes)}`,
-    );
+    checked.push(`max-increase ${increaseLimit}`);
     for (const c of report.comparison.components) {
       if (c.status !== 'changed' || !c.delta || c.delta.bytes <= 0) continue;
       if (increase.kind === 'bytes' && c.delta.bytes > increase.bytes) {
@@ -94,6 +100,13 @@ export function checkBudgets(report: Report, budgets: Budgets): BudgetResult {
     }
   }
 
+  if (budgets.maxDeploySeconds !== undefined && !report.deploy) {
+    notChecked.push({
+      budget: 'max-deploy-seconds',
+      limit: formatSeconds(budgets.maxDeploySeconds),
+      reason: 'no deploy',
+    });
+  }
   if (budgets.maxDeploySeconds !== undefined && report.deploy) {
     const limit = budgets.maxDeploySeconds;
     checked.push(`max-deploy-seconds ${limit}`);
@@ -106,7 +119,12 @@ export function checkBudgets(report: Report, budgets: Budgets): BudgetResult {
       });
     }
   }
-  return { checked, breaches, failing: budgets.failOnBudget && breaches.length > 0 };
+  return {
+    checked,
+    ...(notChecked.length > 0 ? { notChecked } : {}),
+    breaches,
+    failing: budgets.failOnBudget && breaches.length > 0,
+  };
 }
 
 function sizeBreach(
@@ -122,6 +140,15 @@ function sizeBreach(
     actual: formatBytesExact(bytes),
     excess: `by ${formatBytesExact(bytes - limit)}`,
   };
+}
+
+/** `max-increase 1%: not checked (no baseline)`. */
+export function describeNotChecked(entry: {
+  budget: string;
+  limit: string;
+  reason: string;
+}): string {
+  return `${entry.budget} ${entry.limit}: not checked (${entry.reason})`;
 }
 
 /** One sentence: `max-increase broken by api: +2.5% (+1.2 KiB (1,234 B)) against a limit of 1%, by 1.5 percentage points`. */

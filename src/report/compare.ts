@@ -10,6 +10,7 @@ import type {
   SizeDelta,
   Sizes,
 } from './model.js';
+import { DEPLOY_NOISE_FRACTION } from './model.js';
 import { percentChange } from './format.js';
 
 /**
@@ -44,10 +45,19 @@ export function compareReports(current: Report, baseline: Report, label: string)
     total: { baseBytes, bytes, delta: bytes - baseBytes, percent: percentChange(baseBytes, bytes) },
   };
   if (current.deploy && baseline.deploy) {
+    const base = baseline.deploy.readySeconds;
+    const deltaSeconds = current.deploy.readySeconds - base;
+    // one deploy is one sample: a change inside the spread (measured, or assumed) is noise
+    const spread = baseline.deploy.readySpreadSeconds;
+    const measured = spread !== undefined && Number.isFinite(spread) && spread >= 0;
+    const noiseSeconds = measured ? spread : base * DEPLOY_NOISE_FRACTION;
     comparison.deploy = {
-      baseReadySeconds: baseline.deploy.readySeconds,
+      baseReadySeconds: base,
       readySeconds: current.deploy.readySeconds,
-      deltaSeconds: current.deploy.readySeconds - baseline.deploy.readySeconds,
+      deltaSeconds,
+      noiseSeconds,
+      noiseSource: measured ? 'measured' : 'assumed',
+      withinNoise: Math.abs(deltaSeconds) <= noiseSeconds,
     };
   }
   return comparison;

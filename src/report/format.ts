@@ -75,3 +75,14 @@ export function formatDeltaWithPercent(delta: number, percent: number | undefine
   const pct = formatPercent(percent);
   return exact.endsWith(')') ? `${exact.slice(0, -1)}, ${pct})` : `${exact} (${pct})`;
 }
+
+/** True for a URL on the machine itself (127.0.0.0/8, ::1, localhost): it is gone when the run ends. */
+export function isLocalUrl(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return false;
+  }
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

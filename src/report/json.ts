@@ -85,13 +85,17 @@ const report = fields(
     project: fields({ kind: string, path: string }),
     components: list(component),
     build: fields({ seconds: number }),
-    deploy: fields({
-      target: string,
-      url: string,
-      status: number,
-      readySeconds: number,
-      firstResponseSeconds: number,
-    }),
+    deploy: fields(
+      {
+        target: string,
+        url: string,
+        status: number,
+        readySeconds: number,
+        firstResponseSeconds: number,
+        readySpreadSeconds: number,
+      },
+      ['readySpreadSeconds'],
+    ),
   },
   ['deploy'],
 );

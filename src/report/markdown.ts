@@ -1,4 +1,4 @@
-import { describeBreach } from './budget.js';
+import { describeBreach, describeNotChecked } from './budget.js';
 import {
   formatByteDelta,
   formatByteDeltaExact,
@@ -10,6 +10,8 @@ import {
   formatSecondsDelta,
   percentChange,
 } from './format.js';
+import { isLocalUrl } from './format.js';
+import { DEPLOY_NOISE_FRACTION } from './model.js';
 import type {
   ComponentComparison,
   ComponentReport,
@@ -93,7 +95,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
 
 function render(report: Report, title: string, detail: Detail): string {
   const out: string[] = [`## ${title}`, ''];
-  if (report.comparison) out.push(verdict(report.comparison), '');
+  out.push(report.comparison ? verdict(report.comparison) : NO_BASELINE, '');
   out.push(...budgetLines(report), ...overview(report), ...runLines(report));
 
   const byName = new Map(report.comparison?.components.map((c) => [c.name, c]));
@@ -120,6 +122,10 @@ function render(report: Report, title: string, detail: Detail): string {
   return out.join('\n') + '\n';
 }
 
+/** The verdict line when there was no baseline report: no change is claimed, none was measured. */
+export const NO_BASELINE =
+  '⚪ No baseline: nothing to compare against (no report for the base commit, and no `baseline-file`), so no change is shown.';
+
 /** One line on top: how the total moved against the baseline and how many components did what. */
 export function verdict(comparison: Comparison): string {
   const counts = { grew: 0, shrank: 0, unchanged: 0, added: 0, removed: 0 };
@@ -142,13 +148,15 @@ export function verdict(comparison: Comparison): string {
 
 function budgetLines(report: Report): string[] {
   const budgets = report.budgets;
-  if (!budgets || budgets.checked.length === 0) return [];
+  const notChecked = (budgets?.notChecked ?? []).map(describeNotChecked);
+  const skipped = notChecked.length > 0 ? [`⚠️ ${notChecked.join('; ')}.`, ''] : [];
+  if (!budgets || budgets.checked.length === 0) return skipped;
   if (budgets.breaches.length === 0)
-    return [`✅ Within budget: ${budgets.checked.join(', ')}.`, ''];
+    return [`✅ Within budget: ${budgets.checked.join(', ')}.`, '', ...skipped];
   const head = budgets.failing
     ? '❌ **Budget broken**'
     : '⚠️ **Budget broken** (not failing the run: `fail-on-budget: false`)';
-  return [head, '', ...budgets.breaches.map((b) => `- ${describeBreach(b)}`), ''];
+  return [head, '', ...budgets.breaches.map((b) => `- ${describeBreach(b)}`), '', ...skipped];
 }
 
 /** One row per component (and per removed component): final sizes and, with a baseline, deltas. */
@@ -213,16 +221,14 @@ function runLines(report: Report): string[] {
     const head = ['Target', 'URL', 'Status', 'Ready', 'First response'];
     const row = [
       cell(deploy.target),
-      deploy.url ? `<${deploy.url}>` : '—',
+      urlCell(deploy.url),
       String(deploy.status),
       formatSeconds(deploy.readySeconds),
       formatSeconds(deploy.firstResponseSeconds),
     ];
     if (baseDeploy) {
       head.push('Ready vs base');
-      row.push(
-        `${formatSecondsDelta(baseDeploy.deltaSeconds)} (${formatPercent(percentChange(baseDeploy.baseReadySeconds, baseDeploy.readySeconds))})`,
-      );
+      row.push(deployChange(baseDeploy));
     }
     out.push(
       '**Deploy**',
@@ -234,6 +240,29 @@ function runLines(report: Report): string[] {
     );
   }
   return out;
+}
+
+/**
+ * A loopback URL is gone when the run ends: shown as where it was served, never as a link
+ * (GitHub would link a bare `http://127.0.0.1…` too, so no scheme is written).
+ */
+function urlCell(url: string): string {
+  if (!url) return '—';
+  if (isLocalUrl(url))
+    return `served locally (\`${code(new URL(url).host)}\`, stopped when the run ended)`;
+  return `<${url}>`;
+}
+
+/** The change in deploy time, called noise unless it is beyond the spread (measured, or assumed). */
+function deployChange(d: NonNullable<Comparison['deploy']>): string {
+  const change = `${formatSecondsDelta(d.deltaSeconds)} (${formatPercent(percentChange(d.baseReadySeconds, d.readySeconds))})`;
+  const band =
+    d.noiseSource === 'measured'
+      ? `± ${formatSeconds(d.noiseSeconds)} measured spread`
+      : `± ${Math.round(DEPLOY_NOISE_FRACTION * 100)}%, one sample`;
+  return d.withinNoise
+    ? `⚪ ${change}: within noise (${band})`
+    : `${change}, beyond noise (${band})`;
 }
 
 function componentBlock(

@@ -8,6 +8,13 @@ export type { FunctionSize, SectionSize, Sizes } from '../wasm/sizes.js';
 
 export const SCHEMA_VERSION = 1;
 
+/**
+ * One deploy is one sample: without a spread measured by the benchmarks, a change in deploy
+ * time within ±20 % of the baseline's is treated as noise (a cold start, a busy runner). 20 %
+ * is an assumption, stated in the report next to the figure, not a measurement.
+ */
+export const DEPLOY_NOISE_FRACTION = 0.2;
+
 export type StageName = 'debug' | 'release-plain' | 'release' | 'stripped' | 'optimized';
 
 export interface StageSizes extends Sizes {
@@ -49,6 +56,11 @@ export interface DeployReport {
   versionProof?: 'spin-info' | 'body' | 'none';
   /** The pull request preview this deploy was (`<app>-pr-<N>`). */
   preview?: { name: string; number: number };
+  /**
+   * How far one deploy's readySeconds spreads between runs (± seconds), when benchmarks have
+   * measured it; a change against a baseline within it is noise. Absent: one sample, no spread.
+   */
+  readySpreadSeconds?: number;
 }
 
 export interface Report {
@@ -130,7 +142,20 @@ export interface Comparison {
   components: ComponentComparison[];
   /** Sum of final bytes over components present in both. */
   total: { baseBytes: number; bytes: number; delta: number; percent?: number };
-  deploy?: { baseReadySeconds: number; readySeconds: number; deltaSeconds: number };
+  deploy?: {
+    baseReadySeconds: number;
+    readySeconds: number;
+    deltaSeconds: number;
+    /**
+     * The band (± seconds around the baseline) within which a change is noise: the baseline's
+     * measured spread, else DEPLOY_NOISE_FRACTION of its time.
+     */
+    noiseSeconds: number;
+    /** `measured`: the baseline carries a benchmark spread; `assumed`: one sample, the default band. */
+    noiseSource: 'measured' | 'assumed';
+    /** True when |deltaSeconds| is within noiseSeconds. */
+    withinNoise: boolean;
+  };
 }
 
 export type BudgetName = 'max-size' | 'max-increase' | 'max-deploy-seconds';
@@ -150,6 +175,11 @@ export interface BudgetBreach {
 export interface BudgetResult {
   /** One line per budget checked, e.g. `max-size 200 KiB (api)`. */
   checked: string[];
+  /**
+   * Budgets that were set but could not be checked, and why: `max-increase 1%` without a
+   * baseline, `max-deploy-seconds` without a deploy. Never counted as passed.
+   */
+  notChecked?: { budget: BudgetName; limit: string; reason: string }[];
   breaches: BudgetBreach[];
   /** False when `fail-on-budget: false`: breaches are reported but the run passes. */
   failing: boolean;

@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 import { execCapture } from '../exec.js';
 import type { Logger } from '../log.js';
 import { lastCargoError } from '../projects/cargo.js';
+import { isChained, parseCargoCommand } from '../projects/cargo-command.js';
 import type { ComponentSpec, Project } from '../projects/project.js';
 import type { ComponentReport, StageName, StageSizes } from '../report/model.js';
 import { optimizeWasm, stripCustomSections } from '../wasm/index.js';
@@ -41,9 +42,6 @@ export type LadderPlan =
   | { readonly args: readonly string[]; readonly profileRoot: string; readonly file: string }
   | { readonly skip: string };
 
-/** Words a shell would read as they are: anything else (quotes, `$`, globs …) is not ours to re-run. */
-const PLAIN_WORD = /^[\w@%+=:,./-]+$/;
-
 /**
  * Reads a component's build command: one `cargo build --release …` step, whose flags (target,
  * packages, features, manifest path) the ladder's builds repeat with another profile.
@@ -53,27 +51,23 @@ export function planLadder(spec: ComponentSpec): LadderPlan {
   if (!spec.built || command === undefined || spec.workdir === undefined) {
     return { skip: 'it has no build command spinwash runs' };
   }
-  const words = command.split(/\s+/);
-  const [program, subcommand] = words;
-  const chained = /[;&|]/.test(command); // `a && b`, `a; b`, `a | b`: more than the cargo build
-  if (chained || !(program === 'cargo' || program?.endsWith('/cargo')) || subcommand !== 'build') {
+  const cargo = parseCargoCommand(command);
+  const [program, subcommand] = command.split(/\s+/);
+  if (
+    isChained(command) ||
+    !(program === 'cargo' || program?.endsWith('/cargo')) ||
+    subcommand !== 'build' ||
+    cargo === undefined
+  ) {
     return { skip: `its build is \`${command}\`, not a single \`cargo build\`` };
   }
-  if (!words.every((word) => PLAIN_WORD.test(word))) {
+  if (!cargo.plainWords) {
     return {
       skip: `its build command \`${command}\` uses shell syntax the ladder does not re-run`,
     };
   }
-  const args: string[] = [];
-  let profile = 'dev';
-  for (let i = 2; i < words.length; i++) {
-    const word = words[i]!;
-    if (word === '--release' || word === '-r') profile = 'release';
-    else if (word === '--profile') profile = words[++i] ?? profile;
-    else if (word.startsWith('--profile=')) profile = word.slice('--profile='.length);
-    else if (word === '--message-format') i++;
-    else if (!word.startsWith('--message-format=')) args.push(word);
-  }
+  const { profile } = cargo;
+  const args = [...cargo.otherArgs];
   if (profile !== 'release') {
     return {
       skip: `it builds with the \`${profile}\` profile; the ladder starts from a release build`,

@@ -18,7 +18,9 @@ export async function setupProject(
     logger,
     ...(config.githubToken ? { token: config.githubToken } : {}),
   });
-  const project = await detectProject(config.projectDir, config.tools.projectKind);
+  const project = await detectProject(config.projectDir, config.tools.projectKind, {
+    ...(config.tools.rustTarget !== undefined ? { rustTarget: config.tools.rustTarget } : {}),
+  });
   for (const target of rustTargetsOf(project)) await ensureRustTarget(target, project.dir);
   return project;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { MemoryLogger } from '../../src/log.js';
-import { lastCargoError, loadCargoProject } from '../../src/projects/cargo.js';
+import { compilerLocation, lastCargoError, loadCargoProject } from '../../src/projects/cargo.js';
 import { buildProject } from '../../src/stages/build.js';
 import { snapshotTree } from '../support/tree.js';
 
@@ -43,8 +43,23 @@ describe('the Cargo build stage', () => {
       /^cargo build failed \(exit code 101\):\nerror\[E0308\]: mismatched types/,
     );
     expect((error as UserError).message).toContain('src/lib.rs:4');
-    expect((error as UserError).file).toBe(path.join(dir, 'Cargo.toml'));
+    // the annotation points at the compiler's file and line, not at Cargo.toml
+    expect((error as UserError).file).toBe(path.join(dir, 'src', 'lib.rs'));
+    expect((error as UserError).line).toBe(4);
     expect(snapshotTree(dir)).toEqual(before);
+  });
+});
+
+describe('compilerLocation', () => {
+  it('finds the `-->` file under the folders cargo may have printed it relative to', () => {
+    const dir = path.join(fixtures, 'broken');
+    const error = 'error[E0308]: mismatched types\n --> src/lib.rs:4:5\n  |';
+    expect(compilerLocation(error, ['/nonexistent', dir])).toEqual({
+      file: path.join(dir, 'src', 'lib.rs'),
+      line: 4,
+    });
+    expect(compilerLocation(error, ['/nonexistent'])).toBeUndefined();
+    expect(compilerLocation('error: linker failed', [dir])).toBeUndefined();
   });
 });
 

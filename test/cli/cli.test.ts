@@ -45,13 +45,34 @@ describe('the spinwash CLI', () => {
     );
   });
 
-  it('refuses an unknown flag and an unknown command', async () => {
+  it('refuses an unknown flag and an unknown command: exit code 2 and one line, alike for every command', async () => {
     const flag = await cli('run', '--wasmopt');
-    expect(flag.code).toBe(1);
-    expect(flag.stderr).toMatch(/^spinwash: error: Unknown option '--wasmopt'/);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toMatch(
+      /^spinwash: error: Unknown option '--wasmopt'.* \(see `spinwash run --help`\)\n$/,
+    );
+    for (const command of ['optimize', 'inspect']) {
+      const bad = await cli(command, '--bogus');
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(
+        new RegExp(`^spinwash: error: .*--bogus.* \\(see \`spinwash ${command} --help\`\\)\\n$`),
+      );
+    }
     const command = await cli('deploy');
     expect(command.code).toBe(2);
-    expect(command.stderr).toMatch(/unknown command "deploy"; commands: run, optimize, inspect/);
+    expect(command.stderr).toMatch(
+      /^spinwash: error: unknown command "deploy"; commands: run, optimize, inspect/,
+    );
+  });
+
+  it('every command answers --help and -h with its usage on stdout and exit code 0', async () => {
+    for (const command of ['run', 'optimize', 'inspect']) {
+      for (const flag of ['--help', '-h']) {
+        const { code, stdout, stderr } = await cli(command, flag);
+        expect([command, flag, code, stderr]).toEqual([command, flag, 0, '']);
+        expect(stdout).toMatch(/usage: spinwash /i);
+      }
+    }
   });
 
   it('names the folder and what it looked for when the folder holds no project', async () => {

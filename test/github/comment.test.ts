@@ -20,6 +20,7 @@ afterAll(async () => {
 beforeEach(() => {
   prNumber += 1;
   github.readOnly = false;
+  github.viewer = undefined;
   logger = new MemoryLogger();
   octokit = createOctokit({
     token: 'test-token',
@@ -45,7 +46,11 @@ describe('sticky PR comment against a local GitHub', () => {
 
   it('finds its comment on page 2 of the comments', async () => {
     for (let i = 0; i < 100; i++) github.addComment(key(), `chatter ${i}`);
-    const mine = github.addComment(key(), '<!-- spinwash:sticky -->\nold report');
+    const mine = github.addComment(
+      key(),
+      '<!-- spinwash:sticky -->\nold report',
+      'github-actions[bot]',
+    );
     for (let i = 0; i < 5; i++) github.addComment(key(), `more ${i}`);
     const result = await upsertStickyComment(octokit, pr(), 'new report');
     expect(result).toMatchObject({ outcome: 'updated', id: mine.id });
@@ -56,6 +61,41 @@ describe('sticky PR comment against a local GitHub', () => {
     expect(listed.map((r) => r.path)).toEqual([
       `/repos/acme/app/issues/${prNumber}/comments?per_page=100`,
       `/repos/acme/app/issues/${prNumber}/comments?per_page=100&page=2`,
+    ]);
+  });
+
+  it("never updates a person's comment that quotes the marker: with an Actions token only github-actions[bot]'s is ours", async () => {
+    const quote = github.addComment(
+      key(),
+      'why does <!-- spinwash:sticky --> show up here?',
+      'alice',
+    );
+    const first = await upsertStickyComment(octokit, pr(), 'report 1');
+    expect(first).toMatchObject({ outcome: 'created' });
+    const second = await upsertStickyComment(octokit, pr(), 'report 2');
+    expect(second).toMatchObject({ outcome: 'updated' });
+    const comments = github.comments.get(key())!;
+    expect(comments.map((c) => [c.user.login, c.body])).toEqual([
+      ['alice', quote.body],
+      ['github-actions[bot]', '<!-- spinwash:sticky -->\nreport 2'],
+    ]);
+    // the token's user was asked for, and GitHub answered 403 as it does for a GITHUB_TOKEN
+    expect(github.requests.some((r) => r.method === 'GET' && r.path === '/user')).toBe(true);
+  });
+
+  it("with a personal token, the token's own user's comment is ours, and the Actions bot's is not", async () => {
+    github.viewer = 'release-bot';
+    github.addComment(
+      key(),
+      '<!-- spinwash:sticky -->\nfrom another workflow',
+      'github-actions[bot]',
+    );
+    const own = github.addComment(key(), '<!-- spinwash:sticky -->\nold', 'release-bot');
+    const result = await upsertStickyComment(octokit, pr(), 'new');
+    expect(result).toMatchObject({ outcome: 'updated', id: own.id });
+    expect(github.comments.get(key())!.map((c) => c.body)).toEqual([
+      '<!-- spinwash:sticky -->\nfrom another workflow',
+      '<!-- spinwash:sticky -->\nnew',
     ]);
   });
 

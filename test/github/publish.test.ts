@@ -12,7 +12,12 @@ import { MemoryLogger } from '../../src/log.js';
 import type { ComponentSpec } from '../../src/projects/project.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import type { Report } from '../../src/report/model.js';
-import { publishFromArtifact, publishReport, type PublishDeps } from '../../src/publish/publish.js';
+import {
+  publishFromArtifact,
+  publishReport,
+  reportOutputs,
+  type PublishDeps,
+} from '../../src/publish/publish.js';
 import { assessReport } from '../../src/report/regression.js';
 import { loadBaseline } from '../../src/publish/baseline.js';
 import { component, report } from '../report/reports.js';
@@ -104,6 +109,17 @@ function input(r: Report) {
   return { report: r, markdown: renderMarkdown(r), project: { components: specs } };
 }
 
+describe('reportOutputs', () => {
+  it('app-url is the deploy URL when it outlives the step, never a loopback one', () => {
+    const local = report([component('api', 20_000)]);
+    expect(reportOutputs(input(local))).not.toHaveProperty('app-url');
+    const remote = report([component('api', 20_000)], {
+      deploy: { ...local.deploy!, url: 'https://app.example.com/' },
+    });
+    expect(reportOutputs(input(remote))['app-url']).toBe('https://app.example.com/');
+  });
+});
+
 describe('publishReport', () => {
   it('sets the outputs and the summary, and keeps one sticky comment on a PR across runs', async () => {
     github.addCommits('main', 1);
@@ -120,9 +136,10 @@ describe('publishReport', () => {
       'size-bytes': '20000',
       'gzip-bytes': String(component('api', 20_000).final.gzipBytes),
       'deploy-seconds': '0.734',
-      'app-url': 'http://127.0.0.1:40123/',
       'report-path': path.join(dir, 'out', 'report.json'),
     });
+    // a local deploy's 127.0.0.1 URL is gone when the step ends: no app-url output
+    expect(sinks.outputs).not.toHaveProperty('app-url');
     expect(sinks.summary[0]).toContain('| api | 19.5 KiB (20,000 B) |');
     const second = await publishReport(
       input(report([component('api', 19_000)])),
@@ -134,6 +151,27 @@ describe('publishReport', () => {
     const comments = github.comments.get('acme/app#7')!;
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain('| api | 18.6 KiB (19,000 B) |');
+  });
+
+  it('with no baseline and max-increase: 1%, the comment and the summary say the budget was not checked', async () => {
+    const env = await event('pull_request', prPayload(31));
+    const settings = config({ 'max-increase': '1%' });
+    const assessed = assessReport(report([component('api', 20_000)]), settings.budgets);
+    expect(assessed.budgets?.notChecked).toEqual([
+      { budget: 'max-increase', limit: '1%', reason: 'no baseline' },
+    ]);
+    await publishReport(
+      { report: assessed, markdown: renderMarkdown(assessed), project: { components: specs } },
+      settings,
+      logger,
+      deps(env),
+    );
+    const [comment] = github.comments.get('acme/app#31')!;
+    for (const text of [comment!.body, sinks.summary.at(-1)!]) {
+      expect(text).toContain('⚪ No baseline: nothing to compare against');
+      expect(text).toContain('max-increase 1%: not checked (no baseline)');
+      expect(text).not.toContain('Within budget');
+    }
   });
 
   it('writes outputs and the summary through @actions/core by default, with the API URL from GITHUB_API_URL', async () => {

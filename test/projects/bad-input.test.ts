@@ -120,7 +120,7 @@ describe('bad project input is one clear UserError naming the file, the line and
 
   it('a wadm.yaml image that wash build never writes', async () => {
     const dir = project({
-      'wasmcloud.toml': 'name = "hello"\n',
+      'wasmcloud.toml': 'name = "hello"\nlanguage = "rust"\ntype = "component"\n',
       'wadm.yaml':
         'metadata:\n  name: hello\nspec:\n  components:\n    - name: c\n      type: component\n      properties:\n        image: file://./build/other.wasm\n',
     });
@@ -129,6 +129,18 @@ describe('bad project input is one clear UserError naming the file, the line and
       'wadm.yaml line 8: component "c" ships file://./build/other.wasm',
     );
     expect(error.message).toContain('set image: file://./build/hello_s.wasm');
+  });
+
+  it('a wasmcloud.toml without the `language` or `type` wash requires', async () => {
+    expect((await failure(project({ 'wasmcloud.toml': 'name = "hello"\n' }))).message).toMatch(
+      /wasmcloud\.toml: no `language`; wash needs one: language = "rust"/,
+    );
+    const provider = project({
+      'wasmcloud.toml': 'name = "hello"\nlanguage = "rust"\ntype = "provider"\n',
+    });
+    expect((await failure(provider)).message).toMatch(
+      /wasmcloud\.toml line 3: type = "provider"; spinwash builds wasmCloud components only/,
+    );
   });
 
   it('invalid YAML in .wash/config.yaml names its line', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runInspectCommand, type InspectResult } from '../../src/commands/inspect.js';
@@ -67,16 +67,109 @@ describe('spinwash inspect', () => {
     ]);
   });
 
-  it('reads a wash 0.x project: the signed build/<name>_s.wasm that wadm.yaml ships', async () => {
+  it('reads a wash 0.x project: the Cargo lib name, signed to build/<lib>_s.wasm, which wadm.yaml ships', async () => {
     const result = await inspectJson('wash/v1');
     expect(result.kind).toBe('wash');
-    expect(result.components).toHaveLength(1);
-    expect(result.components[0]).toMatchObject({
-      name: 'http-hello',
-      wasm: 'build/spinwash_fixture_wash_v1_s.wasm',
-      manifest: 'wasmcloud.toml',
+    expect(result.components).toEqual([
+      {
+        name: 'http-hello',
+        built: true,
+        wasm: 'build/spinwash_fixture_wash_v1_s.wasm',
+        manifest: 'wasmcloud.toml',
+        buildCommand: 'cargo build --release --target wasm32-wasip2',
+        workdir: '.',
+        target: 'wasm32-wasip2',
+        builtBy:
+          'wash build (then signs build/spinwash_fixture_wash_v1.wasm into build/spinwash_fixture_wash_v1_s.wasm)',
+      },
+    ]);
+    expect(result.deployManifests).toEqual([
+      { kind: 'wadm', path: 'wadm.yaml', name: 'http-hello' },
+    ]);
+    expect(result.text).toContain(
+      'deploy manifests (1):\n  wadm: wadm.yaml (application http-hello)',
+    );
+  });
+
+  describe('wash 0.x, as wash resolves wasmcloud.toml', () => {
+    it('[lib] name names the file (not `name`), wasm32-wasi-preview2 is wasm32-wasip2, `destination` is the signed file wadm.yaml ships', async () => {
+      const [component] = (await inspectJson('wash/destination')).components;
+      expect(component).toMatchObject({
+        name: 'Hello Destination',
+        wasm: 'dist/hello.wasm',
+        buildCommand: 'cargo build --release --target wasm32-wasip2',
+        target: 'wasm32-wasip2',
+        builtBy: 'wash build (then signs build/hello_lib.wasm into dist/hello.wasm)',
+      });
     });
-    expect(result.components[0]?.buildCommand).toContain('--target wasm32-wasip2');
+
+    it('a build_command is what wash runs, and build_artifact is the file it signs beside itself', async () => {
+      const [component] = (await inspectJson('wash/custom-command')).components;
+      expect(component).toMatchObject({
+        wasm: 'target/wasm32-wasip2/release/spinwash_fixture_wash_custom_s.wasm',
+        buildCommand: 'cargo build --target wasm32-wasip2 --release',
+        target: 'wasm32-wasip2',
+        workdir: '.',
+      });
+    });
+
+    it('a crate without a library: the file is named after the package, dashes kept; no wasm_target is a core module', async () => {
+      const result = await inspectJson('wash/bin-crate');
+      expect(result.components[0]).toMatchObject({
+        name: 'spinwash-fixture-wash-bin',
+        wasm: 'build/spinwash-fixture-wash-bin_s.wasm',
+        buildCommand: 'cargo build --release --target wasm32-unknown-unknown',
+        target: 'wasm32-unknown-unknown',
+      });
+      expect(result.deployManifests).toEqual([]);
+      expect(result.text).toContain('deploy manifests: none');
+    });
+
+    it('language = "tinygo" is built by tinygo, never described as a cargo build', async () => {
+      const result = await inspectJson('wash/tinygo');
+      expect(result.components[0]).toMatchObject({
+        name: 'http-hello-go',
+        wasm: 'build/http-hello-go_s.wasm',
+        buildCommand:
+          'tinygo build -o build/http-hello-go.wasm -target wasip2 -wit-package wit -wit-world hello .',
+      });
+      expect(result.components[0]?.target).toBeUndefined();
+      expect(result.text).not.toContain('cargo');
+    });
+
+    it("a composed app: an image that is a sibling project's file is accepted, and only ours is checked", async () => {
+      const copy = copyFixture('wash/composed', []);
+      copies.push(copy);
+      const ping = path.join(copy.dir, 'ping');
+      const { code, stdout, stderr } = await inspect(['--project', ping]);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(stdout).toContain('wasm:     build/ping_s.wasm');
+      // pointing ping at a file of its own that wash never writes is refused, with the file it does write
+      const wadm = path.join(ping, 'wadm.yaml');
+      writeFileSync(
+        wadm,
+        readFileSync(wadm, 'utf8').replace('build/ping_s.wasm', 'build/ping.wasm.old'),
+      );
+      const refused = await inspect(['--project', ping]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(
+        /wadm\.yaml line \d+: component "ping" ships file:\/\/\.\/build\/ping\.wasm\.old, .*set image: file:\/\/\.\/build\/ping_s\.wasm$/m,
+      );
+      expect(refused.stderr).not.toContain('pong');
+    });
+
+    it('refuses a language wash cannot build without a build_command, naming the key', async () => {
+      const copy = copyFixture('wash/tinygo', []);
+      copies.push(copy);
+      const toml = path.join(copy.dir, 'wasmcloud.toml');
+      writeFileSync(toml, readFileSync(toml, 'utf8').replace('"tinygo"', '"python"'));
+      const { code, stderr } = await inspect(['--project', copy.dir]);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(
+        /^spinwash: error: \S*wasmcloud\.toml line 3: language = "python" needs a build command .*build_command/,
+      );
+    });
   });
 
   it('reads a wash v2 project from .wash/config.yaml', async () => {
@@ -97,6 +190,27 @@ describe('spinwash inspect', () => {
     ]);
     for (const c of result.components)
       expect(c.wasm).toMatch(/wasm32-wasip1\/release\/spinwash_fixture_ws_(front|back)\.wasm$/);
+  });
+
+  it("a Cargo project builds for .cargo/config.toml's [build] target, and --target overrides it", async () => {
+    const copy = copyFixture('cargo-workspace', []);
+    copies.push(copy);
+    mkdirSync(path.join(copy.dir, '.cargo'));
+    writeFileSync(
+      path.join(copy.dir, '.cargo', 'config.toml'),
+      '[build]\ntarget = "wasm32-wasip2"\n',
+    );
+    const json = path.join(copy.dir, 'inspect.json');
+    expect((await inspect(['--project', copy.dir, '--json', json])).code).toBe(0);
+    const configured = JSON.parse(readFileSync(json, 'utf8')) as InspectResult;
+    for (const c of configured.components) {
+      expect(c.target).toBe('wasm32-wasip2');
+      expect(c.wasm).toMatch(/\/wasm32-wasip2\/release\//);
+      expect(c.buildCommand).toMatch(/^cargo build --release --target wasm32-wasip2 -p /);
+    }
+    const flagged = await inspect(['--project', copy.dir, '--target', 'wasm32-wasip1']);
+    expect(flagged.stdout).toContain('target:   wasm32-wasip1');
+    expect(flagged.stdout).not.toContain('wasm32-wasip2');
   });
 
   it('refuses unknown flags with exit code 2 and writes no file on a bad project', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,6 +114,53 @@ describe('wasmCloud with wash 0.x (fake CLI, real component)', () => {
       /wasmCloud could not deploy application "http-hello": .*component-type/,
     );
     expect((await execCapture('wash', ['app', 'list'])).code).not.toBe(0); // host taken down again
+  });
+});
+
+describe('wash 0.x rules, held by the fake wash that follows them too', () => {
+  it('[lib] name + destination: wash writes the file inspect names, and the deploy ships it', async () => {
+    const copy = copyFixture('wash/destination');
+    copies.push(copy);
+    const port = await freePort();
+    const wadm = path.join(copy.dir, 'wadm.yaml');
+    writeFileSync(wadm, readFileSync(wadm, 'utf8').replace('127.0.0.1:8000', `127.0.0.1:${port}`));
+    const project = (await detectProject(copy.dir)) as WashProject;
+    const [component] = project.components;
+    expect(component?.wasmPath).toBe(path.join(copy.dir, 'dist', 'hello.wasm'));
+    const logger = new MemoryLogger();
+    await project.build({ env: TWEAKS, logger });
+    expect(logger.lines.join('')).toContain(
+      `Component built and signed and can be found at "${component!.wasmPath}"`,
+    );
+    expect(existsSync(path.join(copy.dir, 'build', 'hello_lib.wasm'))).toBe(true);
+    const deployment = await washTarget.deploy({
+      components: [],
+      project: { kind: 'wash', dir: copy.dir, appName: 'app' },
+      options: undefined,
+      secrets: {},
+      healthPath: '/',
+      timeoutSeconds: 90,
+      logger,
+    });
+    try {
+      expect(await (await fetch(deployment.report.url)).text()).toBe(
+        'Hello from the destination fixture\n',
+      );
+    } finally {
+      await deployment.stop();
+    }
+  });
+
+  it('build_command + build_artifact: wash runs the command and signs the artifact beside it', async () => {
+    const copy = copyFixture('wash/custom-command');
+    copies.push(copy);
+    const project = (await detectProject(copy.dir)) as WashProject;
+    const logger = new MemoryLogger();
+    await project.build({ env: TWEAKS, logger });
+    const signed = project.components[0]!.wasmPath;
+    expect(path.basename(signed)).toBe('spinwash_fixture_wash_custom_s.wasm');
+    expect(logger.lines.join('')).toContain(`can be found at "${signed}"`);
+    expect(readFileSync(signed).subarray(0, 4).toString('latin1')).toBe('\0asm');
   });
 });
 

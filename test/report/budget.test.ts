@@ -114,10 +114,11 @@ describe('checkBudgets', () => {
     });
   });
 
-  it('skips max-increase without a baseline', () => {
+  it('never passes max-increase without a baseline: it is listed as not checked', () => {
     const alone = report([component('api', 20_500)]);
     expect(checkBudgets(alone, budgets('', '1%'))).toEqual({
       checked: [],
+      notChecked: [{ budget: 'max-increase', limit: '1%', reason: 'no baseline' }],
       breaches: [],
       failing: false,
     });

@@ -97,6 +97,42 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown(current)).toMatchSnapshot();
   });
 
+  it('without a baseline: says so on top, and a max-increase budget is not checked, never passed', () => {
+    const alone = report([component('api', 20_000)]);
+    alone.budgets = checkBudgets(
+      alone,
+      parseBudgets({ maxSize: '1MB', maxIncrease: '1%', maxDeploySeconds: '', failOnBudget: true }),
+    );
+    const text = renderMarkdown(alone);
+    expect(text.split('\n')[2]).toBe(
+      '⚪ No baseline: nothing to compare against (no report for the base commit, and no `baseline-file`), so no change is shown.',
+    );
+    expect(text).toContain('✅ Within budget: max-size 977 KiB (total).');
+    expect(text).toContain('⚠️ max-increase 1%: not checked (no baseline).');
+    expect(text).not.toMatch(/Within budget:[^\n]*max-increase/);
+  });
+
+  it('a local deploy is no link; a deploy-time change inside the noise band says so', () => {
+    const base = report([component('api', 20_000)]);
+    const slower = (readySeconds: number, spread?: number) => {
+      const baseline = structuredClone(base);
+      if (spread !== undefined) baseline.deploy!.readySpreadSeconds = spread;
+      const current = report([component('api', 20_000)], {
+        deploy: { ...base.deploy!, readySeconds },
+      });
+      current.comparison = compareReports(current, baseline, 'main');
+      return renderMarkdown(current);
+    };
+    const within = slower(base.deploy!.readySeconds * 1.1);
+    expect(within).not.toContain('http://127.0.0.1');
+    expect(within).toContain('served locally (`127.0.0.1:40123`, stopped when the run ended)');
+    expect(within).toMatch(/\| ⚪ \+\d+ ms \(\+10\.0%\): within noise \(± 20%, one sample\) \|/);
+    // a measured spread from the benchmarks replaces the assumed band
+    expect(slower(base.deploy!.readySeconds + 0.05, 0.01)).toMatch(
+      /\+50 ms \(\+\d+\.\d%\), beyond noise \(± 10 ms measured spread\) \|/,
+    );
+  });
+
   it('caps each what-changed table with "N more", and marks sizes only bounded by a top list', () => {
     const names = Array.from({ length: 12 }, (_, i) => `custom:section-${i}`);
     const filler = Array.from({ length: TOP_FUNCTIONS - 1 }, (_, i) => ({

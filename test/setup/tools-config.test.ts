@@ -4,6 +4,7 @@ import { parseToolsConfig, type ToolsInputName } from '../../src/config/tools-co
 
 const DEFAULTS: Record<ToolsInputName, string> = {
   'project-kind': 'auto',
+  target: '',
   runtime: 'embedded',
   'spin-version': '',
   'wash-version': '',
@@ -15,6 +16,14 @@ const parse = (inputs: Partial<Record<ToolsInputName, string>>) =>
   parseToolsConfig((name) => inputs[name] ?? DEFAULTS[name]);
 
 describe('platform inputs', () => {
+  it('target: a wasm target triple, refused with one line naming the input otherwise', () => {
+    expect(parse({ target: 'wasm32-wasip2' }).rustTarget).toBe('wasm32-wasip2');
+    expect(parse({}).rustTarget).toBeUndefined();
+    expect(() => parse({ target: 'x86_64-unknown-linux-gnu' })).toThrow(
+      /target.*x86_64-unknown-linux-gnu.*wasm32-wasip1/,
+    );
+  });
+
   it('defaults: auto kind, embedded runtime, nothing installed', () => {
     expect(parse({})).toEqual({ projectKind: 'auto', runtime: 'embedded', spinPlugins: [] });
   });

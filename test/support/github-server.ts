@@ -70,6 +70,11 @@ export interface FakeGitHub {
   readonly pulls: Map<string, { headSha: string }>;
   /** Every write answers 403 "Resource not accessible by integration" (a fork PR's token). */
   readOnly: boolean;
+  /**
+   * The token's user, for `GET /user` and as the author of new comments. Undefined: an Actions
+   * GITHUB_TOKEN, for which `GET /user` answers 403 and comments are by `github-actions[bot]`.
+   */
+  viewer: string | undefined;
   defaultBranch: string;
   /** The next `times` requests matching method and path get this failure instead. */
   fail(method: string | undefined, path: RegExp, failure: Failure, times?: number): void;
@@ -116,6 +121,7 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
     artifacts: [],
     pulls: new Map(),
     readOnly: false,
+    viewer: undefined,
     defaultBranch: 'main',
     fail(method, path, failure, times = 1) {
       rules.push({ method, path, failure, times });
@@ -175,6 +181,13 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
   const notFound = (message = 'Not Found'): Reply => ({ status: 404, json: { message } });
   const repoPath = '/repos/([^/]+)/([^/]+)';
 
+  // The authenticated user: an installation token (GITHUB_TOKEN) has none, and GitHub says so with a 403.
+  route('GET', /^\/user$/, () =>
+    state.viewer === undefined
+      ? { status: 403, json: { message: FORBIDDEN.message } }
+      : { status: 200, json: { login: state.viewer, id: 4242, type: 'User' } },
+  );
+
   route('GET', new RegExp(`^${repoPath}$`), (m) => ({
     status: 200,
     json: { full_name: `${m[1]}/${m[2]}`, default_branch: state.defaultBranch },
@@ -203,7 +216,11 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
   );
   route('POST', new RegExp(`^${repoPath}/issues/(\\d+)/comments$`), (m, _req, body) => ({
     status: 201,
-    json: state.addComment(`${m[1]}/${m[2]}#${m[3]}`, String(body.body), 'github-actions[bot]'),
+    json: state.addComment(
+      `${m[1]}/${m[2]}#${m[3]}`,
+      String(body.body),
+      state.viewer ?? 'github-actions[bot]',
+    ),
   }));
   route('PATCH', new RegExp(`^${repoPath}/issues/comments/(\\d+)$`), (m, _req, body) => {
     for (const list of state.comments.values()) {

@@ -114,7 +114,7 @@ describe('spinwash optimize', () => {
     const result = await run('bad.wasm', '-o', 'out.wasm', '--json', 'r.json');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /^spinwash optimize: the result does not validate, so .*out\.wasm was not written: /,
+      /^spinwash: error: the result does not validate, so .*out\.wasm was not written: /,
     );
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(await readdir(dir)).toEqual(['bad.wasm']);

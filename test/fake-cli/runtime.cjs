@@ -25,7 +25,7 @@ const logger = {
 };
 
 /** Starts the embedded runtime on one component; resolves to { url, stop }. */
-async function startComponent(name, wasmPath, projectDir) {
+async function startComponent(name, wasmPath) {
   // tsx's ESM entry: its CommonJS tsImport cannot load ESM TypeScript.
   const tsxApi = path.join(
     path.dirname(require.resolve('tsx/package.json', { paths: [repo] })),

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildConfig } from '../../src/config/config.js';
+import { runPipeline } from '../../src/pipeline.js';
 import { probe } from '../../src/deploy/readiness.js';
 import { localTarget } from '../../src/deploy/targets/local.js';
 import { MemoryLogger } from '../../src/log.js';
@@ -92,5 +94,24 @@ describe('a two-component Spin app in the embedded runtime (real components, rou
     }
     await expect(probe(deployment.report.url, 2_000)).rejects.toThrow();
     expect([...descendantPids()].filter((pid) => !before.has(pid))).toEqual([]);
+  });
+
+  it('the whole pipeline (default runtime) reports every route of the optimized app', async () => {
+    const fresh = copyFixture('spin/multi', ['hello', 'api']);
+    try {
+      const logger = new MemoryLogger();
+      const config = buildConfig({ project: fresh.dir }, fresh.dir);
+      const { report, markdown } = await runPipeline(config, logger);
+      expect(report.deploy).toMatchObject({ target: 'local', status: 200 });
+      expect(report.deploy?.routes?.map((r) => [r.route, r.component, r.status])).toEqual([
+        ['/...', 'hello', 200],
+        ['/api', 'api', 200],
+        ['/static/...', 'fileserver', 502],
+      ]);
+      expect(markdown).toContain('| Route | Component | Status | First answer |');
+      expect(markdown).toMatch(/\| `\/api` \| api \| 200 \| \d/);
+    } finally {
+      fresh.remove();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { Logger } from '../log.js';
 import type { ProjectKind } from '../projects/project.js';
 import type { DeployReport } from '../report/model.js';
+import type { HttpRoute } from './embedded/routes.js';
 
 /**
  * The deploy-target family. Each target is one file in src/deploy/targets/ exporting a
@@ -24,6 +25,11 @@ export interface DeployProject {
   readonly appName: string;
   /** The platform manifest (spin.toml, wadm.yaml …), when the project has one. */
   readonly manifest?: string;
+  /**
+   * A Spin app's `[[trigger.http]]` routes, in manifest order (private endpoints left out):
+   * the embedded runtime routes requests to the components by them.
+   */
+  readonly routes?: readonly HttpRoute[];
 }
 
 /** A pull request's own copy of the app (`preview: true`). */

@@ -128,14 +128,32 @@ async function checkSourceIsProduced(
   );
 }
 
+/** The line of the `index`-th `[[trigger.http]]` header. */
+function triggerLine(manifest: ManifestFile, index: number): number | undefined {
+  const headers = [...manifest.text.matchAll(/^\s*\[\[\s*trigger\.http\s*\]\]/gm)];
+  const match = headers[index];
+  return match ? manifest.text.slice(0, match.index).split('\n').length : undefined;
+}
+
+/**
+ * The HTTP routes. `route = { private = true }` is an endpoint only other components reach
+ * (service chaining), never routed, so it is left out; `{ private = false }` is refused, as
+ * Spin refuses it (spinframework/spin crates/http/src/routes.rs).
+ */
 function readRoutes(manifest: ManifestFile): SpinRoute[] {
   const trigger = manifest.data.trigger;
   if (!isTable(trigger) || !Array.isArray(trigger.http)) return [];
-  return trigger.http.flatMap((entry: unknown) =>
-    isTable(entry) && typeof entry.component === 'string' && typeof entry.route === 'string'
-      ? [{ component: entry.component, route: entry.route }]
-      : [],
-  );
+  return trigger.http.flatMap((entry: unknown, index: number) => {
+    if (!isTable(entry) || typeof entry.component !== 'string') return [];
+    if (typeof entry.route === 'string')
+      return [{ component: entry.component, route: entry.route }];
+    if (isTable(entry.route) && entry.route.private === true) return [];
+    throw new UserError(
+      `${where(manifest, triggerLine(manifest, index))}: [[trigger.http]] of component "${entry.component}": ` +
+        'route must be a string pattern such as "/api/..." or { private = true }',
+      manifest.file,
+    );
+  });
 }
 
 /** Reads a Spin app (spin.toml, manifest version 2) in `dir`. */

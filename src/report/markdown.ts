@@ -238,6 +238,15 @@ function runLines(report: Report): string[] {
       `| ${row.join(' | ')} |`,
       '',
     );
+    if (deploy.note) out.push(`> ${cell(deploy.note)}`, '');
+    if (deploy.routes && deploy.routes.length > 0) {
+      out.push('| Route | Component | Status | First answer |', '|---|---|---|---|');
+      for (const r of deploy.routes)
+        out.push(
+          `| \`${code(r.route)}\` | ${cell(r.component)} | ${r.status} | ${formatSeconds(r.seconds)} |`,
+        );
+      out.push('');
+    }
   }
   return out;
 }

@@ -61,6 +61,20 @@ export interface DeployReport {
    * measured it; a change against a baseline within it is noise. Absent: one sample, no spread.
    */
   readySpreadSeconds?: number;
+  /** A Spin app served by route (embedded runtime): each route's first answer, in manifest order. */
+  routes?: RouteAnswer[];
+  /** What a reader must know about what was deployed (e.g. it was not the optimized file). */
+  note?: string;
+}
+
+export interface RouteAnswer {
+  /** As written in spin.toml (`/api`, `/static/...`). */
+  route: string;
+  component: string;
+  /** The HTTP status of the first request to the route. */
+  status: number;
+  /** How long that request took. */
+  seconds: number;
 }
 
 export interface Report {

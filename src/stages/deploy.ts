@@ -12,6 +12,7 @@ export function deployProjectOf(project: Project): DeployProject {
     appName?: string;
     manifest?: string;
     application?: { name?: string; manifest?: string };
+    routes?: DeployProject['routes'];
   };
   const appName =
     known.appName ??
@@ -24,6 +25,7 @@ export function deployProjectOf(project: Project): DeployProject {
     dir: project.dir,
     appName,
     ...(manifest ? { manifest } : {}),
+    ...(known.routes ? { routes: known.routes } : {}),
   };
 }
 

@@ -106,6 +106,37 @@ describe('bad project input is one clear UserError naming the file, the line and
     );
   });
 
+  it('a route that is neither a pattern nor { private = true } names its [[trigger.http]]; private ones are not routed', async () => {
+    const manifest = (route: string) =>
+      [
+        'spin_manifest_version = 2',
+        '[application]',
+        'name = "x"',
+        '[[trigger.http]]',
+        'route = "/..."',
+        'component = "web"',
+        '[[trigger.http]]',
+        `route = ${route}`,
+        'component = "inner"',
+        '[component.web]',
+        'source = "web.wasm"',
+        '[component.inner]',
+        'source = "inner.wasm"',
+        '',
+      ].join('\n');
+    const error = await failure(project({ 'spin.toml': manifest('{ private = false }') }));
+    expect(error.message).toMatch(/spin\.toml line 7: /);
+    expect(error.message).toContain(
+      '[[trigger.http]] of component "inner": route must be a string pattern such as "/api/..." or { private = true }',
+    );
+    const spin = (await detectProject(
+      project({ 'spin.toml': manifest('{ private = true }') }),
+    )) as {
+      routes?: unknown;
+    };
+    expect(spin.routes).toEqual([{ component: 'web', route: '/...' }]);
+  });
+
   it('a wadm.yaml with no component names the line of spec.components', async () => {
     const dir = project({
       'wasmcloud.toml': 'name = "hello"\nlanguage = "rust"\ntype = "component"\n',

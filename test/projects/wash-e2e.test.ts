@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/deploy/readiness.js';
-import { parseAppStatus, washTarget } from '../../src/deploy/targets/wash.js';
+import { figmentDict, parseAppStatus, washTarget } from '../../src/deploy/targets/wash.js';
 import { execCapture } from '../../src/exec.js';
 import { MemoryLogger } from '../../src/log.js';
 import { detectProject } from '../../src/projects/detect.js';
@@ -19,7 +19,6 @@ const TWEAKS = {
 const saved = {
   PATH: process.env.PATH,
   WASH_STATE_DIR: process.env.WASH_STATE_DIR,
-  WASH_DEV_ADDRESS: process.env.WASH_DEV_ADDRESS,
 };
 const copies: FixtureCopy[] = [];
 let stateDir: string;
@@ -165,41 +164,86 @@ describe('wash 0.x rules, held by the fake wash that follows them too', () => {
 });
 
 describe('wasmCloud with wash v2 (fake CLI)', () => {
-  it('builds from .wash/config.yaml and serves with `wash dev`', async () => {
+  const GREETING = 'Hello from the wash v2 fixture\n';
+  let project: WashProject;
+  let built: Buffer;
+  beforeAll(async () => {
+    process.env.FAKE_WASH_VERSION = '2.0.1';
     const copy = copyFixture('wash/v2');
     copies.push(copy);
-    const port = await freePort();
-    process.env.WASH_DEV_ADDRESS = `127.0.0.1:${port}`;
-    process.env.FAKE_WASH_VERSION = '2.0.1';
+    project = (await detectProject(copy.dir)) as WashProject;
+    expect(project.washMajor).toBe(2);
+    const logger = new MemoryLogger();
+    await project.build({ env: TWEAKS, logger });
+    expect(logger.lines.join('')).toContain(
+      `Successfully built component at: ${project.components[0]!.wasmPath}`,
+    );
+    built = readFileSync(project.components[0]!.wasmPath);
+  }, 300_000);
+  afterAll(() => {
+    delete process.env.FAKE_WASH_VERSION;
+  });
+
+  function request(components: { name: string; wasmPath: string }[]) {
+    return {
+      components,
+      project: { kind: 'wash' as const, dir: project.dir, appName: 'app' },
+      options: undefined,
+      secrets: {},
+      healthPath: '/',
+      timeoutSeconds: 90,
+      logger: new MemoryLogger(),
+    };
+  }
+
+  it('`wash dev` serves the file it is given (the optimized one) without rebuilding, on a free port', async () => {
+    // A file only this test has: the built component with another greeting of the same length.
+    const other = 'Served: the optimized file!!!!\n';
+    expect(other.length).toBe(GREETING.length);
+    const patched = Buffer.from(built);
+    const at = patched.indexOf(GREETING);
+    expect(at).toBeGreaterThan(0);
+    patched.write(other, at, 'latin1');
+    const work = mkdtempSync(path.join(tmpdir(), 'spinwash-optimized-'));
+    const optimized = path.join(work, 'app.wasm');
+    writeFileSync(optimized, patched);
     try {
-      const project = (await detectProject(copy.dir)) as WashProject;
-      expect(project.washMajor).toBe(2);
-      const logger = new MemoryLogger();
-      await project.build({ env: TWEAKS, logger });
-      expect(logger.lines.join('')).toContain(
-        `Successfully built component at: ${project.components[0]!.wasmPath}`,
-      );
-      const deployment = await washTarget.deploy({
-        components: [],
-        project: { kind: 'wash', dir: copy.dir, appName: 'app' },
-        options: undefined,
-        secrets: {},
-        healthPath: '/',
-        timeoutSeconds: 90,
-        logger,
-      });
+      const deployment = await washTarget.deploy(request([{ name: 'app', wasmPath: optimized }]));
       try {
-        expect(deployment.report).toMatchObject({ status: 200, url: `http://127.0.0.1:${port}/` });
-        expect(await (await fetch(deployment.report.url)).text()).toBe(
-          'Hello from the wash v2 fixture\n',
-        );
+        expect(deployment.report).toMatchObject({ target: 'wasmcloud', status: 200 });
+        expect(deployment.report.note).toBeUndefined();
+        expect(deployment.report.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+        expect(deployment.report.url).not.toContain(':8000/'); // the real default is never needed
+        expect(await (await fetch(deployment.report.url)).text()).toBe(other);
       } finally {
         await deployment.stop();
       }
-      await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+      await expect(fetch(deployment.report.url)).rejects.toThrow();
+      // The build's own file and the given one are as they were: nothing rebuilt or rewritten.
+      expect(readFileSync(project.components[0]!.wasmPath).equals(built)).toBe(true);
+      expect(readFileSync(optimized).equals(patched)).toBe(true);
     } finally {
-      delete process.env.FAKE_WASH_VERSION;
+      rmSync(work, { recursive: true, force: true });
     }
+  });
+
+  it('with no file to serve, `wash dev` builds and serves the project, and the report says it is not the optimized file', async () => {
+    const deployment = await washTarget.deploy(request([]));
+    try {
+      expect(deployment.report).toMatchObject({ status: 200 });
+      expect(deployment.report.note).toContain('not of the optimized file');
+      expect(await (await fetch(deployment.report.url)).text()).toBe(GREETING);
+    } finally {
+      await deployment.stop();
+    }
+  });
+});
+
+describe('figmentDict', () => {
+  it("writes a table in figment's env syntax (what wash v2 reads from WASH_DEV)", () => {
+    expect(figmentDict({ address: '127.0.0.1:1234', component_path: 'C:\\a "b".wasm' })).toBe(
+      '{address="127.0.0.1:1234",component_path="C:\\\\a \\"b\\".wasm"}',
+    );
   });
 });
 

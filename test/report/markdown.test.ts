@@ -44,6 +44,32 @@ describe('renderMarkdown', () => {
     expect(text).toContain('| bare | 700 B |');
   });
 
+  it("lists a routed deploy's first answer per route, and a deploy's note", () => {
+    const base = report([component('hello', 700), component('api', 900)]);
+    const text = renderMarkdown({
+      ...base,
+      deploy: {
+        ...base.deploy!,
+        note: 'served the build | not the shrunk file',
+        routes: [
+          { route: '/...', component: 'hello', status: 200, seconds: 0.0042 },
+          { route: '/api', component: 'api', status: 200, seconds: 0.0031 },
+          { route: '/static/...', component: 'fileserver', status: 502, seconds: 0.001 },
+        ],
+      },
+    });
+    const lines = text.split('\n');
+    const head = lines.indexOf('| Route | Component | Status | First answer |');
+    expect(head).toBeGreaterThan(lines.indexOf('**Deploy**'));
+    expect(lines.slice(head + 2, head + 5)).toEqual([
+      '| `/...` | hello | 200 | 4 ms |',
+      '| `/api` | api | 200 | 3 ms |',
+      '| `/static/...` | fileserver | 502 | 1 ms |',
+    ]);
+    expect(text).toContain('> served the build \\| not the shrunk file');
+    expect(renderMarkdown(base)).not.toContain('| Route |');
+  });
+
   it('folds each component into details when there are many, and escapes names', () => {
     const names = ['api', 'web', 'worker', 'a|b<script>'];
     const text = renderMarkdown(report(names.map((n, i) => component(n, 10_000 * (i + 1)))));

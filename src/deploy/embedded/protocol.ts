@@ -1,9 +1,12 @@
+import type { HttpRoute } from './routes.js';
+
 /**
  * How the deploy (parent) and serve-child talk over the IPC channel. The child is started
  * before the component is ready, so its start-up overlaps componentize and transpile:
  *
  *   child → parent  waiting                 (runtime loaded, ready for an app)
- *   parent → child  serve { dir, entry }    (the transpiled component)
+ *   parent → child  serve { dir, entry, routed? }  (the transpiled component; a Spin app's
+ *                                                  other components and routes in `routed`)
  *   child → parent  listening { port } | failed { message }
  */
 export type ChildMessage =
@@ -19,6 +22,21 @@ export interface ServeRequest {
   dir: string;
   /** The ES module in it to import. */
   entry: string;
+  /** A Spin app: every routed component, served behind one port by Spin's routes (router.ts). */
+  routed?: RoutedApp;
+}
+
+/** One transpiled component of a Spin app, by its component id. */
+export interface RoutedComponent {
+  name: string;
+  dir: string;
+  entry: string;
+}
+
+export interface RoutedApp {
+  components: RoutedComponent[];
+  /** spin.toml's `[[trigger.http]]` routes (private endpoints left out). */
+  routes: HttpRoute[];
 }
 
 /** The module jco transpile writes for the component (`name` option + `.js`). */

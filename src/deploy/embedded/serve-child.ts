@@ -1,6 +1,6 @@
 /**
- * The process that serves one transpiled wasi:http component on 127.0.0.1 for the `local`
- * deploy target (src/deploy/embedded/serve.ts starts it; dist/serve-child.js in the bundle).
+ * The process that serves one transpiled wasi:http component on 127.0.0.1 (or a Spin app's
+ * components behind one router, router.ts) for the `local` deploy target (src/deploy/embedded/serve.ts starts it; dist/serve-child.js in the bundle).
  * Its own process so a guest that loops or traps cannot block or crash the pipeline, and so
  * stopping it is a kill that leaves nothing behind. It talks to the parent over IPC only
  * (protocol.ts): the guest's stdout and stderr are its own.
@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ChildMessage, ServeRequest } from './protocol.js';
+import { startRouter, type Router } from './router.js';
 import { SHIM_INTERFACES, shimExportName } from './wasi-interfaces.js';
 
 type ImportObject = Record<string, unknown>;
@@ -37,11 +38,13 @@ const { WebAssembly: wasm } = globalThis as unknown as {
   WebAssembly: { compile(bytes: Uint8Array): Promise<CoreModule> };
 };
 
-let server: HttpServer | undefined;
+const servers: HttpServer[] = [];
+let router: Router | undefined;
 
 /** preview2-shim's I/O worker keeps the process alive: every way out is an explicit exit. */
 function shutdown(code: number): void {
-  server?.stop();
+  void router?.close();
+  for (const server of servers) server.stop();
   process.exit(code);
 }
 
@@ -81,7 +84,24 @@ async function main(): Promise<void> {
   shim.filesystem._setPreopens({});
   await send({ type: 'waiting' });
 
-  const { dir, entry } = await request;
+  const served = await request;
+  if (served.routed) {
+    // A Spin app: each component on its own server, the router in front picks one per request.
+    const upstreams = new Map<string, number>();
+    for (const component of served.routed.components) {
+      const port = listen(shim, await loadHandler(shim, component.dir, component.entry));
+      upstreams.set(component.name, port);
+    }
+    router = await startRouter(served.routed.routes, upstreams);
+    await send({ type: 'listening', port: router.port });
+    return;
+  }
+  const port = listen(shim, await loadHandler(shim, served.dir, served.entry));
+  await send({ type: 'listening', port });
+}
+
+/** Instantiates a transpiled component and returns its wasi:http/incoming-handler export. */
+async function loadHandler(shim: NodeShim, dir: string, entry: string): Promise<unknown> {
   const { instantiate } = (await import(pathToFileURL(path.join(dir, entry)).href)) as {
     instantiate: Instantiate;
   };
@@ -95,10 +115,15 @@ async function main(): Promise<void> {
   const handler = handlerName === undefined ? undefined : exports[handlerName];
   if (handler === undefined)
     throw new Error('the component does not export wasi:http/incoming-handler');
+  return handler;
+}
 
-  server = new shim.http.HTTPServer(handler);
+/** Serves one handler with preview2-shim's HTTP server on 127.0.0.1; returns its port. */
+function listen(shim: NodeShim, handler: unknown): number {
+  const server = new shim.http.HTTPServer(handler);
+  servers.push(server);
   server.listen(0, '127.0.0.1');
-  await send({ type: 'listening', port: server.address().port });
+  return server.address().port;
 }
 
 main().catch(async (error: unknown) => {

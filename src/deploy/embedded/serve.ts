@@ -5,7 +5,7 @@ import { assetPath, runningFromSource } from '../../assets.js';
 import { UserError } from '../../errors.js';
 import { tail } from '../../exec.js';
 import type { Logger } from '../../log.js';
-import type { ChildMessage, ServeRequest } from './protocol.js';
+import type { ChildMessage, RoutedApp, ServeRequest } from './protocol.js';
 import type { TranspiledApp } from './transpile.js';
 
 /** Grace period between SIGTERM and SIGKILL when stopping the child. */
@@ -83,8 +83,9 @@ export class ServeProcess {
   /**
    * Serves `app` and resolves with the port once it listens on 127.0.0.1. If the child fails,
    * exits or is not listening within `timeoutMs`, it is killed and the error carries its stderr.
+   * `routed` (a Spin app) serves all its components behind one port instead.
    */
-  serve(app: TranspiledApp, timeoutMs: number): Promise<number> {
+  serve(app: TranspiledApp, timeoutMs: number, routed?: RoutedApp): Promise<number> {
     return new Promise<number>((resolve, reject) => {
       const fail = (why: string): void => {
         clearTimeout(timer);
@@ -109,7 +110,12 @@ export class ServeProcess {
         fail(`stopped before it was serving (${this.#exitReason ?? 'unknown'})`),
       );
       void this.#waiting.then(() => {
-        const request: ServeRequest = { type: 'serve', dir: app.dir, entry: app.entry };
+        const request: ServeRequest = {
+          type: 'serve',
+          dir: app.dir,
+          entry: app.entry,
+          ...(routed ? { routed } : {}),
+        };
         this.#child.send(request, (error) => {
           if (error) fail(`could not be handed the component: ${error.message}`);
         });

@@ -29,10 +29,12 @@ export function startServing(
   args: readonly string[],
   cwd: string,
   onOutput: (chunk: string) => void,
+  /** The child's whole environment (default: this process's). */
+  env: NodeJS.ProcessEnv = process.env,
 ): ServingProcess {
   const child: ChildProcess = spawn(command, args, {
     cwd,
-    env: process.env,
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,13 +1,16 @@
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { errorMessage, UserError } from '../../errors.js';
 import { exec, execCapture } from '../../exec.js';
 import type { Logger } from '../../log.js';
 import type { WashProject } from '../../projects/wash.js';
-import { NOTHING_BEFORE, waitUntilReady, type ReadinessRequest } from '../readiness.js';
+import { freePort, NOTHING_BEFORE, waitUntilReady, type ReadinessRequest } from '../readiness.js';
 import { startServing } from './spin-up.js';
 import { noOptions, type DeployRequest, type Deployment, type DeployTarget } from '../target.js';
 
 const STATUS_POLL_MS = 250;
-/** Where `wash dev` and wasmCloud's http server provider listen unless told otherwise. */
+/** Where wasmCloud's http server provider listens unless wadm.yaml says otherwise. */
 const DEFAULT_ADDRESS = '127.0.0.1:8000';
 
 /**
@@ -162,31 +165,107 @@ async function deployWithHost(project: WashProject, request: WashRequest): Promi
   }
 }
 
-/** wash v2: `wash dev` builds and serves in the foreground; the URL is the one it prints, else localhost:8000. */
+/**
+ * `wash dev` (wash v2) builds the project and serves the artifact, but it can be told what to
+ * run as its build and which file to serve, so that it serves the optimized file unchanged.
+ * From wasmCloud/wasmCloud `crates/wash` (v2.0.0 … v2.7, read at 7cd553cc):
+ * - src/cli/component_build.rs `build_dev_component`: `dev.command` replaces `build.command`,
+ *   run with `sh -c` (`cmd /c`) in the project folder; the file served is
+ *   `build.component_path` (v2.3+: `dev.component_path` overrides it), relative to the project.
+ * - src/cli/dev.rs: it listens on `dev.address`, default `0.0.0.0:8000`.
+ * - src/config.rs `load_config`: defaults < user config < .wash/config.yaml < env `WASH_*`
+ *   (figment `Env::prefixed("WASH_")`: `WASH_DEV` is the `dev` table, its value in figment's
+ *   `{key="value"}` syntax, merged key by key over the project's) < CLI flags.
+ * So a no-op `dev.command`, both component paths set to a copy of the optimized file, and a
+ * free port on 127.0.0.1 go in `WASH_DEV` / `WASH_BUILD`: nothing in the user's project
+ * changes, nothing is rebuilt, and port 8000 may be busy. The copy is served because wash
+ * v2.7+ rewrites a core module it is given into a component in place (the report sizes the
+ * original). test/fake-cli/wash honours the same contract.
+ */
+function devEnvironment(address: string, served?: string): NodeJS.ProcessEnv {
+  const dev: Record<string, string> = { address };
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (served !== undefined) {
+    dev.command = 'exit 0';
+    dev.component_path = served;
+    env.WASH_BUILD = figmentDict({ component_path: served });
+  }
+  env.WASH_DEV = figmentDict(dev);
+  return env;
+}
+
+/** `{key="value",…}`: a table in figment's env-value syntax, every value a quoted string. */
+export function figmentDict(table: Record<string, string>): string {
+  const quote = (text: string): string => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return `{${Object.entries(table)
+    .map(([key, value]) => `${key}=${quote(value)}`)
+    .join(',')}}`;
+}
+
+/** The optimized component, copied where wash may rewrite it; undefined when there is none. */
+async function servedCopy(request: WashRequest): Promise<string | undefined> {
+  const [component, ...rest] = request.components;
+  if (!component) return undefined;
+  if (rest.length > 0) {
+    request.logger.warning(
+      `wash dev serves one component; serving ${component.name} (not ${rest.map((c) => c.name).join(', ')})`,
+    );
+  }
+  const dir = await mkdtemp(path.join(tmpdir(), 'spinwash-wash-dev-'));
+  const copy = path.join(dir, path.basename(component.wasmPath));
+  try {
+    await copyFile(component.wasmPath, copy);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw new UserError(`wash dev: cannot read ${component.wasmPath}: ${errorMessage(error)}`);
+  }
+  return copy;
+}
+
+/** wash v2: `wash dev` in the foreground, serving the optimized file on a free port (see above). */
 async function deployWithDev(project: WashProject, request: WashRequest): Promise<Deployment> {
   const started = performance.now();
   const logger: Logger = request.logger;
-  const dev = startServing('wash', ['dev'], project.dir, (chunk) => logger.output(chunk));
-  const printed = (): string => {
-    const match = /https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0):\d+/.exec(dev.output())?.[0];
-    return match
-      ? `${match.replace('0.0.0.0', '127.0.0.1').replace('localhost', '127.0.0.1')}/`
-      : baseUrl(DEFAULT_ADDRESS);
+  const served = await servedCopy(request);
+  const removeCopy = async (): Promise<void> => {
+    if (served !== undefined) await rm(path.dirname(served), { recursive: true, force: true });
+  };
+  let dev: ReturnType<typeof startServing> | undefined;
+  const stop = async (): Promise<void> => {
+    try {
+      await dev?.stop();
+    } finally {
+      await removeCopy();
+    }
   };
   try {
-    const ready = await waitUntilReady(localReadiness(request, started, printed, dev.exitReason));
+    const address = `127.0.0.1:${await freePort()}`;
+    const url = baseUrl(address);
+    dev = startServing(
+      'wash',
+      ['dev'],
+      project.dir,
+      (chunk) => logger.output(chunk),
+      devEnvironment(address, served),
+    );
+    const ready = await waitUntilReady(localReadiness(request, started, () => url, dev.exitReason));
     return {
       report: {
         target: 'wasmcloud',
-        url: printed(),
+        url,
         status: ready.status,
         readySeconds: ready.readySeconds,
         firstResponseSeconds: ready.firstResponseSeconds,
+        ...(served === undefined
+          ? {
+              note: '`wash dev` built and served the project itself: this deploy is not of the optimized file',
+            }
+          : {}),
       },
-      stop: () => dev.stop(),
+      stop,
     };
   } catch (error) {
-    await dev.stop();
+    await stop();
     throw error instanceof UserError ? new UserError(`wash dev: ${error.message}`) : error;
   }
 }

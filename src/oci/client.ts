@@ -146,7 +146,8 @@ export class RegistryClient {
     const login = this.options.credentials
       ? ` for user "${this.options.credentials.username}"`
       : ' (no login given)';
-    if (response.status === 404 && /NAME_UNKNOWN/.test(detail))
+    // NAME_UNKNOWN; or a 404 to opening an upload: registries that make repositories by hand (Harbor's projects)
+    if (response.status === 404 && (/NAME_UNKNOWN/.test(detail) || /^upload /.test(what)))
       throw new UserError(
         `registry ${this.registry} has no repository ${this.repository} (${what}: ${said})`,
       );

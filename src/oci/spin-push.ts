@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { exec } from '../exec.js';
+import { execCapture } from '../exec.js';
 import type { DeployRequest } from '../deploy/target.js';
 import type { Credentials } from './credentials.js';
 import { isLoopback, type ImageReference } from './reference.js';
@@ -26,7 +26,7 @@ export async function spinRegistryPush(
   const manifest = request.project.manifest ?? path.join(cwd, 'spin.toml');
   const onOutput = (chunk: string): void => logger.output(chunk);
   if (credentials) {
-    await exec(
+    const login = await execCapture(
       'spin',
       [
         'registry',
@@ -37,15 +37,15 @@ export async function spinRegistryPush(
         '--password-stdin',
       ],
       { cwd, input: credentials.password, onOutput },
-    ).catch((error: unknown) => {
+    );
+    if (login.code !== 0)
       throw new UserError(
-        `spin registry login to ${reference.registry} as "${credentials.username}" failed: ${(error as Error).message}`,
+        `spin registry login to registry ${reference.registry} as "${credentials.username}" failed (exit code ${login.code}): ${lastLine(login)}`,
       );
-    });
   }
   // Spin's --insecure: plain HTTP (a registry on this machine, or `oci-insecure: true`).
   const insecure = request.options.insecure || isLoopback(reference.registry);
-  const result = await exec(
+  const result = await execCapture(
     'spin',
     [
       'registry',
@@ -57,5 +57,17 @@ export async function spinRegistryPush(
     ],
     { cwd, onOutput },
   );
+  if (result.code !== 0)
+    throw new UserError(
+      `spin registry push to registry ${reference.registry} failed (exit code ${result.code}): ${lastLine(result)}`,
+      manifest,
+    );
   return pushedDigest(`${result.stdout}\n${result.stderr}`);
+}
+
+/** The CLI's last words, one line (its `Error: …`), for a one-line error. */
+function lastLine(result: { stdout: string; stderr: string }): string {
+  const lines = `${result.stderr}\n${result.stdout}`.split('\n').map((l) => l.trim());
+  const error = lines.filter((l) => /^Error:/i.test(l)).pop();
+  return (error ?? lines.filter(Boolean).pop() ?? 'no output').replace(/^Error:\s*/i, '');
 }

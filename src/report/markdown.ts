@@ -237,7 +237,8 @@ function runLines(report: Report): string[] {
         deploy.pushedBytes !== undefined ? ` · ${formatBytesExact(deploy.pushedBytes)}` : '';
       const time =
         deploy.pushSeconds !== undefined ? ` in ${formatSeconds(deploy.pushSeconds)}` : '';
-      out.push(`Pushed \`${code(deploy.image)}\`${size}${time}`, '');
+      // the whole reference (no shortening): it is what a cluster pulls
+      out.push(`Pushed \`${deploy.image.replace(/`/g, "'")}\`${size}${time}`, '');
     }
   }
   return out;

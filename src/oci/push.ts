@@ -48,7 +48,7 @@ export const OCI_INPUTS: TargetInputs = {
   'oci-reference': {
     default: '',
     description:
-      'Where `deploy: oci` / `kubernetes` push the app: `registry/repository:tag`, e.g. `ghcr.io/o/app:${{ github.sha }}`. Spin apps are pushed with `spin registry push`, other components as the CNCF Wasm OCI artifact.',
+      'Where `deploy: oci` / `kubernetes` push the app: `registry/repository:tag`, e.g. `ghcr.io/o/app:v1` (a tag per commit: the `github.sha` expression). Spin apps are pushed with `spin registry push`, other components as the CNCF Wasm OCI artifact.',
   },
   'oci-username': {
     default: '',

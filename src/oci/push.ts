@@ -117,9 +117,10 @@ export async function pushApp(request: DeployRequest<OciOptions>): Promise<PushR
   if (request.project.kind === 'spin') {
     const printed = await spinRegistryPush(request, reference, credentials);
     const pushSeconds = (performance.now() - started) / 1000;
-    // Read back what the registry holds: its size, and the digest when Spin did not print one.
-    const stored = await client.getManifest(printed ?? tagOrDigest(reference));
-    if (printed && stored.digest !== printed && !reference.digest)
+    // Read back what the registry holds under the reference: its size, the digest when Spin
+    // printed none, and a check of the one it printed.
+    const stored = await client.getManifest(tagOrDigest(reference));
+    if (printed && stored.digest !== printed)
       throw new UserError(
         `spin registry push printed digest ${printed} but registry ${reference.registry} holds ${stored.digest} for ${request.options.reference}`,
       );

@@ -13,7 +13,8 @@ export function pushedDigest(output: string): string | undefined {
 /**
  * A Spin app is pushed by Spin itself (`spin registry push`), which writes Spin's own layout
  * (a layer per component and static file, the locked app last) that SpinKube's shim runs.
- * The login goes to `spin registry login --password-stdin`: on stdin, never in argv.
+ * The login of the inputs goes to `spin registry login --password-stdin`: on stdin, never in
+ * argv (Spin keeps it in its registry-auth.json, as a `docker login` would).
  * Returns the digest Spin printed, if it printed one.
  */
 export async function spinRegistryPush(
@@ -25,7 +26,8 @@ export async function spinRegistryPush(
   const cwd = request.project.dir;
   const manifest = request.project.manifest ?? path.join(cwd, 'spin.toml');
   const onOutput = (chunk: string): void => logger.output(chunk);
-  if (credentials) {
+  // A login from the Docker config is not copied into Spin's own store: Spin reads that file itself.
+  if (credentials?.source === 'inputs') {
     const login = await execCapture(
       'spin',
       [
@@ -55,7 +57,7 @@ export async function spinRegistryPush(
       ...(insecure ? ['--insecure'] : []),
       request.options.reference,
     ],
-    { cwd, onOutput },
+    { cwd, onOutput, timeoutMs: request.timeoutSeconds * 1000 },
   );
   if (result.code !== 0)
     throw new UserError(

@@ -309,7 +309,7 @@ export class RegistryClient {
   /** GET a manifest (by tag or digest): its bytes and the digest the registry names. */
   async getManifest(
     reference: string,
-    accept: string = MANIFEST_MEDIA_TYPE,
+    accept = `${MANIFEST_MEDIA_TYPE}, application/vnd.docker.distribution.manifest.v2+json`,
   ): Promise<ManifestAnswer & { bytes: Uint8Array; mediaType: string }> {
     const started = performance.now();
     const what = `GET manifest ${this.repository}:${reference}`;

@@ -1,5 +1,5 @@
 import { stat, readFile } from 'node:fs/promises';
-import { parseBoolean } from '../config/parse.js';
+import { invalidInput, parseBoolean } from '../config/parse.js';
 import type { DeployRequest, InputReader, TargetInputs } from '../deploy/target.js';
 import { UserError } from '../errors.js';
 import { RegistryClient, MANIFEST_MEDIA_TYPE } from './client.js';
@@ -74,7 +74,12 @@ export function parseOciOptions(read: InputReader): OciOptions {
     throw new UserError(
       'Input `oci-reference` is empty; give where to push, e.g. `ghcr.io/o/app:v1` (CLI: --oci-reference)',
     );
-  parseReference(reference);
+  if (parseReference(reference).digest)
+    throw invalidInput(
+      'oci-reference',
+      reference,
+      'a reference with a tag to push to (`registry/repository:tag`); the registry names the digest',
+    );
   const username = read('oci-username');
   read('oci-password'); // the reader collects it into the secrets
   return {
@@ -136,8 +141,9 @@ export async function pushApp(request: DeployRequest<OciOptions>): Promise<PushR
   return pushWasmArtifact(request, reference, client, started);
 }
 
+/** What the manifest is put under (parseOciOptions accepts only tagged references). */
 function tagOrDigest(reference: ImageReference): string {
-  return reference.digest ?? reference.tag ?? 'latest';
+  return reference.tag ?? reference.digest ?? 'latest';
 }
 
 /** config + layers of an image manifest. */

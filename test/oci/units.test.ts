@@ -164,6 +164,13 @@ describe('deploy: oci inputs', () => {
         {},
       ),
     ).toThrow('Input `oci-insecure` has the value "yes"; accepted: `true` or `false`');
+    expect(() =>
+      buildConfig(
+        { project, deploy: 'oci', 'oci-reference': `a/b@sha256:${'0'.repeat(64)}` },
+        project,
+        {},
+      ),
+    ).toThrow(/accepted: a reference with a tag to push to/);
   });
 });
 
@@ -193,6 +200,28 @@ describe('the CNCF Wasm OCI artifact of the example component', () => {
       layerDigests: [one.layer.digest],
       component: { exports: world.exports, imports: world.imports },
     });
+  });
+});
+
+describe('pushApp', () => {
+  it('pushes one component as an artifact; a project of several is one clear line', async () => {
+    const { pushApp } = await import('../../src/oci/push.js');
+    const { MemoryLogger } = await import('../../src/log.js');
+    const error = (await pushApp({
+      project: { kind: 'cargo', dir: work, appName: 'ws' },
+      components: [
+        { name: 'api', wasmPath: path.join(work, 'api.wasm') },
+        { name: 'web', wasmPath: path.join(work, 'web.wasm') },
+      ],
+      healthPath: '/',
+      timeoutSeconds: 5,
+      options: { reference: '127.0.0.1:9/o/app:v1', insecure: false },
+      secrets: {},
+      logger: new MemoryLogger(),
+    }).catch((e: unknown) => e)) as Error;
+    expect(error.message).toBe(
+      'deploy: oci pushes one component as a Wasm OCI artifact; this cargo project has 2 (api, web)',
+    );
   });
 });
 

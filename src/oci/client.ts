@@ -24,6 +24,8 @@ export interface RegistryClientOptions {
   readonly insecure: boolean;
   /** Per request (a blob upload included). */
   readonly timeoutMs: number;
+  /** performance.now() past which no request may run (the deploy's budget). */
+  readonly deadline?: number;
 }
 
 interface Challenge {
@@ -99,13 +101,16 @@ export class RegistryClient {
   }
 
   private async fetch(url: URL, init: RequestInit, what: string): Promise<Response> {
+    const { deadline } = this.options;
+    const left = deadline === undefined ? Infinity : Math.max(1, deadline - performance.now());
+    const timeoutMs = Math.round(Math.min(this.options.timeoutMs, left));
     try {
-      return await fetch(url, { ...init, signal: AbortSignal.timeout(this.options.timeoutMs) });
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       if ((error as Error).name === 'TimeoutError')
         throw new UserError(
-          `registry ${this.registry} did not answer (${what}) within ${this.options.timeoutMs / 1000} s`,
+          `registry ${this.registry} did not answer (${what}) within ${(timeoutMs / 1000).toFixed(1)} s${timeoutMs < this.options.timeoutMs ? ' (the rest of deploy-timeout)' : ''}`,
         );
       throw new UserError(
         `cannot reach registry ${this.registry} at ${url.origin} (${what}): ${cause?.code ?? cause?.message ?? errorMessage(error)}`,

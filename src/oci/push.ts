@@ -89,19 +89,21 @@ export function parseOciOptions(read: InputReader): OciOptions {
   };
 }
 
-/** Each request may take this long at most, and never more than the deploy's own budget. */
+/** Each request may take this long at most; all of them together no longer than deploy-timeout. */
 const REQUEST_TIMEOUT_MS = 120_000;
 
 function clientFor(
   request: DeployRequest<OciOptions>,
   reference: ImageReference,
   credentials: Credentials | undefined,
+  started: number,
 ): RegistryClient {
   return new RegistryClient({
     reference,
     ...(credentials ? { credentials } : {}),
     insecure: request.options.insecure,
-    timeoutMs: Math.min(REQUEST_TIMEOUT_MS, request.timeoutSeconds * 1000),
+    timeoutMs: REQUEST_TIMEOUT_MS,
+    deadline: started + request.timeoutSeconds * 1000,
   });
 }
 
@@ -118,7 +120,7 @@ export async function pushApp(request: DeployRequest<OciOptions>): Promise<PushR
     request.logger.info(
       `registry ${reference.registry}: login of "${credentials.username}" from ${credentials.source}`,
     );
-  const client = clientFor(request, reference, credentials);
+  const client = clientFor(request, reference, credentials, started);
   if (request.project.kind === 'spin') {
     const printed = await spinRegistryPush(request, reference, credentials);
     const pushSeconds = (performance.now() - started) / 1000;

@@ -47,6 +47,8 @@ export async function spinRegistryPush(
   }
   // Spin's --insecure: plain HTTP (a registry on this machine, or `oci-insecure: true`).
   const insecure = request.options.insecure || isLoopback(reference.registry);
+  const timeoutMs = request.timeoutSeconds * 1000;
+  const started = performance.now();
   const result = await execCapture(
     'spin',
     [
@@ -57,8 +59,13 @@ export async function spinRegistryPush(
       ...(insecure ? ['--insecure'] : []),
       request.options.reference,
     ],
-    { cwd, onOutput, timeoutMs: request.timeoutSeconds * 1000 },
+    { cwd, onOutput, timeoutMs },
   );
+  if (result.code !== 0 && performance.now() - started >= timeoutMs)
+    throw new UserError(
+      `spin registry push to registry ${reference.registry} did not finish within ${request.timeoutSeconds} s (deploy-timeout)`,
+      manifest,
+    );
   if (result.code !== 0)
     throw new UserError(
       `spin registry push to registry ${reference.registry} failed (exit code ${result.code}): ${lastLine(result)}`,

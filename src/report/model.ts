@@ -43,6 +43,12 @@ export interface ComponentReport {
   ladder?: StageSizes[];
 }
 
+/**
+ * How a deploy went. A push alone (`deploy: oci`) has no app to probe, so it reports the push
+ * in the same fields: `url` is the registry's URL of the pushed manifest, `status` the HTTP
+ * status of the manifest request that completed it (the PUT, 201), `readySeconds` the push's
+ * span (= `pushSeconds`), `firstResponseSeconds` that manifest request's own span.
+ */
 export interface DeployReport {
   target: string;
   url: string;

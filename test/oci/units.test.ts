@@ -225,6 +225,40 @@ describe('pushApp', () => {
   });
 });
 
+describe('a registry that does not answer', () => {
+  it('is given the rest of deploy-timeout, then one line naming it and the request', async () => {
+    const http = await import('node:http');
+    const { pushApp } = await import('../../src/oci/push.js');
+    const { MemoryLogger } = await import('../../src/log.js');
+    const silent = http.createServer(() => undefined); // accepts, never answers
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as import('node:net').AddressInfo;
+    const wasm = path.join(work, 'silent.wasm');
+    writeFileSync(wasm, Buffer.from('\0asm\x01\0\0\0', 'latin1'));
+    try {
+      const started = performance.now();
+      const error = (await pushApp({
+        project: { kind: 'cargo', dir: work, appName: 'app' },
+        components: [{ name: 'app', wasmPath: wasm }],
+        healthPath: '/',
+        timeoutSeconds: 0.5,
+        options: { reference: `127.0.0.1:${port}/o/app:v1`, insecure: false },
+        secrets: { SPINWASH_OCI_PASSWORD: 'x' },
+        logger: new MemoryLogger(),
+      }).catch((e: unknown) => e)) as Error;
+      expect(error.message).toMatch(
+        new RegExp(
+          `^registry 127\\.0\\.0\\.1:${port} did not answer \\(HEAD blob sha256:[a-f0-9]{64}\\) within 0\\.\\d s \\(the rest of deploy-timeout\\)$`,
+        ),
+      );
+      expect(performance.now() - started).toBeLessThan(5000);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+});
+
 describe('the markdown of a push', () => {
   it('shows the pinned reference, the bytes and the push time under the deploy table', () => {
     const image = `ghcr.io/o/app:v1@sha256:${'c'.repeat(64)}`;

@@ -247,6 +247,14 @@ function runLines(report: Report): string[] {
         );
       out.push('');
     }
+    if (deploy.image) {
+      const size =
+        deploy.pushedBytes !== undefined ? ` · ${formatBytesExact(deploy.pushedBytes)}` : '';
+      const time =
+        deploy.pushSeconds !== undefined ? ` in ${formatSeconds(deploy.pushSeconds)}` : '';
+      // the whole reference (no shortening): it is what a cluster pulls
+      out.push(`Pushed \`${deploy.image.replace(/`/g, "'")}\`${size}${time}`, '');
+    }
   }
   return out;
 }

@@ -37,6 +37,12 @@ export interface ComponentReport {
   ladder?: StageSizes[];
 }
 
+/**
+ * How a deploy went. A push alone (`deploy: oci`) has no app to probe, so it reports the push
+ * in the same fields: `url` is the registry's URL of the pushed manifest, `status` the HTTP
+ * status of the manifest request that completed it (the PUT, 201), `readySeconds` the push's
+ * span (= `pushSeconds`), `firstResponseSeconds` that manifest request's own span.
+ */
 export interface DeployReport {
   target: string;
   url: string;
@@ -56,6 +62,12 @@ export interface DeployReport {
   versionProof?: 'spin-info' | 'body' | 'none';
   /** The pull request preview this deploy was (`<app>-pr-<N>`). */
   preview?: { name: string; number: number };
+  /** What a push stored (`oci`, `kubernetes`): the reference pinned by digest, `registry/repo:tag@sha256:…`. */
+  image?: string;
+  /** Size of the pushed image: manifest + config + layers (blobs the registry had count too). */
+  pushedBytes?: number;
+  /** Monotonic span of the push, login included. */
+  pushSeconds?: number;
   /**
    * How far one deploy's readySeconds spreads between runs (± seconds), when benchmarks have
    * measured it; a change against a baseline within it is noise. Absent: one sample, no spread.

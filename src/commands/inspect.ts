@@ -3,7 +3,7 @@ import type { CommandIO } from './io.js';
 import { reportCliError } from './errors.js';
 import { errorMessage, UsageError, UserError } from '../errors.js';
 import { writeFileAtomic } from '../fsutil.js';
-import { parseChoice } from '../config/parse.js';
+import { parseChoice } from '../input-parsers.js';
 import { parseRustTarget } from '../config/tools-config.js';
 import { detectProject, PROJECT_KINDS, type ProjectKindInput } from '../projects/detect.js';
 import type { ComponentSpec, Project } from '../projects/project.js';

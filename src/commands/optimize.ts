@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CommandIO } from './io.js';
-import { parseList } from '../config/parse.js';
+import { parseList } from '../input-parsers.js';
 import { reportCliError } from './errors.js';
 import { UsageError, UserError, errorMessage } from '../errors.js';
 import { writeFileAtomic } from '../fsutil.js';

@@ -1,5 +1,5 @@
 import type { Budgets, IncreaseLimit } from '../report/budget.js';
-import { invalidInput, parseList, parsePositiveNumber } from './parse.js';
+import { invalidInput, parseList, parsePositiveNumber } from '../input-parsers.js';
 
 export type { Budgets, IncreaseLimit } from '../report/budget.js';
 

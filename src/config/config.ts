@@ -14,7 +14,7 @@ import {
   parseList,
   parsePositiveInt,
   parsePositiveNumber,
-} from './parse.js';
+} from '../input-parsers.js';
 
 /** The `deploy` input's value: a target's name (src/deploy/registry.ts) or `none`. */
 export type DeployTargetName = string;

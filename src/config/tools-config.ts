@@ -1,4 +1,4 @@
-import { invalidInput, parseChoice, parseList } from './parse.js';
+import { invalidInput, parseChoice, parseList } from '../input-parsers.js';
 
 import { PROJECT_KINDS, type ProjectKindInput } from '../projects/project.js';
 

@@ -1,4 +1,4 @@
-import { invalidInput } from '../config/parse.js';
+import { invalidInput } from '../input-parsers.js';
 
 /** An image reference, split the way the distribution API addresses it. */
 export interface ImageReference {

@@ -9,7 +9,7 @@ import { ociTarget } from '../../src/deploy/targets/oci.js';
 import { MemoryLogger } from '../../src/log.js';
 import { RegistryClient } from '../../src/oci/client.js';
 import { parseReference } from '../../src/oci/reference.js';
-import { pushApp, type OciOptions } from '../../src/oci/push.js';
+import { pushApp, type OciOptions } from '../../src/deploy/push/push.js';
 import { componentWorld } from '../../src/wasm/component-world.js';
 import { startRegistry, type TestRegistry } from '../support/registry.js';
 import { optimizedExampleComponent } from './example-component.js';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeployRequest } from '../../src/deploy/target.js';
 import { ociTarget } from '../../src/deploy/targets/oci.js';
 import { MemoryLogger } from '../../src/log.js';
-import type { OciOptions } from '../../src/oci/push.js';
+import type { OciOptions } from '../../src/deploy/push/push.js';
 import { pathWithFakes } from '../projects/fixtures.js';
 import { startRegistry, type TestRegistry } from '../support/registry.js';
 import { optimizedExampleComponent } from './example-component.js';

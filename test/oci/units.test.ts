@@ -205,7 +205,7 @@ describe('the CNCF Wasm OCI artifact of the example component', () => {
 
 describe('pushApp', () => {
   it('pushes one component as an artifact; a project of several is one clear line', async () => {
-    const { pushApp } = await import('../../src/oci/push.js');
+    const { pushApp } = await import('../../src/deploy/push/push.js');
     const { MemoryLogger } = await import('../../src/log.js');
     const error = (await pushApp({
       project: { kind: 'cargo', dir: work, appName: 'ws' },
@@ -228,7 +228,7 @@ describe('pushApp', () => {
 describe('a registry that does not answer', () => {
   it('is given the rest of deploy-timeout, then one line naming it and the request', async () => {
     const http = await import('node:http');
-    const { pushApp } = await import('../../src/oci/push.js');
+    const { pushApp } = await import('../../src/deploy/push/push.js');
     const { MemoryLogger } = await import('../../src/log.js');
     const silent = http.createServer(() => undefined); // accepts, never answers
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));

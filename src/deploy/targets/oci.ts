@@ -1,4 +1,4 @@
-import { OCI_INPUTS, parseOciOptions, pushApp, type OciOptions } from '../../oci/push.js';
+import { OCI_INPUTS, parseOciOptions, pushApp, type OciOptions } from '../push/push.js';
 import type { DeployRequest, Deployment, DeployTarget } from '../target.js';
 
 /**

@@ -1,12 +1,12 @@
 import { stat, readFile } from 'node:fs/promises';
-import { invalidInput, parseBoolean } from '../config/parse.js';
-import type { DeployRequest, InputReader, TargetInputs } from '../deploy/target.js';
-import { UserError } from '../errors.js';
-import { RegistryClient, MANIFEST_MEDIA_TYPE } from './client.js';
-import { registryCredentials, type Credentials } from './credentials.js';
-import { parseReference, pinned, type ImageReference } from './reference.js';
+import { invalidInput, parseBoolean } from '../../input-parsers.js';
+import type { DeployRequest, InputReader, TargetInputs } from '../target.js';
+import { UserError } from '../../errors.js';
+import { RegistryClient, MANIFEST_MEDIA_TYPE } from '../../oci/client.js';
+import { registryCredentials, type Credentials } from '../../oci/credentials.js';
+import { parseReference, pinned, type ImageReference } from '../../oci/reference.js';
 import { spinRegistryPush } from './spin-push.js';
-import { wasmArtifact } from './wasm-artifact.js';
+import { wasmArtifact } from '../../oci/wasm-artifact.js';
 
 /** The OCI inputs, parsed (the password is a secret: it arrives in `request.secrets`). */
 export interface OciOptions {

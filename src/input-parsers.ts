@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { UserError } from './errors.js';
 
 /**
  * Strict input parsers. Each error names the input, the value given and what is accepted,

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { UserError } from '../errors.js';
-import { execCapture } from '../exec.js';
-import type { DeployRequest } from '../deploy/target.js';
-import type { Credentials } from './credentials.js';
-import { isLoopback, type ImageReference } from './reference.js';
+import { UserError } from '../../errors.js';
+import { execCapture } from '../../exec.js';
+import type { DeployRequest } from '../target.js';
+import type { Credentials } from '../../oci/credentials.js';
+import { isLoopback, type ImageReference } from '../../oci/reference.js';
 
 /** `Pushed with digest sha256:<hex>`; undefined for `Pushed; the registry did not return the digest`. */
 export function pushedDigest(output: string): string | undefined {

@@ -181,6 +181,19 @@ describe('spinwash inspect', () => {
     });
   });
 
+  it('wash v2: dev.components[].file and dev.service_file are components too; an image is not ours', async () => {
+    const result = await inspectJson('wash/v2-dev');
+    expect(result.components.map((c) => [c.name, c.wasm, c.buildCommand])).toEqual([
+      [
+        'v2-dev',
+        'target/wasm32-wasip2/release/spinwash_fixture_wash_v2_dev.wasm',
+        'cargo build --target wasm32-wasip2 --release',
+      ],
+      ['keyvalue', 'components/kv.wasm', undefined],
+      ['service', 'services/cron.wasm', undefined],
+    ]);
+  });
+
   it('finds both wasm members of a Cargo workspace', async () => {
     const result = await inspectJson('cargo-workspace');
     expect(result.kind).toBe('cargo');

@@ -67,6 +67,36 @@ describe('spinwash inspect', () => {
     ]);
   });
 
+  it("a Spin build without --target builds for .cargo/config.toml's target, and a source elsewhere is refused", async () => {
+    const copy = copyFixture('spin/v4', []);
+    copies.push(copy);
+    const manifest = path.join(copy.dir, 'spin.toml');
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, 'utf8').replace(
+        'cargo build --target wasm32-wasip2 --release',
+        'cargo build --release',
+      ),
+    );
+    mkdirSync(path.join(copy.dir, '.cargo'));
+    writeFileSync(
+      path.join(copy.dir, '.cargo', 'config.toml'),
+      '[build]\ntarget = "wasm32-wasip2"\n',
+    );
+    const ok = await inspect(['--project', copy.dir]);
+    expect(ok.stderr).toBe('');
+    expect(ok.stdout).toContain('target:   wasm32-wasip2');
+    writeFileSync(
+      path.join(copy.dir, '.cargo', 'config.toml'),
+      '[build]\ntarget = "wasm32-wasip1"\n',
+    );
+    const refused = await inspect(['--project', copy.dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      'writes target/wasm32-wasip1/release/spinwash_fixture_spin_v4.wasm; set source = "target/wasm32-wasip1/release/spinwash_fixture_spin_v4.wasm"',
+    );
+  });
+
   it('reads a wash 0.x project: the Cargo lib name, signed to build/<lib>_s.wasm, which wadm.yaml ships', async () => {
     const result = await inspectJson('wash/v1');
     expect(result.kind).toBe('wash');

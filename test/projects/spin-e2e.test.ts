@@ -71,7 +71,9 @@ describe('a Spin app, built by `spin build` and served by `spin up` (fake CLI, r
 
     expect(markdown).toContain('### hello');
     expect(markdown).toContain('### api');
-    expect(markdown).toContain(report.deploy!.url);
+    // served on 127.0.0.1 and stopped with the run: said so, not linked
+    expect(markdown).toContain(`served locally (\`${new URL(report.deploy!.url).host}\``);
+    expect(markdown).not.toContain(report.deploy!.url);
   });
 
   it('`spin up` serves every route of the optimized app, and stops cleanly (twice)', async () => {

@@ -1,5 +1,5 @@
 import { UsageError, UserError, errorMessage } from '../errors.js';
-import type { CommandIO } from './io.js';
+import type { CommandIO } from '../cli/io.js';
 
 /** node:util parseArgs errors: an unknown flag or a missing value is the user's to fix. */
 function isArgumentError(error: unknown): boolean {

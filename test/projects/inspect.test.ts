@@ -189,6 +189,24 @@ describe('spinwash inspect', () => {
       expect(refused.stderr).not.toContain('pong');
     });
 
+    it('`name` is used as written (wash changes no space or dash in it); an unknown wasm_target is a core module, as in wash', async () => {
+      const copy = copyFixture('wash/tinygo', []);
+      copies.push(copy);
+      const toml = path.join(copy.dir, 'wasmcloud.toml');
+      writeFileSync(
+        toml,
+        readFileSync(toml, 'utf8')
+          .replace('"http-hello-go"', '"hello world-go"')
+          .replace('"wasm32-wasip2"', '"wasm32-wasip3"'),
+      );
+      const { stdout, code } = await inspect(['--project', copy.dir]);
+      expect(code).toBe(0);
+      expect(stdout).toContain('wasm:     build/hello world-go_s.wasm');
+      expect(stdout).toContain(
+        'build:    tinygo build -o build/hello world-go.wasm -target wasm -scheduler none -no-debug .',
+      );
+    });
+
     it('refuses a language wash cannot build without a build_command, naming the key', async () => {
       const copy = copyFixture('wash/tinygo', []);
       copies.push(copy);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { exec } from '../exec.js';
 import { UserError } from '../errors.js';
-import { cargoBuildOf } from './cargo-command.js';
+import { cargoBuildOf, parseCargoCommand } from './cargo-command.js';
 import { configuredRustTarget } from './cargo-config.js';
 import { predictCargoOutputs } from './cargo-output.js';
 import { targetInCommand } from './targets.js';
@@ -118,7 +118,8 @@ async function checkSourceIsProduced(
   const outputs: string[] = [];
   let likeliest: string | undefined;
   for (const step of steps) {
-    if (/^\s*cargo\s+(?!build\b)/.test(step)) continue; // cargo fetch, cargo test …: no wasm written
+    const cargo = parseCargoCommand(step);
+    if (cargo && cargo.subcommand !== 'build') continue; // cargo fetch, cargo test …: no wasm written
     const candidates = await predictCargoOutputs(step, workdir);
     if (candidates === undefined) return; // a step we cannot predict (make, npm, a script) may write it
     outputs.push(...candidates);

@@ -7,6 +7,12 @@ export interface Logger {
   warning(message: string, file?: string): void;
   /** Runs `fn` with its output folded under `title` (a collapsible group in Actions logs). */
   group<T>(title: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs one pipeline stage: where the log folds (Actions), each stage is one group and the
+   * groups inside it become headed blocks, as Actions groups do not nest. Optional: a logger
+   * without it runs the stage as it is.
+   */
+  stage?<T>(title: string, fn: () => Promise<T>): Promise<T>;
   /** Raw output of a child process (cargo's log), shown inside the current group. */
   output(chunk: string): void;
 }

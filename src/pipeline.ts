@@ -19,16 +19,25 @@ export interface PipelineResult {
 
 const STAGES = ['setup', 'build', 'optimize', 'deploy', 'report'] as const;
 
-/** Runs one stage with a progress line before and after it. */
+/**
+ * Runs one stage with a progress line before and after it; where the logger folds its log
+ * (Actions), the stage's log is one collapsible group and the closing line stays outside it.
+ */
 async function stage<T>(
   logger: Logger,
   name: (typeof STAGES)[number],
   fn: () => Promise<T>,
 ): Promise<T> {
   const n = STAGES.indexOf(name) + 1;
-  logger.info(`[${n}/${STAGES.length}] ${name}…`);
+  const title = `[${n}/${STAGES.length}] ${name}…`;
   const started = performance.now();
-  const result = await fn();
+  let result: T;
+  if (logger.stage) {
+    result = await logger.stage(title, fn);
+  } else {
+    logger.info(title);
+    result = await fn();
+  }
   logger.info(
     `[${n}/${STAGES.length}] ${name} done in ${((performance.now() - started) / 1000).toFixed(2)} s`,
   );

@@ -183,6 +183,13 @@ describe('planLadder: which builds the ladder repeats', () => {
     expect(planLadder({ ...spec(''), built: false, buildCommand: undefined })).toEqual({
       skip: 'it has no build command spinwash runs',
     });
+    // wash 0.x runs the cargo build itself and signs the file: not ours to re-run
+    expect(
+      planLadder({
+        ...spec('cargo build --target wasm32-wasip2 --release'),
+        builtBy: 'wash build (then signs a.wasm into a_s.wasm)',
+      }),
+    ).toEqual({ skip: 'it is built by wash build, which writes its own files' });
   });
 
   it('buildLadder says why it skips a component, and builds nothing for it', async () => {

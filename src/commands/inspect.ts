@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CommandIO } from './io.js';
-import { reportCliError } from './errors.js';
+import { reportCliError } from './cli-errors.js';
 import { errorMessage, UsageError, UserError } from '../errors.js';
 import { writeFileAtomic } from '../fsutil.js';
 import { parseChoice } from '../input-parsers.js';

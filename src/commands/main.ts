@@ -1,6 +1,6 @@
 import { errorMessage } from '../errors.js';
 import { VERSION } from '../version.js';
-import { reportCliError } from './errors.js';
+import { reportCliError } from '../commands/cli-errors.js';
 import type { CommandIO } from './io.js';
 
 const USAGE = `spinwash ${VERSION}: build, shrink, deploy and report Rust WebAssembly apps

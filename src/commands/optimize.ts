@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CommandIO } from './io.js';
 import { parseList } from '../input-parsers.js';
-import { reportCliError } from './errors.js';
+import { reportCliError } from './cli-errors.js';
 import { UsageError, UserError, errorMessage } from '../errors.js';
 import { writeFileAtomic } from '../fsutil.js';
 import type { SectionSize, Sizes } from '../report/model.js';

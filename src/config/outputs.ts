@@ -5,7 +5,8 @@ export const OUTPUTS = {
   'gzip-bytes': 'Final gzip size in bytes, all components added up.',
   'deploy-seconds':
     'Seconds from the start of the deploy to the first healthy HTTP answer of the new version (empty when not deployed).',
-  'app-url': 'URL of the deployed app (empty when not deployed).',
+  'app-url':
+    'URL of the deployed app; empty when not deployed, or served locally (a 127.0.0.1 URL is gone when the step ends).',
   'report-path': 'Path of the JSON report.',
   'comment-dir':
     'Folder holding the PR comment body and report when the token could not post it (fork PRs): upload it as an artifact for `mode: comment`.',

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCargoCommand } from './cargo-command.js';
+import { configuredRustTarget } from './cargo-config.js';
 import { readTomlManifest, isTable } from './manifest-file.js';
 
 /**
@@ -15,12 +16,15 @@ export async function predictCargoOutputs(
   workdir: string,
 ): Promise<string[] | undefined> {
   const args = parseCargoCommand(command);
-  if (args?.subcommand !== 'build' || !args.target?.startsWith('wasm32')) return undefined;
+  if (args?.subcommand !== 'build') return undefined;
+  // no --target: the one .cargo/config.toml names, as cargo would use it
+  const target = args.target ?? (await configuredRustTarget(workdir))?.target;
+  if (!target?.startsWith('wasm32')) return undefined;
   const manifestPath = path.resolve(workdir, args.manifestPath ?? 'Cargo.toml');
   if (!existsSync(manifestPath)) return undefined;
   const crateName = await cargoLibName(manifestPath);
   if (!crateName) return undefined;
-  const relative = path.join('target', args.target, args.profileDir, `${crateName}.wasm`);
+  const relative = path.join('target', target, args.profileDir, `${crateName}.wasm`);
   const outputs = [path.join(path.dirname(manifestPath), relative)];
   for (let dir = path.dirname(manifestPath); ;) {
     for (const config of ['.cargo/config.toml', '.cargo/config']) {

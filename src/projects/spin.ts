@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { exec } from '../exec.js';
 import { UserError } from '../errors.js';
+import { cargoBuildOf, parseCargoCommand } from './cargo-command.js';
+import { configuredRustTarget } from './cargo-config.js';
 import { predictCargoOutputs } from './cargo-output.js';
+import { targetInCommand } from './targets.js';
 import { SPIN_MANIFEST } from './files.js';
 import {
   displayPath,
@@ -87,13 +90,19 @@ async function readComponent(
   const steps = buildSteps(manifest, id, build);
   const workdir = typeof build.workdir === 'string' ? path.resolve(dir, build.workdir) : dir;
   await checkSourceIsProduced(manifest, id, source, wasmPath, steps, workdir);
+  const buildCommand = steps.join(' && ');
+  // a `cargo build` without --target builds for the one .cargo/config.toml names
+  const rustTarget =
+    targetInCommand(buildCommand) ??
+    (cargoBuildOf(buildCommand) ? (await configuredRustTarget(workdir))?.target : undefined);
   return {
     name: id,
     wasmPath,
     manifest: manifest.file,
     built: true,
-    buildCommand: steps.join(' && '),
+    buildCommand,
     workdir,
+    ...(rustTarget !== undefined ? { rustTarget } : {}),
   };
 }
 
@@ -109,7 +118,8 @@ async function checkSourceIsProduced(
   const outputs: string[] = [];
   let likeliest: string | undefined;
   for (const step of steps) {
-    if (/^\s*cargo\s+(?!build\b)/.test(step)) continue; // cargo fetch, cargo test …: no wasm written
+    const cargo = parseCargoCommand(step);
+    if (cargo && cargo.subcommand !== 'build') continue; // cargo fetch, cargo test …: no wasm written
     const candidates = await predictCargoOutputs(step, workdir);
     if (candidates === undefined) return; // a step we cannot predict (make, npm, a script) may write it
     outputs.push(...candidates);

@@ -41,8 +41,12 @@ function str(table: Record<string, unknown>, key: string): string | undefined {
  */
 export function imageFile(image: string, manifestDir: string): string | undefined {
   if (!image.startsWith('file://')) return undefined;
-  if (image.startsWith('file:///')) return fileURLToPath(image);
-  return path.resolve(manifestDir, decodeURI(image.slice('file://'.length)));
+  try {
+    if (image.startsWith('file:///')) return fileURLToPath(image);
+    return path.resolve(manifestDir, decodeURI(image.slice('file://'.length)));
+  } catch {
+    return undefined; // not a path wash could read either; `wash app deploy` says so
+  }
 }
 
 /** The wasmCloud project folder a file belongs to: the nearest folder above it with a project file. */

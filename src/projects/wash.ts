@@ -81,14 +81,46 @@ async function loadWashV2(root: string, file: string): Promise<WashProject> {
     buildCommand: str(build, 'command') ?? 'wash build',
     workdir: root,
   };
+  const components = [component, ...devComponents(manifest.data, root, file)];
   return {
     kind: 'wash',
     washMajor: 2,
     dir: root,
     config: file,
-    components: [component],
-    build: (environment) => buildWash(root, file, [component], environment),
+    components,
+    build: (environment) => buildWash(root, file, components, environment),
   };
+}
+
+/**
+ * The other components `wash dev` loads: each `dev.components[]` with a local `file`, and the
+ * `dev.service_file`. wash reads them as they are (no build), so they are measured and shrunk
+ * like a Spin component whose `source` is a file; an `image` is pulled by wash, not ours.
+ */
+function devComponents(data: Record<string, unknown>, root: string, file: string): ComponentSpec[] {
+  const dev = isTable(data.dev) ? data.dev : {};
+  const found: ComponentSpec[] = [];
+  const entries = Array.isArray(dev.components) ? dev.components.filter(isTable) : [];
+  for (const [index, entry] of entries.entries()) {
+    const wasm = str(entry, 'file');
+    if (wasm === undefined) continue;
+    found.push({
+      name: str(entry, 'name') ?? `dev.components[${index}]`,
+      wasmPath: path.resolve(root, wasm),
+      manifest: file,
+      built: true,
+    });
+  }
+  const service = str(dev, 'service_file');
+  if (service !== undefined) {
+    found.push({
+      name: 'service',
+      wasmPath: path.resolve(root, service),
+      manifest: file,
+      built: true,
+    });
+  }
+  return found;
 }
 
 /** `wash build`; the path it prints is checked against the one read from the project file. */
@@ -110,6 +142,12 @@ async function buildWash(
     result.stdout,
   )?.[1];
   for (const component of components) {
+    if (!existsSync(component.wasmPath) && component.buildCommand === undefined) {
+      throw new UserError(
+        `${displayPath(config)} names ${displayPath(component.wasmPath)} for "${component.name}" (a file \`wash dev\` loads as it is, not built), but it does not exist; build it first or fix the path`,
+        config,
+      );
+    }
     if (!existsSync(component.wasmPath)) {
       throw new UserError(
         `wash build finished${printed ? ` (it wrote ${printed})` : ''}, but ${displayPath(component.wasmPath)} ` +

@@ -51,6 +51,9 @@ export function planLadder(spec: ComponentSpec): LadderPlan {
   if (!spec.built || command === undefined || spec.workdir === undefined) {
     return { skip: 'it has no build command spinwash runs' };
   }
+  if (spec.builtBy !== undefined) {
+    return { skip: `it is built by ${spec.builtBy.split(' (')[0]}, which writes its own files` };
+  }
   const cargo = parseCargoCommand(command);
   const [program, subcommand] = command.split(/\s+/);
   if (

@@ -1,26 +1,48 @@
 import type { Config } from '../config/config.js';
+import { UserError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { ensureRustTarget } from '../projects/cargo.js';
 import { detectProject } from '../projects/detect.js';
 import type { Project } from '../projects/project.js';
 import { rustTargetsOf } from '../projects/targets.js';
 import { setupPlatformTools } from '../setup/index.js';
+import { findOnPath } from '../setup/tool-path.js';
 
 /**
  * Installs the CLIs the inputs ask for, finds the project, and makes sure rustc has every
  * wasm target the project's builds name, before any build starts.
  */
 export async function setupProject(
-  config: Pick<Config, 'projectDir' | 'tools' | 'githubToken'>,
+  config: Pick<Config, 'projectDir' | 'tools' | 'githubToken'> & {
+    readonly deploy?: Pick<Config['deploy'], 'target'>;
+  },
   logger: Logger,
 ): Promise<Project> {
-  await setupPlatformTools(config.tools, {
+  const { tools } = config;
+  if (tools.spinPlugins.length > 0 && !tools.spinVersion)
+    requireCli('spin', 'spin-plugins asks for plugins');
+  await setupPlatformTools(tools, {
     logger,
     ...(config.githubToken ? { token: config.githubToken } : {}),
   });
-  const project = await detectProject(config.projectDir, config.tools.projectKind, {
-    ...(config.tools.rustTarget !== undefined ? { rustTarget: config.tools.rustTarget } : {}),
+  const project = await detectProject(config.projectDir, tools.projectKind, {
+    ...(tools.rustTarget !== undefined ? { rustTarget: tools.rustTarget } : {}),
   });
+  if (project.kind === 'spin') requireCli('spin', 'a Spin app is built with `spin build`');
+  if (project.kind === 'wash') requireCli('wash', 'a wasmCloud project is built with `wash build`');
+  if (tools.runtime !== 'embedded' && config.deploy?.target === 'local')
+    requireCli(tools.runtime, `\`runtime: ${tools.runtime}\` serves the app with it`);
   for (const target of rustTargetsOf(project)) await ensureRustTarget(target, project.dir);
   return project;
+}
+
+/**
+ * A CLI the run needs must be on PATH (installed by its `*-version` input, or by an earlier
+ * step): said before any build starts, naming the input that installs it.
+ */
+function requireCli(tool: 'spin' | 'wash', why: string): void {
+  if (findOnPath(tool)) return;
+  throw new UserError(
+    `${tool} was not found on PATH, and ${why}: set the \`${tool}-version\` input (\`latest\` or a version such as ${tool === 'spin' ? '`v3.4.1`' : '`v0.39.0`'}) to have spinwash install it, or install ${tool} in an earlier step`,
+  );
 }

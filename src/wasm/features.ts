@@ -30,6 +30,17 @@ const FEATURES: Readonly<Record<string, FeatureName>> = {
 };
 
 /**
+ * Features a declared feature implies, as LLVM ≥ 20 and binaryen define them. Older toolchains
+ * (Rust ≤ 1.86, LLVM 19) declared `bulk-memory` and `reference-types` before the `-opt` and
+ * `-overlong` parts were split off, and binaryen aborts reading such a module with the part
+ * missing ("Assertion failed: has || !hasBulkMemory()"): the module's own features say it has them.
+ */
+const IMPLIED: Readonly<Record<string, readonly string[]>> = {
+  'bulk-memory': ['bulk-memory-opt'],
+  'reference-types': ['call-indirect-overlong'],
+};
+
+/**
  * Used when a module has no `target_features` section (the preview1 adapter, shims, modules
  * from other toolchains): the WebAssembly 2.0 features every current runtime has and current
  * Rust and clang emit by default. Enabling a feature the module does not use is harmless to
@@ -68,7 +79,8 @@ export function binaryenFeatures(binaryen: Binaryen, module: WasmBinary): Module
   }
   let flags: number = binaryen.Features.MutableGlobals;
   const unknown: string[] = [];
-  for (const name of declared.used) {
+  const names = new Set(declared.used.flatMap((name) => [name, ...(IMPLIED[name] ?? [])]));
+  for (const name of names) {
     const flag = FEATURES[name];
     if (flag) flags |= binaryen.Features[flag];
     else unknown.push(name);

@@ -1,9 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INPUTS } from '../../src/config/inputs.js';
 import { DEPLOY_CHOICES } from '../../src/deploy/registry.js';
+import { copyFixture, type FixtureCopy } from '../projects/fixtures.js';
 import { runCli } from '../support/cli.js';
 
 /** Each run starts in an empty folder. */
@@ -83,5 +84,36 @@ describe('the spinwash CLI', () => {
       `spinwash: error: No project found in ${empty}: expected spin.toml (Spin)`,
     );
     expect(stderr).toContain('or Cargo.toml (Cargo)');
+  });
+
+  it('a Spin or wasmCloud project without its CLI on PATH says which input installs it, before any build', async () => {
+    const saved = process.env.PATH;
+    // PATH without any spin or wash (the fake ones included)
+    process.env.PATH = (saved ?? '')
+      .split(path.delimiter)
+      .filter((dir) => !existsSync(path.join(dir, 'spin')) && !existsSync(path.join(dir, 'wash')))
+      .join(path.delimiter);
+    const copies: FixtureCopy[] = [];
+    try {
+      for (const [fixture, tool] of [
+        ['spin/v4', 'spin'],
+        ['wash/v1', 'wash'],
+      ] as const) {
+        const copy = copyFixture(fixture, []);
+        copies.push(copy);
+        const { code, stderr } = await cli('run', '--project', copy.dir, '--deploy', 'none');
+        expect(code).toBe(1);
+        expect(stderr).toMatch(
+          new RegExp(
+            `^spinwash: error: ${tool} was not found on PATH, .*set the \`${tool}-version\` input`,
+            'm',
+          ),
+        );
+        expect(existsSync(path.join(copy.dir, 'target', 'wasm32-wasip2'))).toBe(false);
+      }
+    } finally {
+      process.env.PATH = saved;
+      copies.forEach((c) => c.remove());
+    }
   });
 });

@@ -67,6 +67,36 @@ describe('spinwash inspect', () => {
     ]);
   });
 
+  it("a Spin build without --target builds for .cargo/config.toml's target, and a source elsewhere is refused", async () => {
+    const copy = copyFixture('spin/v4', []);
+    copies.push(copy);
+    const manifest = path.join(copy.dir, 'spin.toml');
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, 'utf8').replace(
+        'cargo build --target wasm32-wasip2 --release',
+        'cargo build --release',
+      ),
+    );
+    mkdirSync(path.join(copy.dir, '.cargo'));
+    writeFileSync(
+      path.join(copy.dir, '.cargo', 'config.toml'),
+      '[build]\ntarget = "wasm32-wasip2"\n',
+    );
+    const ok = await inspect(['--project', copy.dir]);
+    expect(ok.stderr).toBe('');
+    expect(ok.stdout).toContain('target:   wasm32-wasip2');
+    writeFileSync(
+      path.join(copy.dir, '.cargo', 'config.toml'),
+      '[build]\ntarget = "wasm32-wasip1"\n',
+    );
+    const refused = await inspect(['--project', copy.dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      'writes target/wasm32-wasip1/release/spinwash_fixture_spin_v4.wasm; set source = "target/wasm32-wasip1/release/spinwash_fixture_spin_v4.wasm"',
+    );
+  });
+
   it('reads a wash 0.x project: the Cargo lib name, signed to build/<lib>_s.wasm, which wadm.yaml ships', async () => {
     const result = await inspectJson('wash/v1');
     expect(result.kind).toBe('wash');
@@ -159,6 +189,24 @@ describe('spinwash inspect', () => {
       expect(refused.stderr).not.toContain('pong');
     });
 
+    it('`name` is used as written (wash changes no space or dash in it); an unknown wasm_target is a core module, as in wash', async () => {
+      const copy = copyFixture('wash/tinygo', []);
+      copies.push(copy);
+      const toml = path.join(copy.dir, 'wasmcloud.toml');
+      writeFileSync(
+        toml,
+        readFileSync(toml, 'utf8')
+          .replace('"http-hello-go"', '"hello world-go"')
+          .replace('"wasm32-wasip2"', '"wasm32-wasip3"'),
+      );
+      const { stdout, code } = await inspect(['--project', copy.dir]);
+      expect(code).toBe(0);
+      expect(stdout).toContain('wasm:     build/hello world-go_s.wasm');
+      expect(stdout).toContain(
+        'build:    tinygo build -o build/hello world-go.wasm -target wasm -scheduler none -no-debug .',
+      );
+    });
+
     it('refuses a language wash cannot build without a build_command, naming the key', async () => {
       const copy = copyFixture('wash/tinygo', []);
       copies.push(copy);
@@ -179,6 +227,19 @@ describe('spinwash inspect', () => {
       buildCommand: 'cargo build --target wasm32-wasip2 --release',
       manifest: '.wash/config.yaml',
     });
+  });
+
+  it('wash v2: dev.components[].file and dev.service_file are components too; an image is not ours', async () => {
+    const result = await inspectJson('wash/v2-dev');
+    expect(result.components.map((c) => [c.name, c.wasm, c.buildCommand])).toEqual([
+      [
+        'v2-dev',
+        'target/wasm32-wasip2/release/spinwash_fixture_wash_v2_dev.wasm',
+        'cargo build --target wasm32-wasip2 --release',
+      ],
+      ['keyvalue', 'components/kv.wasm', undefined],
+      ['service', 'services/cron.wasm', undefined],
+    ]);
   });
 
   it('finds both wasm members of a Cargo workspace', async () => {

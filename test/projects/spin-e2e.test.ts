@@ -71,8 +71,8 @@ describe('a Spin app, built by `spin build` and served by `spin up` (fake CLI, r
 
     expect(markdown).toContain('### hello');
     expect(markdown).toContain('### api');
-    // served locally: named by its address, not linked (it is gone when the run ends)
-    expect(markdown).toContain(new URL(report.deploy!.url).host);
+    // served on 127.0.0.1 and stopped with the run: said so, not linked
+    expect(markdown).toContain(`served locally (\`${new URL(report.deploy!.url).host}\``);
     expect(markdown).not.toContain(report.deploy!.url);
   });
 

@@ -1,4 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +17,8 @@ import { execCapture } from '../../src/exec.js';
 import { MemoryLogger } from '../../src/log.js';
 import { detectProject } from '../../src/projects/detect.js';
 import type { WashProject } from '../../src/projects/wash.js';
+import type { Report } from '../../src/report/model.js';
+import { runCli } from '../support/cli.js';
 import { copyFixture, pathWithFakes, type FixtureCopy } from './fixtures.js';
 
 const TWEAKS = {
@@ -244,6 +255,44 @@ describe('figmentDict', () => {
     expect(figmentDict({ address: '127.0.0.1:1234', component_path: 'C:\\a "b".wasm' })).toBe(
       '{address="127.0.0.1:1234",component_path="C:\\\\a \\"b\\".wasm"}',
     );
+  });
+});
+
+describe('wash v2 dev components (fake CLI)', () => {
+  it('measures and shrinks dev.components[].file and dev.service_file with the main component', async () => {
+    const copy = copyFixture('wash/v2');
+    copies.push(copy);
+    process.env.FAKE_WASH_VERSION = '2.0.1';
+    try {
+      const first = (await detectProject(copy.dir)) as WashProject;
+      await first.build({ env: TWEAKS, logger: new MemoryLogger() });
+      // two real components wash dev would load beside the main one, as files
+      mkdirSync(path.join(copy.dir, 'extra'));
+      copyFileSync(first.components[0]!.wasmPath, path.join(copy.dir, 'extra', 'kv.wasm'));
+      copyFileSync(first.components[0]!.wasmPath, path.join(copy.dir, 'extra', 'svc.wasm'));
+      const config = path.join(copy.dir, '.wash', 'config.yaml');
+      writeFileSync(
+        config,
+        `${readFileSync(config, 'utf8')}dev:\n  service_file: extra/svc.wasm\n  components:\n    - name: kv\n      file: extra/kv.wasm\n`,
+      );
+      const json = path.join(copy.dir, 'r.json');
+      const run = await runCli(copy.dir, 'run', '--deploy', 'none', '--json', json);
+      expect(run.stderr).not.toContain('error');
+      expect(run.code).toBe(0);
+      const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
+      expect(report.components.map((c) => [c.name, c.wasm])).toEqual([
+        ['v2', 'target/wasm32-wasip2/release/spinwash_fixture_wash_v2.wasm'],
+        ['kv', 'extra/kv.wasm'],
+        ['service', 'extra/svc.wasm'],
+      ]);
+      for (const component of report.components) {
+        const [release, stripped] = component.stages;
+        expect(stripped!.bytes).toBeLessThanOrEqual(release!.bytes);
+        expect(component.final.bytes).toBe(statSync(path.join(copy.dir, component.wasm)).size);
+      }
+    } finally {
+      delete process.env.FAKE_WASH_VERSION;
+    }
   });
 });
 

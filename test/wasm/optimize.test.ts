@@ -47,6 +47,31 @@ describe('optimizeWasm (binaryen in-process)', () => {
     ]);
   });
 
+  it('shrinks a module from an older toolchain that lists bulk-memory without bulk-memory-opt (binaryen aborted on it)', async () => {
+    // Rust ≤ 1.86 (LLVM 19) declared bulk-memory and reference-types before their `-opt` and
+    // `-overlong` parts had names: the same real module, with the features section such a
+    // toolchain wrote
+    const older = ['bulk-memory', 'multivalue', 'mutable-globals', 'nontrapping-fptoint'];
+    const declared = [...older, 'reference-types', 'sign-ext'];
+    const withoutFeatures = stripCustomSections(releaseModule.bytes, {
+      remove: ['target_features'],
+    }).bytes;
+    const features = custom('target_features', [
+      declared.length,
+      ...declared.flatMap((f) => [0x2b, f.length, ...new TextEncoder().encode(f)]),
+    ]);
+    const input = new Uint8Array([...withoutFeatures, ...features]);
+    expect(targetFeatures(parseWasm(input))!.used).toEqual(declared);
+    const reports: ModuleOptimization[] = [];
+    const optimized = await optimizeWasm(input, { onModule: (m) => reports.push(m) });
+    expect(reports).toEqual([
+      { path: '', bytesBefore: input.length, bytesAfter: optimized.length, status: 'optimized' },
+    ]);
+    expect(optimized.length).toBeLessThan(input.length * 0.9);
+    expect(engineValidates(optimized)).toBe(true);
+    expect(await runWasiCommand(optimized)).toBe(await runWasiCommand(releaseModule.bytes));
+  });
+
   it('drops DWARF, which binaryen cannot keep correct through -Oz', async () => {
     const withDwarf = bytes(
       answerModule(custom('.debug_info', [1, 2, 3]), custom('.debug_line', [4, 5])),

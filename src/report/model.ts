@@ -62,6 +62,8 @@ export interface DeployReport {
   versionProof?: 'spin-info' | 'body' | 'none';
   /** The pull request preview this deploy was (`<app>-pr-<N>`). */
   preview?: { name: string; number: number };
+  /** Kubernetes: seconds from the apply to the cluster running the new revision (before the HTTP proof). */
+  rolloutSeconds?: number;
 }
 
 export interface Report {

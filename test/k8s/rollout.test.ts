@@ -1,0 +1,179 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { connect } from '../../src/k8s/cluster.js';
+import { rollOut, type PushedImage } from '../../src/k8s/deploy.js';
+import { parseK8sOptions, K8S_INPUTS, type K8sOptions } from '../../src/k8s/options.js';
+import { NOTHING_BEFORE } from '../../src/deploy/readiness.js';
+import type { DeployRequest } from '../../src/deploy/target.js';
+import { MemoryLogger } from '../../src/log.js';
+import { UserError } from '../../src/errors.js';
+import { startK8sServer, CI_USER, type K8sStandIn } from '../support/k8s-server.js';
+
+const DIGEST = `sha256:${'ab'.repeat(32)}`;
+const PUSHED: PushedImage = { image: `127.0.0.1:5000/demo/app@${DIGEST}`, digest: DIGEST };
+const NEXT_DIGEST = `sha256:${'cd'.repeat(32)}`;
+const NEXT: PushedImage = { image: `127.0.0.1:5000/demo/app@${NEXT_DIGEST}`, digest: NEXT_DIGEST };
+
+let k8s: K8sStandIn;
+let pushes = 0;
+/** A new image (a new digest) per deploy, as each commit pushes. */
+function fresh(): PushedImage {
+  const digest = `sha256:${(++pushes).toString(16).padStart(64, 'e')}`;
+  return { image: `127.0.0.1:5000/demo/app@${digest}`, digest };
+}
+
+function options(inputs: Record<string, string>): K8sOptions {
+  return parseK8sOptions((name) => inputs[name] ?? K8S_INPUTS[name]?.default ?? '');
+}
+
+function request(
+  kind: 'spin' | 'cargo',
+  inputs: Record<string, string>,
+  extra: Partial<DeployRequest<K8sOptions>> = {},
+): DeployRequest<K8sOptions> & { logger: MemoryLogger } {
+  return {
+    project: { kind, dir: path.dirname(k8s.kubeconfig), appName: 'Hello_Rust' },
+    components: [],
+    healthPath: '/health',
+    timeoutSeconds: 10,
+    options: options(inputs),
+    secrets: {},
+    logger: new MemoryLogger(),
+    ...extra,
+  } as DeployRequest<K8sOptions> & { logger: MemoryLogger };
+}
+
+async function deploy(run: DeployRequest<K8sOptions>, pushed = PUSHED) {
+  const startedAt = performance.now();
+  const rollout = await rollOut({ cluster: await connect(), request: run, pushed, startedAt, before: NOTHING_BEFORE });
+  await rollout.stop();
+  return rollout.report;
+}
+
+beforeAll(async () => {
+  k8s = await startK8sServer({ rolloutDelayMs: 400 });
+  vi.stubEnv('KUBECONFIG', k8s.kubeconfig);
+});
+afterEach(() => {
+  k8s.fault = undefined;
+  k8s.rolloutDelayMs = 400;
+});
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await k8s.close();
+});
+
+describe('SpinApp rollout', () => {
+  it('applies a SpinApp server-side and waits for the new revision before the HTTP proof', async () => {
+    const run = request('spin', { 'app-url': k8s.appUrl, replicas: '2', variables: 'greeting=hi, mode=fast' });
+    const report = await deploy(run);
+    const app = k8s.object('/apis/core.spinkube.dev/v1alpha1/namespaces/default/spinapps/hello-rust');
+    expect(app?.spec).toEqual({
+      image: PUSHED.image,
+      executor: 'containerd-shim-spin',
+      replicas: 2,
+      variables: [{ name: 'greeting', value: 'hi' }, { name: 'mode', value: 'fast' }],
+      checks: { readiness: { httpGet: { path: '/health' } } },
+    });
+    const patch = k8s.requests.find((r) => r.method === 'PATCH' && r.url.includes('/spinapps/'));
+    expect(patch?.contentType).toBe('application/apply-patch+yaml');
+    expect(patch?.url).toBe('/apis/core.spinkube.dev/v1alpha1/namespaces/default/spinapps/hello-rust?fieldManager=spinwash&force=true');
+    expect(report.readySeconds).toBeGreaterThanOrEqual(0.4);
+    expect(report.rolloutSeconds).toBeGreaterThanOrEqual(0.4);
+    expect(report.readySeconds).toBeGreaterThanOrEqual(report.rolloutSeconds!);
+    expect(report.versionProof).toBe('spin-info');
+    expect(report.digest).toBe(DIGEST);
+    expect(report.url).toBe(k8s.appUrl);
+  });
+
+  it('an update waits for the new revision, not the one still serving', async () => {
+    k8s.rolloutDelayMs = 600;
+    const run = request('spin', { 'app-url': k8s.appUrl });
+    const report = await deploy(run, NEXT);
+    // the old revision kept answering 200 all along: only the new one counts
+    expect(report.readySeconds).toBeGreaterThanOrEqual(0.6);
+    expect(k8s.object('/apis/core.spinkube.dev/v1alpha1/namespaces/default/spinapps/hello-rust')?.metadata.generation).toBe(2);
+    expect(run.logger.lines.join('\n')).toMatch(/old replicas are still terminating/);
+  });
+
+  it('opens its own port-forward when no app-url is given', async () => {
+    const run = request('spin', {});
+    const report = await deploy(run);
+    expect(k8s.portForwards.length).toBeGreaterThan(0);
+    expect(report.status).toBe(200);
+    expect(report.url).toBe('');
+    expect(run.logger.lines.some((l) => l.startsWith('port-forward 127.0.0.1:'))).toBe(true);
+  });
+});
+
+describe('WorkloadDeployment rollout', () => {
+  it('applies a WorkloadDeployment with the http host interface and waits for Ready of its generation', async () => {
+    const run = request('cargo', { 'app-url': k8s.appUrl, 'k8s-host': 'hello.example.com' });
+    const report = await deploy(run);
+    const workload = k8s.object('/apis/runtime.wasmcloud.dev/v1alpha1/namespaces/default/workloaddeployments/hello-rust');
+    expect(workload?.spec).toEqual({
+      replicas: 1,
+      template: {
+        spec: {
+          components: [{ name: 'hello-rust', image: PUSHED.image }],
+          hostInterfaces: [{ namespace: 'wasi', package: 'http', interfaces: ['incoming-handler'], config: { host: 'hello.example.com' } }],
+        },
+      },
+    });
+    expect(report.rolloutSeconds).toBeGreaterThanOrEqual(0.4);
+    expect(report.readySeconds).toBeGreaterThanOrEqual(0.4);
+  });
+});
+
+describe('clear errors', () => {
+  async function failure(run: DeployRequest<K8sOptions>): Promise<string> {
+    const error = await deploy(run, fresh()).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UserError);
+    const message = (error as Error).message;
+    expect(message).not.toContain('\n');
+    expect(message).not.toContain(k8s.token);
+    return message;
+  }
+
+  it('names the operator to install when the CRD is missing', async () => {
+    k8s.fault = 'no-crd';
+    expect(await failure(request('spin', { 'app-url': k8s.appUrl }))).toMatch(/SpinApp \(core\.spinkube\.dev\/v1alpha1\).*install SpinKube's spin-operator/);
+    expect(await failure(request('cargo', { 'app-url': k8s.appUrl }))).toMatch(/WorkloadDeployment.*install wasmCloud's runtime-operator/);
+  });
+
+  it('names the verb and resource RBAC forbids', async () => {
+    k8s.fault = 'forbidden';
+    const message = await failure(request('spin', { 'app-url': k8s.appUrl, 'k8s-namespace': 'default' }));
+    expect(message).toMatch(/RBAC forbids spinwash to patch spinapps\.core\.spinkube\.dev in namespace "default"/);
+    expect(message).toContain(CI_USER);
+  });
+
+  it("reports the pod's reason when the cluster cannot pull the image", async () => {
+    k8s.fault = 'image-pull';
+    const message = await failure(request('spin', { 'app-url': k8s.appUrl }, { timeoutSeconds: 5 }));
+    expect(message).toMatch(/cannot pull image .*@sha256:.*ImagePullBackOff/);
+    const wasm = await failure(request('cargo', { 'app-url': k8s.appUrl }, { timeoutSeconds: 5 }));
+    expect(wasm).toMatch(/cannot pull image .*Artifact=False \(FetchFailed\)/);
+  });
+
+  it('names the last condition of a rollout that stalls, at the deploy timeout', async () => {
+    k8s.fault = 'stall';
+    const started = performance.now();
+    const project = { kind: 'spin' as const, dir: path.dirname(k8s.kubeconfig), appName: 'stalled' };
+    const message = await failure(request('spin', { 'app-url': k8s.appUrl }, { timeoutSeconds: 1, project }));
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(message).toBe(
+      'Kubernetes: SpinApp "stalled" did not roll out within 1 s (last: 0 of 1 updated replicas available; ' +
+        'Available=False (MinimumReplicasUnavailable): Deployment does not have minimum availability.)',
+    );
+    // wasmCloud: the condition that is not True
+    const workload = await failure(
+      request('cargo', { 'app-url': k8s.appUrl }, { timeoutSeconds: 1, project: { ...project, kind: 'cargo' } }),
+    );
+    expect(workload).toMatch(/WorkloadDeployment "stalled" did not roll out within 1 s .*Scale=False \(InsufficientHosts\): 0 of 1 replicas placed/);
+  });
+});

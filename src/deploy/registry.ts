@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import type { DeployTarget, TargetInput } from './target.js';
 import { localTarget } from './targets/local.js';
+import { ociTarget } from './targets/oci.js';
 import { spinUpTarget } from './targets/spin-up.js';
 import { washTarget } from './targets/wash.js';
 
@@ -15,6 +16,7 @@ export const DEPLOY_TARGETS: readonly DeployTarget<unknown>[] = [
   localTarget,
   spinUpTarget,
   washTarget,
+  ociTarget,
 ];
 
 /** The `deploy` input's accepted values: every target's name, and `none`. */

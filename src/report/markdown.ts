@@ -232,6 +232,13 @@ function runLines(report: Report): string[] {
       `| ${row.join(' | ')} |`,
       '',
     );
+    if (deploy.image) {
+      const size =
+        deploy.pushedBytes !== undefined ? ` · ${formatBytesExact(deploy.pushedBytes)}` : '';
+      const time =
+        deploy.pushSeconds !== undefined ? ` in ${formatSeconds(deploy.pushSeconds)}` : '';
+      out.push(`Pushed \`${code(deploy.image)}\`${size}${time}`, '');
+    }
   }
   return out;
 }

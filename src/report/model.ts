@@ -62,6 +62,12 @@ export interface DeployReport {
   versionProof?: 'spin-info' | 'body' | 'none';
   /** The pull request preview this deploy was (`<app>-pr-<N>`). */
   preview?: { name: string; number: number };
+  /** What a push stored (`oci`, `kubernetes`): the reference pinned by digest, `registry/repo:tag@sha256:…`. */
+  image?: string;
+  /** Size of the pushed image: manifest + config + layers (blobs the registry had count too). */
+  pushedBytes?: number;
+  /** Monotonic span of the push, login included. */
+  pushSeconds?: number;
   /** Kubernetes: seconds from the apply to the cluster running the new revision (before the HTTP proof). */
   rolloutSeconds?: number;
 }

@@ -237,7 +237,11 @@ function runLines(report: Report): string[] {
         deploy.pushedBytes !== undefined ? ` · ${formatBytesExact(deploy.pushedBytes)}` : '';
       const time =
         deploy.pushSeconds !== undefined ? ` in ${formatSeconds(deploy.pushSeconds)}` : '';
-      out.push(`Pushed \`${code(deploy.image)}\`${size}${time}`, '');
+      const rollout =
+        deploy.rolloutSeconds !== undefined
+          ? ` · rolled out in ${formatSeconds(deploy.rolloutSeconds)}`
+          : '';
+      out.push(`Pushed \`${code(deploy.image)}\`${size}${time}${rollout}`, '');
     }
   }
   return out;

@@ -30,8 +30,20 @@ async function deployKubernetes(request: DeployRequest<KubernetesOptions>): Prom
   const cluster = await connect();
   const startedAt = performance.now();
   const pushed = await pushApp(request);
+  request.logger.info(
+    `pushed ${pushed.image} (${pushed.pushedBytes} B) in ${pushed.pushSeconds.toFixed(2)} s`,
+  );
   const rollout = await rollOut({ cluster, request, pushed, startedAt, before });
-  return { report: { ...rollout.report }, stop: () => rollout.stop() };
+  return {
+    // readySeconds runs from the push's start: push, rollout and the first healthy answer
+    report: {
+      ...rollout.report,
+      image: pushed.image,
+      pushedBytes: pushed.pushedBytes,
+      pushSeconds: pushed.pushSeconds,
+    },
+    stop: () => rollout.stop(),
+  };
 }
 
 /** Deletes a preview's namespace (and with it the app), once the API server confirms it is gone. */

@@ -8,6 +8,7 @@ import { NOTHING_BEFORE } from '../../src/deploy/readiness.js';
 import type { DeployRequest } from '../../src/deploy/target.js';
 import { MemoryLogger } from '../../src/log.js';
 import { UserError } from '../../src/errors.js';
+import { kubernetesTarget, type KubernetesOptions } from '../../src/deploy/targets/kubernetes.js';
 import { startK8sServer, CI_USER, type K8sStandIn } from '../support/k8s-server.js';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
@@ -123,6 +124,68 @@ describe('WorkloadDeployment rollout', () => {
     });
     expect(report.rolloutSeconds).toBeGreaterThanOrEqual(0.4);
     expect(report.readySeconds).toBeGreaterThanOrEqual(0.4);
+  });
+});
+
+describe('WorkloadDeployment update', () => {
+  it("waits for Ready of the new generation, not the previous revision's Ready=True", async () => {
+    const project = { kind: 'cargo' as const, dir: path.dirname(k8s.kubeconfig), appName: 'updated' };
+    await deploy(request('cargo', { 'app-url': k8s.appUrl }, { project }), fresh());
+    k8s.rolloutDelayMs = 700;
+    const run = request('cargo', { 'app-url': k8s.appUrl }, { project });
+    const report = await deploy(run, fresh());
+    expect(report.rolloutSeconds).toBeGreaterThanOrEqual(0.7);
+    expect(run.logger.lines.join('\n')).toContain("Ready=True is still the previous revision's");
+  });
+});
+
+describe('your own manifest (k8s-manifest)', () => {
+  it('applies every document with ${image} replaced, into the namespace unless one names its own', async () => {
+    const file = path.join(path.dirname(k8s.kubeconfig), 'spinapp.yaml');
+    await writeFile(
+      file,
+      [
+        'apiVersion: core.spinkube.dev/v1alpha1',
+        'kind: SpinApp',
+        'metadata:',
+        '  name: custom',
+        'spec:',
+        '  image: "${image}"',
+        '  executor: containerd-shim-spin',
+        '  replicas: 3',
+        '  podLabels: { team: web }',
+        '',
+      ].join('\n'),
+    );
+    const pushed = fresh();
+    const report = await deploy(request('spin', { 'app-url': k8s.appUrl, 'k8s-manifest': 'spinapp.yaml' }), pushed);
+    const app = k8s.object('/apis/core.spinkube.dev/v1alpha1/namespaces/default/spinapps/custom');
+    expect(app?.spec).toEqual({ image: pushed.image, executor: 'containerd-shim-spin', replicas: 3, podLabels: { team: 'web' } });
+    expect(report.rolloutSeconds).toBeGreaterThanOrEqual(0.4);
+  });
+
+  it('refuses a document that is not a resource, naming the file', async () => {
+    const file = path.join(path.dirname(k8s.kubeconfig), 'broken.yaml');
+    await writeFile(file, 'kind: SpinApp\nspec: {}\n');
+    await expect(deploy(request('spin', { 'app-url': k8s.appUrl, 'k8s-manifest': 'broken.yaml' }), fresh())).rejects.toThrow(
+      `${file}: document 1 is not a Kubernetes resource (it needs apiVersion, kind and metadata.name)`,
+    );
+  });
+});
+
+describe('preview', () => {
+  it('deploys into <app>-pr-<N> and undeploy deletes that namespace once it is gone', async () => {
+    const preview = { number: 7, name: 'hello-rust-pr-7' };
+    const run = request('spin', { 'app-url': k8s.appUrl }, { preview });
+    const report = await deploy(run, fresh());
+    expect(report.preview).toEqual(preview);
+    expect(k8s.namespaceNames()).toContain('hello-rust-pr-7');
+    expect(k8s.object('/apis/core.spinkube.dev/v1alpha1/namespaces/hello-rust-pr-7/spinapps/hello-rust')).toBeDefined();
+    await kubernetesTarget.undeploy!(run as unknown as DeployRequest<KubernetesOptions>);
+    expect(k8s.requests.some((r) => r.method === 'DELETE' && r.url.startsWith('/api/v1/namespaces/hello-rust-pr-7'))).toBe(true);
+    expect(k8s.namespaceNames()).not.toContain('hello-rust-pr-7');
+    expect(k8s.object('/apis/core.spinkube.dev/v1alpha1/namespaces/hello-rust-pr-7/spinapps/hello-rust')).toBeUndefined();
+    expect(run.logger.lines).toContain('deleted namespace "hello-rust-pr-7"');
   });
 });
 

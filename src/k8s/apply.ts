@@ -7,7 +7,11 @@ import type { Resource } from './manifests.js';
 export const FIELD_MANAGER = 'spinwash';
 
 /** The RBAC name of a kind: `spinapps.core.spinkube.dev`, `namespaces`. */
-export async function rbacResource(cluster: Cluster, apiVersion: string, kind: string): Promise<string> {
+export async function rbacResource(
+  cluster: Cluster,
+  apiVersion: string,
+  kind: string,
+): Promise<string> {
   let found: { name: string } | undefined;
   try {
     // discovery: GET /apis/<group>/<version>, a 404 when no CRD serves that group version
@@ -59,7 +63,12 @@ export async function read(cluster: Cluster, resource: Resource): Promise<Resour
     })) as unknown as Resource;
   } catch (error) {
     if (apiFailure(error)?.code === 404) return undefined;
-    throw apiError(error, { verb: 'get', resource: plural, name, ...(namespace ? { namespace } : {}) });
+    throw apiError(error, {
+      verb: 'get',
+      resource: plural,
+      name,
+      ...(namespace ? { namespace } : {}),
+    });
   }
 }
 
@@ -80,12 +89,17 @@ export async function ensureNamespace(cluster: Cluster, name: string): Promise<v
  * Deletes a namespace and everything in it, and resolves once the API server no longer has
  * it (a namespace is `Terminating` while its contents go). A namespace already gone is fine.
  */
-export async function deleteNamespace(cluster: Cluster, name: string, timeoutSeconds: number): Promise<void> {
+export async function deleteNamespace(
+  cluster: Cluster,
+  name: string,
+  timeoutSeconds: number,
+): Promise<void> {
   const spec = namespaceResource(name);
   try {
     await cluster.objects.delete(spec, undefined, undefined, undefined, undefined, 'Foreground');
   } catch (error) {
-    if (apiFailure(error)?.code !== 404) throw apiError(error, { verb: 'delete', resource: 'namespaces', name });
+    if (apiFailure(error)?.code !== 404)
+      throw apiError(error, { verb: 'delete', resource: 'namespaces', name });
   }
   const deadline = performance.now() + timeoutSeconds * 1000;
   let phase = 'Terminating';
@@ -94,7 +108,9 @@ export async function deleteNamespace(cluster: Cluster, name: string, timeoutSec
     if (!left) return;
     phase = String((left.status as { phase?: string } | undefined)?.phase ?? phase);
     if (performance.now() > deadline)
-      throw new UserError(`Kubernetes did not delete namespace "${name}" within ${timeoutSeconds} s (it is still ${phase})`);
+      throw new UserError(
+        `Kubernetes did not delete namespace "${name}" within ${timeoutSeconds} s (it is still ${phase})`,
+      );
     await new Promise((resolve) => setTimeout(resolve, wait));
   }
 }

@@ -30,12 +30,13 @@ function kubeconfigSource(env: NodeJS.ProcessEnv): string | undefined {
   if (env.KUBECONFIG) return `KUBECONFIG (${env.KUBECONFIG})`;
   const home = path.join(homedir(), '.kube', 'config');
   if (existsSync(home)) return home;
-  if (env.KUBERNETES_SERVICE_HOST && env.KUBERNETES_SERVICE_PORT) return 'the in-cluster service account';
+  if (env.KUBERNETES_SERVICE_HOST && env.KUBERNETES_SERVICE_PORT)
+    return 'the in-cluster service account';
   return undefined;
 }
 
-export async function connect(env: NodeJS.ProcessEnv = process.env): Promise<Cluster> {
-  const source = kubeconfigSource(env);
+export async function connect(): Promise<Cluster> {
+  const source = kubeconfigSource(process.env);
   if (!source) {
     throw new UserError(
       'deploy `kubernetes` found no cluster: set KUBECONFIG to a kubeconfig file, write ~/.kube/config, or run inside a cluster (e.g. a step before this one: `echo "$KUBECONFIG_DATA" > $RUNNER_TEMP/kubeconfig`)',

@@ -63,7 +63,11 @@ export async function rollOut(run: RolloutRequest): Promise<Rollout> {
     request.logger.info(
       `applied ${resource.kind} "${resource.metadata.name}" in namespace "${resource.metadata.namespace ?? namespace}" (generation ${String(stored.metadata?.generation ?? '?')})`,
     );
-    applied.push({ ...resource, ...stored, metadata: { ...resource.metadata, ...stored.metadata } });
+    applied.push({
+      ...resource,
+      ...stored,
+      metadata: { ...resource.metadata, ...stored.metadata },
+    });
   }
   let followed = 0;
   for (const resource of applied) {
@@ -116,7 +120,9 @@ export async function rollOut(run: RolloutRequest): Promise<Rollout> {
         ...(ready.versionProof ? { versionProof: ready.versionProof } : {}),
         digest: pushed.digest,
         rolloutSeconds,
-        ...(request.preview ? { preview: { name: request.preview.name, number: request.preview.number } } : {}),
+        ...(request.preview
+          ? { preview: { name: request.preview.name, number: request.preview.number } }
+          : {}),
       },
       stop,
     };

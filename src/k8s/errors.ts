@@ -96,7 +96,8 @@ export async function apiCall<T>(call: ApiCall, run: () => Promise<T>): Promise<
 const OPERATORS: Readonly<Record<string, string>> = {
   'core.spinkube.dev':
     "SpinKube's spin-operator (with its CRDs, the containerd-shim-spin runtime class and cert-manager; see spinkube.dev)",
-  'runtime.wasmcloud.dev': "wasmCloud's runtime-operator (wasmCloud 2's Helm chart; see wasmcloud.com)",
+  'runtime.wasmcloud.dev':
+    "wasmCloud's runtime-operator (wasmCloud 2's Helm chart; see wasmcloud.com)",
 };
 
 /** The CRD of `kind` in `apiVersion` is not installed in the cluster. */

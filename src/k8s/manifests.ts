@@ -101,18 +101,32 @@ export async function userManifest(input: ManifestInput, file: string): Promise<
   try {
     text = await readFile(full, 'utf8');
   } catch (error) {
-    throw new UserError(`Input \`k8s-manifest\` has the value "${file}": cannot read ${full} (${errorMessage(error)})`, full);
+    throw new UserError(
+      `Input \`k8s-manifest\` has the value "${file}": cannot read ${full} (${errorMessage(error)})`,
+      full,
+    );
   }
   const documents = parseAllDocuments(text.replaceAll('${image}', input.image));
   const resources: Resource[] = [];
   for (const [index, document] of (Array.isArray(documents) ? documents : [documents]).entries()) {
     if (document.errors.length > 0)
-      throw new UserError(`${full}: not valid YAML (document ${index + 1}): ${document.errors[0]?.message.split('\n')[0]}`, full);
+      throw new UserError(
+        `${full}: not valid YAML (document ${index + 1}): ${document.errors[0]?.message.split('\n')[0]}`,
+        full,
+      );
     const value = document.toJS() as unknown;
     if (value === null || value === undefined) continue;
     const resource = value as Partial<Resource>;
-    if (typeof resource !== 'object' || !resource.apiVersion || !resource.kind || !resource.metadata?.name)
-      throw new UserError(`${full}: document ${index + 1} is not a Kubernetes resource (it needs apiVersion, kind and metadata.name)`, full);
+    if (
+      typeof resource !== 'object' ||
+      !resource.apiVersion ||
+      !resource.kind ||
+      !resource.metadata?.name
+    )
+      throw new UserError(
+        `${full}: document ${index + 1} is not a Kubernetes resource (it needs apiVersion, kind and metadata.name)`,
+        full,
+      );
     resources.push({
       ...resource,
       metadata: { ...resource.metadata, namespace: resource.metadata.namespace ?? input.namespace },

@@ -58,7 +58,11 @@ function parseVariables(value: string): K8sOptions['variables'] {
     .map((pair) => {
       const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(pair);
       if (!match)
-        throw invalidInput('variables', pair, '`name=value` pairs (a name of letters, digits and `_`)');
+        throw invalidInput(
+          'variables',
+          pair,
+          '`name=value` pairs (a name of letters, digits and `_`)',
+        );
       return { name: match[1] ?? '', value: match[2] ?? '' };
     });
 }
@@ -69,10 +73,18 @@ function parseAppUrl(value: string): string | undefined {
   try {
     url = new URL(value);
   } catch {
-    throw invalidInput('app-url', value, 'an http:// or https:// URL, such as https://app.example.com/');
+    throw invalidInput(
+      'app-url',
+      value,
+      'an http:// or https:// URL, such as https://app.example.com/',
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw invalidInput('app-url', value, 'an http:// or https:// URL, such as https://app.example.com/');
+    throw invalidInput(
+      'app-url',
+      value,
+      'an http:// or https:// URL, such as https://app.example.com/',
+    );
   if (url.username || url.password)
     throw invalidInput('app-url', '(a URL with credentials)', 'a URL without user or password');
   return url.href;
@@ -81,7 +93,11 @@ function parseAppUrl(value: string): string | undefined {
 export function parseK8sOptions(read: InputReader): K8sOptions {
   const namespace = read('k8s-namespace');
   if (!DNS_LABEL.test(namespace))
-    throw invalidInput('k8s-namespace', namespace, 'a Kubernetes namespace name (lower-case letters, digits and `-`, at most 63)');
+    throw invalidInput(
+      'k8s-namespace',
+      namespace,
+      'a Kubernetes namespace name (lower-case letters, digits and `-`, at most 63)',
+    );
   const manifest = read('k8s-manifest');
   const host = read('k8s-host');
   const appUrl = parseAppUrl(read('app-url'));

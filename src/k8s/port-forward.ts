@@ -36,7 +36,9 @@ function targetOf(applied: readonly Resource[]): Target {
     if (resource.apiVersion === 'apps/v1' && resource.kind === 'Deployment')
       return { deployment: resource.metadata.name };
   }
-  const workload = applied.some((r) => r.apiVersion === WORKLOAD_API && r.kind === 'WorkloadDeployment');
+  const workload = applied.some(
+    (r) => r.apiVersion === WORKLOAD_API && r.kind === 'WorkloadDeployment',
+  );
   throw new UserError(
     workload
       ? 'deploy `kubernetes`: a WorkloadDeployment answers through the wasmCloud hosts by host name, not on a pod of its own: set `app-url` to where its HTTP interface is reachable (an ingress to the hosts) and `k8s-host` if the host name differs'
@@ -45,12 +47,19 @@ function targetOf(applied: readonly Resource[]): Target {
 }
 
 /** A Ready pod of the Deployment (its selector), and the port to reach it on. */
-async function pickPod(cluster: Cluster, target: Target, namespace: string): Promise<{ pod: string; port: number }> {
-  const deployment = await apiCall({ verb: 'get', resource: 'deployments.apps', name: target.deployment, namespace }, () =>
-    cluster.apps.readNamespacedDeployment({ name: target.deployment, namespace }),
+async function pickPod(
+  cluster: Cluster,
+  target: Target,
+  namespace: string,
+): Promise<{ pod: string; port: number }> {
+  const deployment = await apiCall(
+    { verb: 'get', resource: 'deployments.apps', name: target.deployment, namespace },
+    () => cluster.apps.readNamespacedDeployment({ name: target.deployment, namespace }),
   );
   const labels = deployment.spec?.selector?.matchLabels ?? {};
-  const labelSelector = Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',');
+  const labelSelector = Object.entries(labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
   const pods = await apiCall({ verb: 'list', resource: 'pods', namespace }, () =>
     cluster.core.listNamespacedPod({ namespace, ...(labelSelector ? { labelSelector } : {}) }),
   );
@@ -60,7 +69,9 @@ async function pickPod(cluster: Cluster, target: Target, namespace: string): Pro
       (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'),
   );
   if (!ready?.metadata?.name)
-    throw new UserError(`deploy \`kubernetes\`: Deployment "${target.deployment}" has no Ready pod to port-forward to`);
+    throw new UserError(
+      `deploy \`kubernetes\`: Deployment "${target.deployment}" has no Ready pod to port-forward to`,
+    );
   const declared = deployment.spec?.template?.spec?.containers?.[0]?.ports?.[0]?.containerPort;
   return { pod: ready.metadata.name, port: target.port ?? declared ?? SPIN_PORT };
 }
@@ -102,7 +113,9 @@ export async function openPortForward(
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const address = server.address() as net.AddressInfo;
-  logger.info(`port-forward 127.0.0.1:${address.port} → pod ${pod}:${port} (namespace "${namespace}")`);
+  logger.info(
+    `port-forward 127.0.0.1:${address.port} → pod ${pod}:${port} (namespace "${namespace}")`,
+  );
   let closing: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${address.port}/`,

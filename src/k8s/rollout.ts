@@ -63,14 +63,24 @@ async function until(wait: RolloutWait, label: string, step: () => Promise<Step>
     if (now.waiting !== last) wait.logger.info(`${label}: ${now.waiting}`);
     last = now.waiting;
     if (performance.now() >= wait.deadline)
-      throw new UserError(`Kubernetes: ${label} did not roll out within ${wait.timeoutSeconds} s (last: ${last})`);
+      throw new UserError(
+        `Kubernetes: ${label} did not roll out within ${wait.timeoutSeconds} s (last: ${last})`,
+      );
     const pause = Math.max(MIN_POLL_MS, pollInterval(performance.now() - started));
-    await new Promise((resolve) => setTimeout(resolve, Math.min(pause, Math.max(0, wait.deadline - performance.now()))));
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.min(pause, Math.max(0, wait.deadline - performance.now()))),
+    );
   }
 }
 
 /** Waiting reasons of a container that mean the cluster cannot get the image. */
-const PULL_FAILURES = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'ErrImageNeverPull', 'RegistryUnavailable']);
+const PULL_FAILURES = new Set([
+  'ErrImagePull',
+  'ImagePullBackOff',
+  'InvalidImageName',
+  'ErrImageNeverPull',
+  'RegistryUnavailable',
+]);
 
 /** The first pod of the Deployment that cannot pull its image, as one line; undefined if none. */
 async function pullFailure(
@@ -81,12 +91,17 @@ async function pullFailure(
   // only the new revision's pods: an old ReplicaSet's failures are not this deploy's
   const images = new Set(deployment.spec?.template?.spec?.containers?.map((c) => c.image) ?? []);
   const labels = deployment.spec?.selector?.matchLabels ?? {};
-  const labelSelector = Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',');
+  const labelSelector = Object.entries(labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
   const pods = await apiCall({ verb: 'list', resource: 'pods', namespace }, () =>
     cluster.core.listNamespacedPod({ namespace, ...(labelSelector ? { labelSelector } : {}) }),
   );
   for (const pod of pods.items as V1Pod[]) {
-    for (const container of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) {
+    for (const container of [
+      ...(pod.status?.initContainerStatuses ?? []),
+      ...(pod.status?.containerStatuses ?? []),
+    ]) {
       const waiting = container.state?.waiting;
       if (waiting?.reason && PULL_FAILURES.has(waiting.reason) && images.has(container.image)) {
         const message = waiting.message ? `: ${waiting.message.replace(/\s+/g, ' ').trim()}` : '';
@@ -107,17 +122,25 @@ export function deploymentProgress(deployment: V1Deployment, image: string | und
   const status = deployment.status ?? {};
   const images = spec?.template?.spec?.containers?.map((c) => c.image) ?? [];
   if (image && !images.includes(image))
-    return { done: false, waiting: `the Deployment still runs ${images.join(', ') || 'no image'} (the previous revision)` };
+    return {
+      done: false,
+      waiting: `the Deployment still runs ${images.join(', ') || 'no image'} (the previous revision)`,
+    };
   const generation = deployment.metadata?.generation ?? 0;
   if ((status.observedGeneration ?? 0) < generation)
-    return { done: false, waiting: `the Deployment's controller has not seen generation ${generation} yet` };
+    return {
+      done: false,
+      waiting: `the Deployment's controller has not seen generation ${generation} yet`,
+    };
   const want = spec?.replicas ?? 1;
   const updated = status.updatedReplicas ?? 0;
   const available = status.availableReplicas ?? 0;
   const total = status.replicas ?? 0;
   if (updated < want) return { done: false, waiting: `${updated} of ${want} replicas updated` };
-  if (total > updated) return { done: false, waiting: `${total - updated} old replicas are still terminating` };
-  if (available < updated) return { done: false, waiting: `${available} of ${updated} updated replicas available` };
+  if (total > updated)
+    return { done: false, waiting: `${total - updated} old replicas are still terminating` };
+  if (available < updated)
+    return { done: false, waiting: `${available} of ${updated} updated replicas available` };
   return { done: true };
 }
 
@@ -128,7 +151,11 @@ function stalled(deployment: V1Deployment): Condition | undefined {
   ) as Condition | undefined;
 }
 
-async function readDeployment(cluster: Cluster, name: string, namespace: string): Promise<V1Deployment | undefined> {
+async function readDeployment(
+  cluster: Cluster,
+  name: string,
+  namespace: string,
+): Promise<V1Deployment | undefined> {
   try {
     return await cluster.apps.readNamespacedDeployment({ name, namespace });
   } catch (error) {
@@ -138,7 +165,13 @@ async function readDeployment(cluster: Cluster, name: string, namespace: string)
 }
 
 /** Follows a Deployment (a SpinApp's, or one the user's manifest applied) to its new revision. */
-async function waitForDeployment(wait: RolloutWait, label: string, name: () => string, image: string | undefined, before?: () => Promise<Step | undefined>): Promise<void> {
+async function waitForDeployment(
+  wait: RolloutWait,
+  label: string,
+  name: () => string,
+  image: string | undefined,
+  before?: () => Promise<Step | undefined>,
+): Promise<void> {
   const namespace = wait.applied.metadata.namespace ?? 'default';
   let lastCondition: Condition | undefined;
   await until(wait, label, async () => {
@@ -153,7 +186,8 @@ async function waitForDeployment(wait: RolloutWait, label: string, name: () => s
     const stall = stalled(deployment);
     if (stall) throw new UserError(`Kubernetes: ${label} stalled: ${describe(stall)}`);
     const pull = await pullFailure(wait.cluster, deployment, namespace);
-    if (pull) throw new UserError(`Kubernetes: ${label}: the cluster cannot run the new revision: ${pull}`);
+    if (pull)
+      throw new UserError(`Kubernetes: ${label}: the cluster cannot run the new revision: ${pull}`);
     return { done: false, waiting: `${progress.waiting}; ${describe(lastCondition)}` };
   });
 }
@@ -163,19 +197,29 @@ function waitForSpinApp(wait: RolloutWait): Promise<void> {
   const image = (wait.applied.spec as { image?: string } | undefined)?.image;
   let deploymentName = name;
   const label = `SpinApp "${name}"`;
-  return waitForDeployment(wait, label, () => deploymentName, image, async () => {
-    // the operator names the Deployment in the SpinApp's status (today: the SpinApp's name)
-    const now = await read(wait.cluster, wait.applied);
-    if (!now) throw new UserError(`Kubernetes: ${label} is gone from namespace "${wait.applied.metadata.namespace}" (deleted while rolling out?)`);
-    const status = now.status as { deploymentName?: string } | undefined;
-    if (status?.deploymentName) deploymentName = status.deploymentName;
-    return undefined;
-  });
+  return waitForDeployment(
+    wait,
+    label,
+    () => deploymentName,
+    image,
+    async () => {
+      // the operator names the Deployment in the SpinApp's status (today: the SpinApp's name)
+      const now = await read(wait.cluster, wait.applied);
+      if (!now)
+        throw new UserError(
+          `Kubernetes: ${label} is gone from namespace "${wait.applied.metadata.namespace}" (deleted while rolling out?)`,
+        );
+      const status = now.status as { deploymentName?: string } | undefined;
+      if (status?.deploymentName) deploymentName = status.deploymentName;
+      return undefined;
+    },
+  );
 }
 
 /** Is the condition about the applied revision (its generation), not the one before? */
 function current(condition: Condition, generation: number, appliedAt: number): boolean {
-  if (typeof condition.observedGeneration === 'number') return condition.observedGeneration >= generation;
+  if (typeof condition.observedGeneration === 'number')
+    return condition.observedGeneration >= generation;
   if (!condition.lastTransitionTime) return false;
   // transition times have whole seconds
   return new Date(condition.lastTransitionTime).getTime() >= Math.floor(appliedAt / 1000) * 1000;
@@ -189,21 +233,45 @@ function waitForWorkload(wait: RolloutWait): Promise<void> {
   let lastCondition: Condition | undefined;
   return until(wait, label, async () => {
     const now = await read(wait.cluster, wait.applied);
-    if (!now) throw new UserError(`Kubernetes: ${label} is gone from namespace "${wait.applied.metadata.namespace}" (deleted while rolling out?)`);
-    const status = (now.status ?? {}) as { conditions?: Condition[]; replicas?: { ready?: number; expected?: number }; observedGeneration?: number };
+    if (!now)
+      throw new UserError(
+        `Kubernetes: ${label} is gone from namespace "${wait.applied.metadata.namespace}" (deleted while rolling out?)`,
+      );
+    const status = (now.status ?? {}) as {
+      conditions?: Condition[];
+      replicas?: { ready?: number; expected?: number };
+      observedGeneration?: number;
+    };
     const conditions = status.conditions ?? [];
     lastCondition = telling(conditions) ?? lastCondition;
     const artifact = conditions.find((c) => c.type === 'Artifact');
     if (artifact?.status === 'False' && current(artifact, generation, wait.appliedAt)) {
-      const image = (now.spec as { template?: { spec?: { components?: { image?: string }[] } } } | undefined)?.template?.spec?.components?.map((c) => c.image).join(', ');
-      throw new UserError(`Kubernetes: ${label}: the cluster cannot pull image ${image ?? '(unknown)'}: ${describe(artifact)}`);
+      const image = (
+        now.spec as { template?: { spec?: { components?: { image?: string }[] } } } | undefined
+      )?.template?.spec?.components
+        ?.map((c) => c.image)
+        .join(', ');
+      throw new UserError(
+        `Kubernetes: ${label}: the cluster cannot pull image ${image ?? '(unknown)'}: ${describe(artifact)}`,
+      );
     }
     const ready = conditions.find((c) => c.type === 'Ready');
     const readyReplicas = status.replicas?.ready ?? 0;
-    if (ready?.status === 'True' && current(ready, generation, wait.appliedAt) && readyReplicas >= expected) return { done: true };
+    if (
+      ready?.status === 'True' &&
+      current(ready, generation, wait.appliedAt) &&
+      readyReplicas >= expected
+    )
+      return { done: true };
     if (ready?.status === 'True' && !current(ready, generation, wait.appliedAt))
-      return { done: false, waiting: `Ready=True is still the previous revision's; ${describe(lastCondition)}` };
-    return { done: false, waiting: `${readyReplicas} of ${expected} replicas ready; ${describe(lastCondition)}` };
+      return {
+        done: false,
+        waiting: `Ready=True is still the previous revision's; ${describe(lastCondition)}`,
+      };
+    return {
+      done: false,
+      waiting: `${readyReplicas} of ${expected} replicas ready; ${describe(lastCondition)}`,
+    };
   });
 }
 
@@ -211,7 +279,8 @@ function waitForWorkload(wait: RolloutWait): Promise<void> {
 export async function waitForRollout(wait: RolloutWait): Promise<boolean> {
   const { apiVersion, kind } = wait.applied;
   if (apiVersion === SPINAPP_API && kind === 'SpinApp') await waitForSpinApp(wait);
-  else if (apiVersion === WORKLOAD_API && kind === 'WorkloadDeployment') await waitForWorkload(wait);
+  else if (apiVersion === WORKLOAD_API && kind === 'WorkloadDeployment')
+    await waitForWorkload(wait);
   else if (apiVersion === 'apps/v1' && kind === 'Deployment') {
     const name = wait.applied.metadata.name;
     await waitForDeployment(wait, `Deployment "${name}"`, () => name, undefined);

@@ -128,7 +128,14 @@ describe('spinwash run --deploy kubernetes', () => {
       template: {
         spec: {
           components: [{ name: 'hello-rust', image: d.image }],
-          hostInterfaces: [{ namespace: 'wasi', package: 'http', interfaces: ['incoming-handler'], config: { host: 'hello.example.test' } }],
+          hostInterfaces: [
+            {
+              namespace: 'wasi',
+              package: 'http',
+              interfaces: ['incoming-handler'],
+              config: { host: 'hello.example.test' },
+            },
+          ],
         },
       },
     });
@@ -139,15 +146,35 @@ describe('spinwash run --deploy kubernetes', () => {
     expect(deploy.markdown).toMatch(
       /Pushed `[^`]+@sha256:[0-9a-f]+…?` · .*\([\d,]+ B\) in [\d.]+ m?s · rolled out in [12]\.\d+ s/,
     );
-    expect(k8s.requests.every((r) => r.method === 'UPGRADE' || r.authorization === `Bearer ${k8s.token}`)).toBe(true);
+    expect(
+      k8s.requests.every(
+        (r) => r.method === 'UPGRADE' || r.authorization === `Bearer ${k8s.token}`,
+      ),
+    ).toBe(true);
     expectNoCredentials(deploy);
   });
 
   const cases: [string, Parameters<typeof deployKubernetes>, RegExp][] = [
-    ['no-crd', [], /error: Kubernetes does not know WorkloadDeployment \(runtime\.wasmcloud\.dev\/v1alpha1\).*install wasmCloud's runtime-operator/m],
-    ['forbidden', [], /error: Kubernetes RBAC forbids spinwash to patch workloaddeployments\.runtime\.wasmcloud\.dev in namespace "default".*cannot patch resource "workloaddeployments"/m],
-    ['image-pull', [], /error: Kubernetes: WorkloadDeployment "hello-rust": the cluster cannot pull image .*@sha256:[0-9a-f]{64}: Artifact=False \(FetchFailed\)/m],
-    ['stall', ['--deploy-timeout', '3'], /error: Kubernetes: WorkloadDeployment "hello-rust" did not roll out within 3 s \(last: 0 of 1 replicas ready; Scale=False \(InsufficientHosts\)/m],
+    [
+      'no-crd',
+      [],
+      /error: Kubernetes does not know WorkloadDeployment \(runtime\.wasmcloud\.dev\/v1alpha1\).*install wasmCloud's runtime-operator/m,
+    ],
+    [
+      'forbidden',
+      [],
+      /error: Kubernetes RBAC forbids spinwash to patch workloaddeployments\.runtime\.wasmcloud\.dev in namespace "default".*cannot patch resource "workloaddeployments"/m,
+    ],
+    [
+      'image-pull',
+      [],
+      /error: Kubernetes: WorkloadDeployment "hello-rust": the cluster cannot pull image .*@sha256:[0-9a-f]{64}: Artifact=False \(FetchFailed\)/m,
+    ],
+    [
+      'stall',
+      ['--deploy-timeout', '3'],
+      /error: Kubernetes: WorkloadDeployment "hello-rust" did not roll out within 3 s \(last: 0 of 1 replicas ready; Scale=False \(InsufficientHosts\)/m,
+    ],
   ];
   it.each(cases)('fails with one clear line: %s', async (fault, extra, expected) => {
     k8s.fault = fault as K8sStandIn['fault'];

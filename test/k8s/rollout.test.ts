@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { connect } from '../../src/k8s/cluster.js';
 import { rollOut, type PushedImage } from '../../src/k8s/deploy.js';
 import { parseK8sOptions, K8S_INPUTS, type K8sOptions } from '../../src/k8s/options.js';
-import { NOTHING_BEFORE } from '../../src/deploy/readiness.js';
+import { freePort, NOTHING_BEFORE } from '../../src/deploy/readiness.js';
 import type { DeployRequest } from '../../src/deploy/target.js';
 import { MemoryLogger } from '../../src/log.js';
 import { UserError } from '../../src/errors.js';
@@ -47,7 +47,13 @@ function request(
 
 async function deploy(run: DeployRequest<K8sOptions>, pushed = PUSHED) {
   const startedAt = performance.now();
-  const rollout = await rollOut({ cluster: await connect(), request: run, pushed, startedAt, before: NOTHING_BEFORE });
+  const rollout = await rollOut({
+    cluster: await connect(),
+    request: run,
+    pushed,
+    startedAt,
+    before: NOTHING_BEFORE,
+  });
   await rollout.stop();
   return rollout.report;
 }
@@ -67,19 +73,30 @@ afterAll(async () => {
 
 describe('SpinApp rollout', () => {
   it('applies a SpinApp server-side and waits for the new revision before the HTTP proof', async () => {
-    const run = request('spin', { 'app-url': k8s.appUrl, replicas: '2', variables: 'greeting=hi, mode=fast' });
+    const run = request('spin', {
+      'app-url': k8s.appUrl,
+      replicas: '2',
+      variables: 'greeting=hi, mode=fast',
+    });
     const report = await deploy(run);
-    const app = k8s.object('/apis/core.spinkube.dev/v1alpha1/namespaces/default/spinapps/hello-rust');
+    const app = k8s.object(
+      '/apis/core.spinkube.dev/v1alpha1/namespaces/default/spinapps/hello-rust',
+    );
     expect(app?.spec).toEqual({
       image: PUSHED.image,
       executor: 'containerd-shim-spin',
       replicas: 2,
-      variables: [{ name: 'greeting', value: 'hi' }, { name: 'mode', value: 'fast' }],
+      variables: [
+        { name: 'greeting', value: 'hi' },
+        { name: 'mode', value: 'fast' },
+      ],
       checks: { readiness: { httpGet: { path: '/health' } } },
     });
     const patch = k8s.requests.find((r) => r.method === 'PATCH' && r.url.includes('/spinapps/'));
     expect(patch?.contentType).toBe('application/apply-patch+yaml');
-    expect(patch?.url).toBe('/apis/core.spinkube.dev/v1alpha1/namespaces/default/spinapps/hello-rust?fieldManager=spinwash&force=true');
+    expect(patch?.url).toBe(
+      '/apis/core.spinkube.dev/v1alpha1/namespaces/default/spinapps/hello-rust?fieldManager=spinwash&force=true',
+    );
     expect(report.readySeconds).toBeGreaterThanOrEqual(0.4);
     expect(report.rolloutSeconds).toBeGreaterThanOrEqual(0.4);
     expect(report.readySeconds).toBeGreaterThanOrEqual(report.rolloutSeconds!);
@@ -94,7 +111,10 @@ describe('SpinApp rollout', () => {
     const report = await deploy(run, NEXT);
     // the old revision kept answering 200 all along: only the new one counts
     expect(report.readySeconds).toBeGreaterThanOrEqual(0.6);
-    expect(k8s.object('/apis/core.spinkube.dev/v1alpha1/namespaces/default/spinapps/hello-rust')?.metadata.generation).toBe(2);
+    expect(
+      k8s.object('/apis/core.spinkube.dev/v1alpha1/namespaces/default/spinapps/hello-rust')
+        ?.metadata.generation,
+    ).toBe(2);
     expect(run.logger.lines.join('\n')).toMatch(/old replicas are still terminating/);
   });
 
@@ -112,13 +132,22 @@ describe('WorkloadDeployment rollout', () => {
   it('applies a WorkloadDeployment with the http host interface and waits for Ready of its generation', async () => {
     const run = request('cargo', { 'app-url': k8s.appUrl, 'k8s-host': 'hello.example.com' });
     const report = await deploy(run);
-    const workload = k8s.object('/apis/runtime.wasmcloud.dev/v1alpha1/namespaces/default/workloaddeployments/hello-rust');
+    const workload = k8s.object(
+      '/apis/runtime.wasmcloud.dev/v1alpha1/namespaces/default/workloaddeployments/hello-rust',
+    );
     expect(workload?.spec).toEqual({
       replicas: 1,
       template: {
         spec: {
           components: [{ name: 'hello-rust', image: PUSHED.image }],
-          hostInterfaces: [{ namespace: 'wasi', package: 'http', interfaces: ['incoming-handler'], config: { host: 'hello.example.com' } }],
+          hostInterfaces: [
+            {
+              namespace: 'wasi',
+              package: 'http',
+              interfaces: ['incoming-handler'],
+              config: { host: 'hello.example.com' },
+            },
+          ],
         },
       },
     });
@@ -129,7 +158,11 @@ describe('WorkloadDeployment rollout', () => {
 
 describe('WorkloadDeployment update', () => {
   it("waits for Ready of the new generation, not the previous revision's Ready=True", async () => {
-    const project = { kind: 'cargo' as const, dir: path.dirname(k8s.kubeconfig), appName: 'updated' };
+    const project = {
+      kind: 'cargo' as const,
+      dir: path.dirname(k8s.kubeconfig),
+      appName: 'updated',
+    };
     await deploy(request('cargo', { 'app-url': k8s.appUrl }, { project }), fresh());
     k8s.rolloutDelayMs = 700;
     const run = request('cargo', { 'app-url': k8s.appUrl }, { project });
@@ -158,16 +191,26 @@ describe('your own manifest (k8s-manifest)', () => {
       ].join('\n'),
     );
     const pushed = fresh();
-    const report = await deploy(request('spin', { 'app-url': k8s.appUrl, 'k8s-manifest': 'spinapp.yaml' }), pushed);
+    const report = await deploy(
+      request('spin', { 'app-url': k8s.appUrl, 'k8s-manifest': 'spinapp.yaml' }),
+      pushed,
+    );
     const app = k8s.object('/apis/core.spinkube.dev/v1alpha1/namespaces/default/spinapps/custom');
-    expect(app?.spec).toEqual({ image: pushed.image, executor: 'containerd-shim-spin', replicas: 3, podLabels: { team: 'web' } });
+    expect(app?.spec).toEqual({
+      image: pushed.image,
+      executor: 'containerd-shim-spin',
+      replicas: 3,
+      podLabels: { team: 'web' },
+    });
     expect(report.rolloutSeconds).toBeGreaterThanOrEqual(0.4);
   });
 
   it('refuses a document that is not a resource, naming the file', async () => {
     const file = path.join(path.dirname(k8s.kubeconfig), 'broken.yaml');
     await writeFile(file, 'kind: SpinApp\nspec: {}\n');
-    await expect(deploy(request('spin', { 'app-url': k8s.appUrl, 'k8s-manifest': 'broken.yaml' }), fresh())).rejects.toThrow(
+    await expect(
+      deploy(request('spin', { 'app-url': k8s.appUrl, 'k8s-manifest': 'broken.yaml' }), fresh()),
+    ).rejects.toThrow(
       `${file}: document 1 is not a Kubernetes resource (it needs apiVersion, kind and metadata.name)`,
     );
   });
@@ -180,11 +223,19 @@ describe('preview', () => {
     const report = await deploy(run, fresh());
     expect(report.preview).toEqual(preview);
     expect(k8s.namespaceNames()).toContain('hello-rust-pr-7');
-    expect(k8s.object('/apis/core.spinkube.dev/v1alpha1/namespaces/hello-rust-pr-7/spinapps/hello-rust')).toBeDefined();
+    expect(
+      k8s.object('/apis/core.spinkube.dev/v1alpha1/namespaces/hello-rust-pr-7/spinapps/hello-rust'),
+    ).toBeDefined();
     await kubernetesTarget.undeploy!(run as unknown as DeployRequest<KubernetesOptions>);
-    expect(k8s.requests.some((r) => r.method === 'DELETE' && r.url.startsWith('/api/v1/namespaces/hello-rust-pr-7'))).toBe(true);
+    expect(
+      k8s.requests.some(
+        (r) => r.method === 'DELETE' && r.url.startsWith('/api/v1/namespaces/hello-rust-pr-7'),
+      ),
+    ).toBe(true);
     expect(k8s.namespaceNames()).not.toContain('hello-rust-pr-7');
-    expect(k8s.object('/apis/core.spinkube.dev/v1alpha1/namespaces/hello-rust-pr-7/spinapps/hello-rust')).toBeUndefined();
+    expect(
+      k8s.object('/apis/core.spinkube.dev/v1alpha1/namespaces/hello-rust-pr-7/spinapps/hello-rust'),
+    ).toBeUndefined();
     expect(run.logger.lines).toContain('deleted namespace "hello-rust-pr-7"');
   });
 });
@@ -204,20 +255,30 @@ describe('clear errors', () => {
 
   it('names the operator to install when the CRD is missing', async () => {
     k8s.fault = 'no-crd';
-    expect(await failure(request('spin', { 'app-url': k8s.appUrl }))).toMatch(/SpinApp \(core\.spinkube\.dev\/v1alpha1\).*install SpinKube's spin-operator/);
-    expect(await failure(request('cargo', { 'app-url': k8s.appUrl }))).toMatch(/WorkloadDeployment.*install wasmCloud's runtime-operator/);
+    expect(await failure(request('spin', { 'app-url': k8s.appUrl }))).toMatch(
+      /SpinApp \(core\.spinkube\.dev\/v1alpha1\).*install SpinKube's spin-operator/,
+    );
+    expect(await failure(request('cargo', { 'app-url': k8s.appUrl }))).toMatch(
+      /WorkloadDeployment.*install wasmCloud's runtime-operator/,
+    );
   });
 
   it('names the verb and resource RBAC forbids', async () => {
     k8s.fault = 'forbidden';
-    const message = await failure(request('spin', { 'app-url': k8s.appUrl, 'k8s-namespace': 'default' }));
-    expect(message).toMatch(/RBAC forbids spinwash to patch spinapps\.core\.spinkube\.dev in namespace "default"/);
+    const message = await failure(
+      request('spin', { 'app-url': k8s.appUrl, 'k8s-namespace': 'default' }),
+    );
+    expect(message).toMatch(
+      /RBAC forbids spinwash to patch spinapps\.core\.spinkube\.dev in namespace "default"/,
+    );
     expect(message).toContain(CI_USER);
   });
 
   it("reports the pod's reason when the cluster cannot pull the image", async () => {
     k8s.fault = 'image-pull';
-    const message = await failure(request('spin', { 'app-url': k8s.appUrl }, { timeoutSeconds: 5 }));
+    const message = await failure(
+      request('spin', { 'app-url': k8s.appUrl }, { timeoutSeconds: 5 }),
+    );
     expect(message).toMatch(/cannot pull image .*@sha256:.*ImagePullBackOff/);
     const wasm = await failure(request('cargo', { 'app-url': k8s.appUrl }, { timeoutSeconds: 5 }));
     expect(wasm).toMatch(/cannot pull image .*Artifact=False \(FetchFailed\)/);
@@ -226,8 +287,14 @@ describe('clear errors', () => {
   it('names the last condition of a rollout that stalls, at the deploy timeout', async () => {
     k8s.fault = 'stall';
     const started = performance.now();
-    const project = { kind: 'spin' as const, dir: path.dirname(k8s.kubeconfig), appName: 'stalled' };
-    const message = await failure(request('spin', { 'app-url': k8s.appUrl }, { timeoutSeconds: 1, project }));
+    const project = {
+      kind: 'spin' as const,
+      dir: path.dirname(k8s.kubeconfig),
+      appName: 'stalled',
+    };
+    const message = await failure(
+      request('spin', { 'app-url': k8s.appUrl }, { timeoutSeconds: 1, project }),
+    );
     expect(performance.now() - started).toBeGreaterThanOrEqual(1000);
     expect(message).toBe(
       'Kubernetes: SpinApp "stalled" did not roll out within 1 s (last: 0 of 1 updated replicas available; ' +
@@ -235,8 +302,52 @@ describe('clear errors', () => {
     );
     // wasmCloud: the condition that is not True
     const workload = await failure(
-      request('cargo', { 'app-url': k8s.appUrl }, { timeoutSeconds: 1, project: { ...project, kind: 'cargo' } }),
+      request(
+        'cargo',
+        { 'app-url': k8s.appUrl },
+        { timeoutSeconds: 1, project: { ...project, kind: 'cargo' } },
+      ),
     );
-    expect(workload).toMatch(/WorkloadDeployment "stalled" did not roll out within 1 s .*Scale=False \(InsufficientHosts\): 0 of 1 replicas placed/);
+    expect(workload).toMatch(
+      /WorkloadDeployment "stalled" did not roll out within 1 s .*Scale=False \(InsufficientHosts\): 0 of 1 replicas placed/,
+    );
+  });
+});
+
+describe('reaching the cluster', () => {
+  afterEach(() => vi.stubEnv('KUBECONFIG', k8s.kubeconfig));
+
+  it('says where a kubeconfig is looked for when there is none', async () => {
+    vi.stubEnv('KUBECONFIG', '');
+    vi.stubEnv('HOME', path.join(path.dirname(k8s.kubeconfig), 'no-home'));
+    vi.stubEnv('KUBERNETES_SERVICE_HOST', '');
+    await expect(connect()).rejects.toThrow(
+      /found no cluster: set KUBECONFIG to a kubeconfig file, write ~\/\.kube\/config, or run inside a cluster/,
+    );
+  });
+
+  async function kubeconfigWith(name: string, from: string, to: string): Promise<void> {
+    const file = path.join(path.dirname(k8s.kubeconfig), name);
+    await writeFile(file, (await readFile(k8s.kubeconfig, 'utf8')).replace(from, to));
+    vi.stubEnv('KUBECONFIG', file);
+  }
+
+  it('a token the API server refuses is one line, without the token', async () => {
+    await kubeconfigWith('wrong-token.yaml', k8s.token, 'not-the-token');
+    await expect(deploy(request('spin', { 'app-url': k8s.appUrl }), fresh())).rejects.toThrow(
+      "Kubernetes did not accept the kubeconfig's credentials (HTTP 401 Unauthorized) to get the API core.spinkube.dev/v1alpha1",
+    );
+  });
+
+  it('an API server that does not answer is one line naming what was asked', async () => {
+    await kubeconfigWith('closed-port.yaml', k8s.server, `https://127.0.0.1:${await freePort()}`);
+    const error = await deploy(request('spin', { 'app-url': k8s.appUrl }), fresh()).catch(
+      (e: unknown) => e as Error,
+    );
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toMatch(
+      /^Kubernetes: could not get the API core\.spinkube\.dev\/v1alpha1: .*ECONNREFUSED/,
+    );
+    expect((error as Error).message).not.toContain('\n');
   });
 });

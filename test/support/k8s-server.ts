@@ -101,10 +101,47 @@ function makeCertificates(dir: string): { ca: string; cert: string; key: string 
     execFileSync('openssl', args, { stdio: 'pipe' });
   };
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  openssl('req', '-x509', ...ec, '-keyout', file('ca.key'), '-out', file('ca.crt'), '-days', '1', '-subj', '/CN=k8s-stand-in-ca');
-  openssl('req', ...ec, '-keyout', file('server.key'), '-out', file('server.csr'), '-subj', '/CN=127.0.0.1');
+  openssl(
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    file('ca.key'),
+    '-out',
+    file('ca.crt'),
+    '-days',
+    '1',
+    '-subj',
+    '/CN=k8s-stand-in-ca',
+  );
+  openssl(
+    'req',
+    ...ec,
+    '-keyout',
+    file('server.key'),
+    '-out',
+    file('server.csr'),
+    '-subj',
+    '/CN=127.0.0.1',
+  );
   writeFileSync(file('san.ext'), 'subjectAltName=IP:127.0.0.1\n');
-  openssl('x509', '-req', '-in', file('server.csr'), '-CA', file('ca.crt'), '-CAkey', file('ca.key'), '-CAcreateserial', '-out', file('server.crt'), '-days', '1', '-extfile', file('san.ext'));
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    file('server.csr'),
+    '-CA',
+    file('ca.crt'),
+    '-CAkey',
+    file('ca.key'),
+    '-CAcreateserial',
+    '-out',
+    file('server.crt'),
+    '-days',
+    '1',
+    '-extfile',
+    file('san.ext'),
+  );
   return {
     ca: readFileSync(file('ca.crt'), 'utf8'),
     cert: readFileSync(file('server.crt'), 'utf8'),
@@ -113,7 +150,16 @@ function makeCertificates(dir: string): { ca: string; cert: string; key: string 
 }
 
 function status(code: number, reason: string, message: string, details?: Json): Json {
-  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, ...(details ? { details } : {}), code };
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason,
+    ...(details ? { details } : {}),
+    code,
+  };
 }
 
 function send(response: ServerResponse, code: number, body: unknown): void {
@@ -200,10 +246,19 @@ export async function startK8sServer(
 
   const podsOf = (namespace: string, app: string): Obj[] =>
     [...objects.values()].filter(
-      (o) => o.kind === 'Pod' && o.metadata.namespace === namespace && (o.metadata.labels as Json | undefined)?.['core.spinkube.dev/app-name'] === app,
+      (o) =>
+        o.kind === 'Pod' &&
+        o.metadata.namespace === namespace &&
+        (o.metadata.labels as Json | undefined)?.['core.spinkube.dev/app-name'] === app,
     );
 
-  function makePod(namespace: string, app: string, hash: string, index: number, image: string): Obj {
+  function makePod(
+    namespace: string,
+    app: string,
+    hash: string,
+    index: number,
+    image: string,
+  ): Obj {
     const fault = stand.fault;
     const waiting =
       fault === 'image-pull'
@@ -212,12 +267,20 @@ export async function startK8sServer(
     const pod: Obj = {
       apiVersion: 'v1',
       kind: 'Pod',
-      metadata: { name: `${app}-${hash}-${index}`, namespace, labels: { 'core.spinkube.dev/app-name': app, 'pod-template-hash': hash } },
-      spec: { containers: [{ name: app, image, ports: [{ containerPort: 80, name: 'http-app' }] }] },
+      metadata: {
+        name: `${app}-${hash}-${index}`,
+        namespace,
+        labels: { 'core.spinkube.dev/app-name': app, 'pod-template-hash': hash },
+      },
+      spec: {
+        containers: [{ name: app, image, ports: [{ containerPort: 80, name: 'http-app' }] }],
+      },
       status: {
         phase: 'Pending',
         conditions: [{ type: 'Ready', status: 'False', reason: 'ContainersNotReady' }],
-        containerStatuses: [{ name: app, image, ready: false, restartCount: 0, state: { waiting } }],
+        containerStatuses: [
+          { name: app, image, ready: false, restartCount: 0, state: { waiting } },
+        ],
       },
     };
     objects.set(keyOf('v1', 'pods', namespace, pod.metadata.name), pod);
@@ -249,24 +312,55 @@ export async function startK8sServer(
           metadata: { labels: { 'core.spinkube.dev/app-name': name } },
           spec: {
             runtimeClassName: 'wasmtime-spin-v2',
-            containers: [{ name, image, command: ['/'], ports: [{ containerPort: 80, name: 'http-app' }], readinessProbe: { httpGet: { path: readinessPath(app), port: 80 } } }],
+            containers: [
+              {
+                name,
+                image,
+                command: ['/'],
+                ports: [{ containerPort: 80, name: 'http-app' }],
+                readinessProbe: { httpGet: { path: readinessPath(app), port: 80 } },
+              },
+            ],
           },
         },
       },
     };
     // the old ReplicaSet's pods that never became ready are scaled away at once
     const isReady = (p: Obj): boolean =>
-      ((p.status?.conditions as Json[] | undefined) ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+      ((p.status?.conditions as Json[] | undefined) ?? []).some(
+        (c) => c.type === 'Ready' && c.status === 'True',
+      );
     for (const pod of podsOf(namespace, name))
       if (!isReady(pod)) objects.delete(keyOf('v1', 'pods', namespace, pod.metadata.name));
     const oldPods = podsOf(namespace, name);
     const oldAvailable = oldPods.length;
-    const newPods = Array.from({ length: replicas }, (_, i) => makePod(namespace, name, hash, i, image));
-    const progressing = { type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', message: `ReplicaSet "${name}-${hash}" is progressing.`, lastUpdateTime: now(), lastTransitionTime: now() };
+    const newPods = Array.from({ length: replicas }, (_, i) =>
+      makePod(namespace, name, hash, i, image),
+    );
+    const progressing = {
+      type: 'Progressing',
+      status: 'True',
+      reason: 'ReplicaSetUpdated',
+      message: `ReplicaSet "${name}-${hash}" is progressing.`,
+      lastUpdateTime: now(),
+      lastTransitionTime: now(),
+    };
     const available =
       oldAvailable > 0
-        ? { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', lastTransitionTime: now() }
-        : { type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.', lastTransitionTime: now() };
+        ? {
+            type: 'Available',
+            status: 'True',
+            reason: 'MinimumReplicasAvailable',
+            message: 'Deployment has minimum availability.',
+            lastTransitionTime: now(),
+          }
+        : {
+            type: 'Available',
+            status: 'False',
+            reason: 'MinimumReplicasUnavailable',
+            message: 'Deployment does not have minimum availability.',
+            lastTransitionTime: now(),
+          };
     // the controller saw the new template at once; its pods are not up yet
     deployment.status = {
       observedGeneration: deployment.metadata.generation,
@@ -279,13 +373,26 @@ export async function startK8sServer(
     };
     stamp(deployment);
     objects.set(key, deployment);
-    app.status = { deploymentName: name, serviceName: name, readyReplicas: oldAvailable, conditions: [available, progressing] };
+    app.status = {
+      deploymentName: name,
+      serviceName: name,
+      readyReplicas: oldAvailable,
+      conditions: [available, progressing],
+    };
     if (stand.fault === 'image-pull' || stand.fault === 'stall') {
       if (stand.fault === 'stall')
         for (const pod of newPods) {
           // running, never ready: its readiness check keeps failing
           (pod.status as Json).phase = 'Running';
-          (pod.status as Json).containerStatuses = [{ name, image, ready: false, restartCount: 0, state: { running: { startedAt: now() } } }];
+          (pod.status as Json).containerStatuses = [
+            {
+              name,
+              image,
+              ready: false,
+              restartCount: 0,
+              state: { running: { startedAt: now() } },
+            },
+          ];
         }
       return;
     }
@@ -298,16 +405,42 @@ export async function startK8sServer(
         pod.status = {
           phase: 'Running',
           conditions: [{ type: 'Ready', status: 'True' }],
-          containerStatuses: [{ name, image, ready: true, restartCount: 0, state: { running: { startedAt: now() } } }],
+          containerStatuses: [
+            { name, image, ready: true, restartCount: 0, state: { running: { startedAt: now() } } },
+          ],
         };
       }
       const done = [
-        { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', lastTransitionTime: now() },
-        { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${name}-${hash}" has successfully progressed.`, lastTransitionTime: now() },
+        {
+          type: 'Available',
+          status: 'True',
+          reason: 'MinimumReplicasAvailable',
+          message: 'Deployment has minimum availability.',
+          lastTransitionTime: now(),
+        },
+        {
+          type: 'Progressing',
+          status: 'True',
+          reason: 'NewReplicaSetAvailable',
+          message: `ReplicaSet "${name}-${hash}" has successfully progressed.`,
+          lastTransitionTime: now(),
+        },
       ];
-      current.status = { observedGeneration: generation, replicas, updatedReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas, conditions: done };
+      current.status = {
+        observedGeneration: generation,
+        replicas,
+        updatedReplicas: replicas,
+        readyReplicas: replicas,
+        availableReplicas: replicas,
+        conditions: done,
+      };
       stamp(current);
-      app.status = { deploymentName: name, serviceName: name, readyReplicas: replicas, conditions: done };
+      app.status = {
+        deploymentName: name,
+        serviceName: name,
+        readyReplicas: replicas,
+        conditions: done,
+      };
       serving = { image, kind: 'SpinApp', name };
       rolledOutAt = performance.now();
     });
@@ -317,16 +450,27 @@ export async function startK8sServer(
     const generation = workload.metadata.generation ?? 1;
     const spec = workload.spec ?? {};
     const expected = Number(spec.replicas ?? 1);
-    const components = ((spec.template as Json | undefined)?.spec as Json | undefined)?.components as Json[] | undefined;
+    const components = ((spec.template as Json | undefined)?.spec as Json | undefined)
+      ?.components as Json[] | undefined;
     const image = String(components?.[0]?.image ?? '');
     const condition = (type: string, state: string, reason: string, message = ''): Json => ({
-      type, status: state, reason, message, lastTransitionTime: now(), observedGeneration: generation,
+      type,
+      status: state,
+      reason,
+      message,
+      lastTransitionTime: now(),
+      observedGeneration: generation,
     });
     const previous = workload.status;
     if (stand.fault === 'image-pull') {
       workload.status = {
         conditions: [
-          condition('Artifact', 'False', 'FetchFailed', `failed to fetch ${image}: failed to pull: 401 Unauthorized`),
+          condition(
+            'Artifact',
+            'False',
+            'FetchFailed',
+            `failed to fetch ${image}: failed to pull: 401 Unauthorized`,
+          ),
           condition('Ready', 'False', 'Reconciling'),
         ],
         replicas: { expected, current: 0, ready: 0, unavailable: expected },
@@ -335,7 +479,9 @@ export async function startK8sServer(
     }
     if (!previous) {
       workload.status = {
-        conditions: ['Artifact', 'Sync', 'Deploy', 'Scale', 'Ready'].map((t) => condition(t, 'Unknown', 'Reconciling')),
+        conditions: ['Artifact', 'Sync', 'Deploy', 'Scale', 'Ready'].map((t) =>
+          condition(t, 'Unknown', 'Reconciling'),
+        ),
         replicas: { expected, current: 0, ready: 0, unavailable: expected },
       };
     } // an update keeps the previous revision's conditions until it is through
@@ -345,7 +491,12 @@ export async function startK8sServer(
           condition('Artifact', 'True', 'Fetched'),
           condition('Sync', 'True', 'Synced'),
           condition('Deploy', 'True', 'Deployed'),
-          condition('Scale', 'False', 'InsufficientHosts', `0 of ${expected} replicas placed: no host matches the hostSelector`),
+          condition(
+            'Scale',
+            'False',
+            'InsufficientHosts',
+            `0 of ${expected} replicas placed: no host matches the hostSelector`,
+          ),
           condition('Ready', 'False', 'NotReady'),
         ],
         replicas: { expected, current: 0, ready: 0, unavailable: expected },
@@ -355,7 +506,9 @@ export async function startK8sServer(
     later(stand.rolloutDelayMs, () => {
       if (workload.metadata.generation !== generation) return;
       workload.status = {
-        conditions: ['Artifact', 'Sync', 'Deploy', 'Scale', 'Ready'].map((t) => condition(t, 'True', 'Ready')),
+        conditions: ['Artifact', 'Sync', 'Deploy', 'Scale', 'Ready'].map((t) =>
+          condition(t, 'True', 'Ready'),
+        ),
         replicas: { expected, current: expected, ready: expected, unavailable: 0 },
       };
       stamp(workload);
@@ -387,14 +540,22 @@ export async function startK8sServer(
     } else return undefined;
     if (rest.length === 0) return { gv };
     if (rest[0] === 'namespaces' && rest.length >= 3) {
-      return { gv, namespace: rest[1], plural: rest[2], ...(rest[3] ? { name: rest[3] } : {}), ...(rest[4] ? { subresource: rest[4] } : {}) };
+      return {
+        gv,
+        namespace: rest[1],
+        plural: rest[2],
+        ...(rest[3] ? { name: rest[3] } : {}),
+        ...(rest[4] ? { subresource: rest[4] } : {}),
+      };
     }
     return { gv, plural: rest[0], ...(rest[1] ? { name: rest[1] } : {}) };
   }
 
-  const typeOf = (gv: string, plural: string): ResourceType | undefined => RESOURCES[gv]?.find((r) => r.name === plural);
+  const typeOf = (gv: string, plural: string): ResourceType | undefined =>
+    RESOURCES[gv]?.find((r) => r.name === plural);
   const groupOf = (gv: string): string => (gv.includes('/') ? gv.split('/')[0]! : '');
-  const qualified = (gv: string, plural: string): string => (groupOf(gv) ? `${plural}.${groupOf(gv)}` : plural);
+  const qualified = (gv: string, plural: string): string =>
+    groupOf(gv) ? `${plural}.${groupOf(gv)}` : plural;
   const crdMissing = (gv: string): boolean => stand.fault === 'no-crd' && CUSTOM_GROUPS.has(gv);
 
   async function body(request: IncomingMessage): Promise<string> {
@@ -404,7 +565,11 @@ export async function startK8sServer(
   }
 
   function notFound(gv: string, plural: string, name: string): Json {
-    return status(404, 'NotFound', `${qualified(gv, plural)} "${name}" not found`, { name, group: groupOf(gv), kind: plural });
+    return status(404, 'NotFound', `${qualified(gv, plural)} "${name}" not found`, {
+      name,
+      group: groupOf(gv),
+      kind: plural,
+    });
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -419,34 +584,78 @@ export async function startK8sServer(
       return send(response, 401, status(401, 'Unauthorized', 'Unauthorized'));
     const parsed = parsePath(url.pathname);
     if (!parsed || crdMissing(parsed.gv) || !RESOURCES[parsed.gv])
-      return send(response, 404, status(404, 'NotFound', 'the server could not find the requested resource'));
+      return send(
+        response,
+        404,
+        status(404, 'NotFound', 'the server could not find the requested resource'),
+      );
     const { gv, namespace, plural, name } = parsed;
     if (!plural) {
       return send(response, 200, {
         kind: 'APIResourceList',
         apiVersion: 'v1',
         groupVersion: gv,
-        resources: RESOURCES[gv]!.map((r) => ({ name: r.name, singularName: r.kind.toLowerCase(), namespaced: r.namespaced, kind: r.kind, verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] })),
+        resources: RESOURCES[gv]!.map((r) => ({
+          name: r.name,
+          singularName: r.kind.toLowerCase(),
+          namespaced: r.namespaced,
+          kind: r.kind,
+          verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+        })),
       });
     }
     const type = typeOf(gv, plural);
-    if (!type) return send(response, 404, status(404, 'NotFound', 'the server could not find the requested resource'));
+    if (!type)
+      return send(
+        response,
+        404,
+        status(404, 'NotFound', 'the server could not find the requested resource'),
+      );
     const method = request.method ?? 'GET';
-    if (type.namespaced && namespace && !objects.has(keyOf('v1', 'namespaces', undefined, namespace)) && method !== 'GET')
-      return send(response, 404, status(404, 'NotFound', `namespaces "${namespace}" not found`, { name: namespace, kind: 'namespaces' }));
+    if (
+      type.namespaced &&
+      namespace &&
+      !objects.has(keyOf('v1', 'namespaces', undefined, namespace)) &&
+      method !== 'GET'
+    )
+      return send(
+        response,
+        404,
+        status(404, 'NotFound', `namespaces "${namespace}" not found`, {
+          name: namespace,
+          kind: 'namespaces',
+        }),
+      );
 
     if (method === 'GET' && !name) {
       const selector = url.searchParams.get('labelSelector') ?? '';
-      const wanted = selector.split(',').filter(Boolean).map((pair) => pair.split('='));
+      const wanted = selector
+        .split(',')
+        .filter(Boolean)
+        .map((pair) => pair.split('='));
       const items = [...objects.values()].filter(
         (o) =>
           o.kind === type.kind &&
           (!type.namespaced || o.metadata.namespace === namespace) &&
           wanted.every(([k, v]) => (o.metadata.labels as Json | undefined)?.[k!] === v),
       );
-      return send(response, 200, { kind: `${type.kind}List`, apiVersion: gv, metadata: { resourceVersion: String(resourceVersion) }, items });
+      return send(response, 200, {
+        kind: `${type.kind}List`,
+        apiVersion: gv,
+        metadata: { resourceVersion: String(resourceVersion) },
+        items,
+      });
     }
-    if (!name) return send(response, 405, status(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource'));
+    if (!name)
+      return send(
+        response,
+        405,
+        status(
+          405,
+          'MethodNotAllowed',
+          'the server does not allow this method on the requested resource',
+        ),
+      );
     const key = keyOf(gv, plural, type.namespaced ? namespace : undefined, name);
 
     if (method === 'GET') {
@@ -458,7 +667,12 @@ export async function startK8sServer(
       if (!found) return send(response, 404, notFound(gv, plural, name));
       if (type.kind !== 'Namespace') {
         objects.delete(key);
-        return send(response, 200, { kind: 'Status', apiVersion: 'v1', status: 'Success', details: { name, kind: plural } });
+        return send(response, 200, {
+          kind: 'Status',
+          apiVersion: 'v1',
+          status: 'Success',
+          details: { name, kind: plural },
+        });
       }
       // a namespace goes Terminating; its contents are removed, then it is gone
       found.metadata.deletionTimestamp = now();
@@ -469,42 +683,91 @@ export async function startK8sServer(
       });
       return send(response, 200, found);
     }
-    if (method !== 'PATCH') return send(response, 405, status(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource'));
+    if (method !== 'PATCH')
+      return send(
+        response,
+        405,
+        status(
+          405,
+          'MethodNotAllowed',
+          'the server does not allow this method on the requested resource',
+        ),
+      );
 
     // server-side apply
     if (request.headers['content-type'] !== 'application/apply-patch+yaml')
-      return send(response, 415, status(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml`));
+      return send(
+        response,
+        415,
+        status(
+          415,
+          'UnsupportedMediaType',
+          `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml`,
+        ),
+      );
     const manager = url.searchParams.get('fieldManager');
     if (!manager)
-      return send(response, 422, status(422, 'Invalid', 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch'));
+      return send(
+        response,
+        422,
+        status(
+          422,
+          'Invalid',
+          'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch',
+        ),
+      );
     if (stand.fault === 'forbidden' && CUSTOM_GROUPS.has(gv)) {
       return send(
         response,
         403,
-        status(403, 'Forbidden', `${qualified(gv, plural)} "${name}" is forbidden: User "${CI_USER}" cannot patch resource "${plural}" in API group "${groupOf(gv)}" in the namespace "${namespace}"`, { name, group: groupOf(gv), kind: plural }),
+        status(
+          403,
+          'Forbidden',
+          `${qualified(gv, plural)} "${name}" is forbidden: User "${CI_USER}" cannot patch resource "${plural}" in API group "${groupOf(gv)}" in the namespace "${namespace}"`,
+          { name, group: groupOf(gv), kind: plural },
+        ),
       );
     }
     let patch: Obj;
     try {
       patch = parseYaml(await body(request)) as Obj;
     } catch (error) {
-      return send(response, 400, status(400, 'BadRequest', `error decoding YAML: ${String(error)}`));
+      return send(
+        response,
+        400,
+        status(400, 'BadRequest', `error decoding YAML: ${String(error)}`),
+      );
     }
     if (patch.kind !== type.kind || patch.metadata?.name !== name)
-      return send(response, 400, status(400, 'BadRequest', `the name of the object (${String(patch.metadata?.name)}) does not match the name on the URL (${name})`));
+      return send(
+        response,
+        400,
+        status(
+          400,
+          'BadRequest',
+          `the name of the object (${String(patch.metadata?.name)}) does not match the name on the URL (${name})`,
+        ),
+      );
     const existing = objects.get(key);
     const changed = !existing || JSON.stringify(existing.spec) !== JSON.stringify(patch.spec);
     const stored: Obj = {
       ...(existing ?? {}),
       ...patch,
       metadata: {
-        ...(existing?.metadata ?? { uid: randomBytes(8).toString('hex'), creationTimestamp: now() }),
+        ...(existing?.metadata ?? {
+          uid: randomBytes(8).toString('hex'),
+          creationTimestamp: now(),
+        }),
         ...patch.metadata,
         ...(type.namespaced ? { namespace } : {}),
         generation: (existing?.metadata.generation ?? 0) + (changed ? 1 : 0),
         managedFields: [{ manager, operation: 'Apply', apiVersion: gv, time: now() }],
       },
-      ...(existing?.status ? { status: existing.status } : type.kind === 'Namespace' ? { status: { phase: 'Active' } } : {}),
+      ...(existing?.status
+        ? { status: existing.status }
+        : type.kind === 'Namespace'
+          ? { status: { phase: 'Active' } }
+          : {}),
     };
     if (type.kind === 'Namespace') delete stored.metadata.generation;
     stamp(stored);
@@ -515,7 +778,9 @@ export async function startK8sServer(
   }
 
   const api = https.createServer({ cert: certs.cert, key: certs.key }, (request, response) => {
-    handle(request, response).catch((error: unknown) => send(response, 500, status(500, 'InternalError', String(error))));
+    handle(request, response).catch((error: unknown) =>
+      send(response, 500, status(500, 'InternalError', String(error))),
+    );
   });
   // the pods/portforward subresource over websockets: channel 0 data, 1 errors, each
   // opened with the port number (2 bytes, little-endian), as the kubelet's stream does
@@ -525,8 +790,15 @@ export async function startK8sServer(
     upgraded.add(socket);
     socket.on('close', () => upgraded.delete(socket));
     const parsed = parsePath(url.pathname);
-    const pod = parsed?.plural === 'pods' && parsed.name ? objects.get(keyOf('v1', 'pods', parsed.namespace, parsed.name)) : undefined;
-    if (request.headers.authorization !== `Bearer ${token}` || parsed?.subresource !== 'portforward' || !pod) {
+    const pod =
+      parsed?.plural === 'pods' && parsed.name
+        ? objects.get(keyOf('v1', 'pods', parsed.namespace, parsed.name))
+        : undefined;
+    if (
+      request.headers.authorization !== `Bearer ${token}` ||
+      parsed?.subresource !== 'portforward' ||
+      !pod
+    ) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -556,7 +828,13 @@ export async function startK8sServer(
     }
     if (url.pathname === '/.well-known/spin/info' && serving.kind === 'SpinApp') {
       response.writeHead(200, { 'content-type': 'application/json' });
-      return response.end(JSON.stringify({ name: serving.name, version: '0.1.0', oci_image_digest: digestOf(serving.image) }));
+      return response.end(
+        JSON.stringify({
+          name: serving.name,
+          version: '0.1.0',
+          oci_image_digest: digestOf(serving.image),
+        }),
+      );
     }
     response.writeHead(200, { 'content-type': 'text/plain' });
     response.end(`OK ${serving.image}\n`);
@@ -565,15 +843,31 @@ export async function startK8sServer(
   await Promise.all([listen(api), listen(ingress)]);
   const apiPort = (api.address() as AddressInfo).port;
   const ingressPort = (ingress.address() as AddressInfo).port;
-  Object.assign(stand, { server: `https://127.0.0.1:${apiPort}`, appUrl: `http://127.0.0.1:${ingressPort}/` });
+  Object.assign(stand, {
+    server: `https://127.0.0.1:${apiPort}`,
+    appUrl: `http://127.0.0.1:${ingressPort}/`,
+  });
   writeFileSync(
     stand.kubeconfig,
     stringifyYaml({
       apiVersion: 'v1',
       kind: 'Config',
-      clusters: [{ name: 'stand-in', cluster: { server: stand.server, 'certificate-authority-data': Buffer.from(certs.ca).toString('base64') } }],
+      clusters: [
+        {
+          name: 'stand-in',
+          cluster: {
+            server: stand.server,
+            'certificate-authority-data': Buffer.from(certs.ca).toString('base64'),
+          },
+        },
+      ],
       users: [{ name: 'ci-deployer', user: { token } }],
-      contexts: [{ name: 'stand-in', context: { cluster: 'stand-in', user: 'ci-deployer', namespace: 'default' } }],
+      contexts: [
+        {
+          name: 'stand-in',
+          context: { cluster: 'stand-in', user: 'ci-deployer', namespace: 'default' },
+        },
+      ],
       'current-context': 'stand-in',
     }),
     { mode: 0o600 },

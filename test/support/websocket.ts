@@ -51,7 +51,9 @@ export function acceptWebSocket(
     socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     return undefined;
   }
-  const accept = createHash('sha1').update(key + GUID).digest('base64');
+  const accept = createHash('sha1')
+    .update(key + GUID)
+    .digest('base64');
   socket.write(
     'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
       `Sec-WebSocket-Accept: ${accept}\r\nSec-WebSocket-Protocol: ${protocol}\r\n\r\n`,
@@ -86,7 +88,8 @@ export function acceptWebSocket(
       if (masked) offset += 4;
       if (pending.length < offset + length) return;
       const payload = Buffer.from(pending.subarray(offset, offset + length));
-      if (masked) for (let i = 0; i < payload.length; i++) payload[i]! ^= pending[maskAt + (i % 4)]!;
+      if (masked)
+        for (let i = 0; i < payload.length; i++) payload[i]! ^= pending[maskAt + (i % 4)]!;
       pending = pending.subarray(offset + length);
       if (opcode === 0x8) {
         if (!socket.destroyed) socket.end(frame(0x8, Buffer.alloc(0)));

@@ -17,6 +17,8 @@ import { SPINAPP_API, WORKLOAD_API, type Resource } from './manifests.js';
 
 /** Polling the API server: not faster than this, whatever the readiness clock's pace. */
 const MIN_POLL_MS = 50;
+/** How long past the deadline an API request may still answer before the wait gives up on it. */
+const DEADLINE_GRACE_MS = 1000;
 
 export interface RolloutWait {
   readonly cluster: Cluster;
@@ -54,11 +56,37 @@ function telling(conditions: readonly Condition[]): Condition | undefined {
   return conditions.find((c) => c.status !== 'True') ?? conditions[conditions.length - 1];
 }
 
+/** An API server that stops answering must not hold the deploy past its deadline. */
+async function beforeDeadline<T>(
+  wait: RolloutWait,
+  label: string,
+  last: string,
+  call: Promise<T>,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new UserError(
+            `Kubernetes: ${label} did not roll out within ${wait.timeoutSeconds} s (the API server stopped answering; last: ${last || 'nothing yet'})`,
+          ),
+        ),
+      Math.max(0, wait.deadline - performance.now()) + DEADLINE_GRACE_MS,
+    );
+  });
+  try {
+    return await Promise.race([call, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function until(wait: RolloutWait, label: string, step: () => Promise<Step>): Promise<void> {
   const started = performance.now();
   let last = '';
   for (;;) {
-    const now = await step();
+    const now = await beforeDeadline(wait, label, last, step());
     if (now.done) return;
     if (now.waiting !== last) wait.logger.info(`${label}: ${now.waiting}`);
     last = now.waiting;

@@ -314,6 +314,19 @@ describe('clear errors', () => {
   });
 });
 
+describe('an API server that stops answering', () => {
+  it('does not hold the deploy past its timeout', async () => {
+    k8s.fault = 'hang';
+    const started = performance.now();
+    await expect(
+      deploy(request('spin', { 'app-url': k8s.appUrl }, { timeoutSeconds: 1 }), fresh()),
+    ).rejects.toThrow(
+      'Kubernetes: SpinApp "hello-rust" did not roll out within 1 s (the API server stopped answering; last: nothing yet)',
+    );
+    expect(performance.now() - started).toBeLessThan(4000);
+  });
+});
+
 describe('reaching the cluster', () => {
   afterEach(() => vi.stubEnv('KUBECONFIG', k8s.kubeconfig));
 

@@ -31,7 +31,9 @@ export type K8sFault =
   /** The new pods cannot pull the image (ImagePullBackOff; wasmCloud: Artifact=False). */
   | 'image-pull'
   /** The new pods never become ready: the rollout stays in progress. */
-  | 'stall';
+  | 'stall'
+  /** The API server accepts the apply, then never answers a GET of one object. */
+  | 'hang';
 
 export interface K8sRequest {
   readonly method: string;
@@ -659,6 +661,7 @@ export async function startK8sServer(
     const key = keyOf(gv, plural, type.namespaced ? namespace : undefined, name);
 
     if (method === 'GET') {
+      if (stand.fault === 'hang') return; // the response never comes
       const found = objects.get(key);
       return found ? send(response, 200, found) : send(response, 404, notFound(gv, plural, name));
     }

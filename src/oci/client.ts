@@ -146,7 +146,8 @@ export class RegistryClient {
     const login = this.options.credentials
       ? ` for user "${this.options.credentials.username}"`
       : ' (no login given)';
-    if (response.status === 404 && /NAME_UNKNOWN/.test(detail))
+    // NAME_UNKNOWN; or a 404 to opening an upload: registries that make repositories by hand (Harbor's projects)
+    if (response.status === 404 && (/NAME_UNKNOWN/.test(detail) || /^upload /.test(what)))
       throw new UserError(
         `registry ${this.registry} has no repository ${this.repository} (${what}: ${said})`,
       );
@@ -308,7 +309,7 @@ export class RegistryClient {
   /** GET a manifest (by tag or digest): its bytes and the digest the registry names. */
   async getManifest(
     reference: string,
-    accept: string = MANIFEST_MEDIA_TYPE,
+    accept = `${MANIFEST_MEDIA_TYPE}, application/vnd.docker.distribution.manifest.v2+json`,
   ): Promise<ManifestAnswer & { bytes: Uint8Array; mediaType: string }> {
     const started = performance.now();
     const what = `GET manifest ${this.repository}:${reference}`;

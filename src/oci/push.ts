@@ -1,5 +1,5 @@
 import { stat, readFile } from 'node:fs/promises';
-import { parseBoolean } from '../config/parse.js';
+import { invalidInput, parseBoolean } from '../config/parse.js';
 import type { DeployRequest, InputReader, TargetInputs } from '../deploy/target.js';
 import { UserError } from '../errors.js';
 import { RegistryClient, MANIFEST_MEDIA_TYPE } from './client.js';
@@ -48,7 +48,7 @@ export const OCI_INPUTS: TargetInputs = {
   'oci-reference': {
     default: '',
     description:
-      'Where `deploy: oci` / `kubernetes` push the app: `registry/repository:tag`, e.g. `ghcr.io/o/app:${{ github.sha }}`. Spin apps are pushed with `spin registry push`, other components as the CNCF Wasm OCI artifact.',
+      'Where `deploy: oci` / `kubernetes` push the app: `registry/repository:tag`, e.g. `ghcr.io/o/app:v1` (a tag per commit: the `github.sha` expression). Spin apps are pushed with `spin registry push`, other components as the CNCF Wasm OCI artifact.',
   },
   'oci-username': {
     default: '',
@@ -74,7 +74,12 @@ export function parseOciOptions(read: InputReader): OciOptions {
     throw new UserError(
       'Input `oci-reference` is empty; give where to push, e.g. `ghcr.io/o/app:v1` (CLI: --oci-reference)',
     );
-  parseReference(reference);
+  if (parseReference(reference).digest)
+    throw invalidInput(
+      'oci-reference',
+      reference,
+      'a reference with a tag to push to (`registry/repository:tag`); the registry names the digest',
+    );
   const username = read('oci-username');
   read('oci-password'); // the reader collects it into the secrets
   return {
@@ -117,9 +122,10 @@ export async function pushApp(request: DeployRequest<OciOptions>): Promise<PushR
   if (request.project.kind === 'spin') {
     const printed = await spinRegistryPush(request, reference, credentials);
     const pushSeconds = (performance.now() - started) / 1000;
-    // Read back what the registry holds: its size, and the digest when Spin did not print one.
-    const stored = await client.getManifest(printed ?? tagOrDigest(reference));
-    if (printed && stored.digest !== printed && !reference.digest)
+    // Read back what the registry holds under the reference: its size, the digest when Spin
+    // printed none, and a check of the one it printed.
+    const stored = await client.getManifest(tagOrDigest(reference));
+    if (printed && stored.digest !== printed)
       throw new UserError(
         `spin registry push printed digest ${printed} but registry ${reference.registry} holds ${stored.digest} for ${request.options.reference}`,
       );
@@ -135,8 +141,9 @@ export async function pushApp(request: DeployRequest<OciOptions>): Promise<PushR
   return pushWasmArtifact(request, reference, client, started);
 }
 
+/** What the manifest is put under (parseOciOptions accepts only tagged references). */
 function tagOrDigest(reference: ImageReference): string {
-  return reference.digest ?? reference.tag ?? 'latest';
+  return reference.tag ?? reference.digest ?? 'latest';
 }
 
 /** config + layers of an image manifest. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { exec } from '../exec.js';
+import { execCapture } from '../exec.js';
 import type { DeployRequest } from '../deploy/target.js';
 import type { Credentials } from './credentials.js';
 import { isLoopback, type ImageReference } from './reference.js';
@@ -13,7 +13,8 @@ export function pushedDigest(output: string): string | undefined {
 /**
  * A Spin app is pushed by Spin itself (`spin registry push`), which writes Spin's own layout
  * (a layer per component and static file, the locked app last) that SpinKube's shim runs.
- * The login goes to `spin registry login --password-stdin`: on stdin, never in argv.
+ * The login of the inputs goes to `spin registry login --password-stdin`: on stdin, never in
+ * argv (Spin keeps it in its registry-auth.json, as a `docker login` would).
  * Returns the digest Spin printed, if it printed one.
  */
 export async function spinRegistryPush(
@@ -25,8 +26,9 @@ export async function spinRegistryPush(
   const cwd = request.project.dir;
   const manifest = request.project.manifest ?? path.join(cwd, 'spin.toml');
   const onOutput = (chunk: string): void => logger.output(chunk);
-  if (credentials) {
-    await exec(
+  // A login from the Docker config is not copied into Spin's own store: Spin reads that file itself.
+  if (credentials?.source === 'inputs') {
+    const login = await execCapture(
       'spin',
       [
         'registry',
@@ -37,15 +39,15 @@ export async function spinRegistryPush(
         '--password-stdin',
       ],
       { cwd, input: credentials.password, onOutput },
-    ).catch((error: unknown) => {
+    );
+    if (login.code !== 0)
       throw new UserError(
-        `spin registry login to ${reference.registry} as "${credentials.username}" failed: ${(error as Error).message}`,
+        `spin registry login to registry ${reference.registry} as "${credentials.username}" failed (exit code ${login.code}): ${lastLine(login)}`,
       );
-    });
   }
   // Spin's --insecure: plain HTTP (a registry on this machine, or `oci-insecure: true`).
   const insecure = request.options.insecure || isLoopback(reference.registry);
-  const result = await exec(
+  const result = await execCapture(
     'spin',
     [
       'registry',
@@ -55,7 +57,19 @@ export async function spinRegistryPush(
       ...(insecure ? ['--insecure'] : []),
       request.options.reference,
     ],
-    { cwd, onOutput },
+    { cwd, onOutput, timeoutMs: request.timeoutSeconds * 1000 },
   );
+  if (result.code !== 0)
+    throw new UserError(
+      `spin registry push to registry ${reference.registry} failed (exit code ${result.code}): ${lastLine(result)}`,
+      manifest,
+    );
   return pushedDigest(`${result.stdout}\n${result.stderr}`);
+}
+
+/** The CLI's last words, one line (its `Error: …`), for a one-line error. */
+function lastLine(result: { stdout: string; stderr: string }): string {
+  const lines = `${result.stderr}\n${result.stdout}`.split('\n').map((l) => l.trim());
+  const error = lines.filter((l) => /^Error:/i.test(l)).pop();
+  return (error ?? lines.filter(Boolean).pop() ?? 'no output').replace(/^Error:\s*/i, '');
 }

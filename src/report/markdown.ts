@@ -241,7 +241,8 @@ function runLines(report: Report): string[] {
         deploy.rolloutSeconds !== undefined
           ? ` · rolled out in ${formatSeconds(deploy.rolloutSeconds)}`
           : '';
-      out.push(`Pushed \`${code(deploy.image)}\`${size}${time}${rollout}`, '');
+      // the whole reference (no shortening): it is what a cluster pulls
+      out.push(`Pushed \`${deploy.image.replace(/`/g, "'")}\`${size}${time}${rollout}`, '');
     }
   }
   return out;

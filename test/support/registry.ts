@@ -29,7 +29,7 @@ export interface TestRegistry {
   readonly host: string;
   /** `http://127.0.0.1:<port>`. */
   readonly url: string;
-  /** Everything the server logged so far. */
+  /** Everything the server logged so far, its access log (`"PUT /v2/… HTTP/1.1" 201`) included. */
   output(): string;
   stop(): Promise<void>;
 }
@@ -59,9 +59,7 @@ export async function startRegistry(auth: RegistryAuth): Promise<TestRegistry> {
     [
       'version: 0.1',
       'log:',
-      '  level: info',
-      '  accesslog:',
-      '    disabled: true',
+      '  level: info', // the access log (one line a request) goes to stdout: output() has it
       'storage:',
       '  filesystem:',
       `    rootdirectory: ${path.join(dir, 'storage')}`,

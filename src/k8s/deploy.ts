@@ -1,66 +1,77 @@
 import { UserError } from '../errors.js';
-import { waitUntilReady, type BeforeDeploy } from '../deploy/readiness.js';
-import type { DeployRequest } from '../deploy/target.js';
-import type { DeployReport } from '../report/model.js';
+import type { Logger } from '../log.js';
+import type { ProjectKind } from '../projects/project.js';
 import { apply, ensureNamespace } from './apply.js';
 import type { Cluster } from './cluster.js';
+import { beforeDeadline } from './deadline.js';
 import { manifestsFor, type Resource } from './manifests.js';
 import type { K8sOptions } from './options.js';
 import { openPortForward, type PortForwardHandle } from './port-forward.js';
 import { waitForRollout } from './rollout.js';
 
-/** What was pushed, as the rollout needs it. */
-export interface PushedImage {
-  /** `ref@sha256:…` */
-  readonly image: string;
-  readonly digest: string;
-}
-
+/** What a rollout needs to know of the deploy. */
 export interface RolloutRequest {
   readonly cluster: Cluster;
-  readonly request: DeployRequest<K8sOptions>;
-  readonly pushed: PushedImage;
-  /** performance.now() when the deploy (the push) started: the readiness clock's start. */
-  readonly startedAt: number;
-  /** What answered at `app-url` before the deploy. */
-  readonly before: BeforeDeploy;
+  readonly kind: ProjectKind;
+  readonly appName: string;
+  readonly projectDir: string;
+  /** A preview's own namespace (created first), else `k8s-namespace`. */
+  readonly namespace: string;
+  readonly createNamespace: boolean;
+  /** The pushed image, pinned: `ref@sha256:…`. */
+  readonly image: string;
+  readonly healthPath: string;
+  readonly options: K8sOptions;
+  /** performance.now() of the deploy's deadline. */
+  readonly deadline: number;
+  readonly timeoutSeconds: number;
+  readonly logger: Logger;
 }
 
 export interface Rollout {
-  readonly report: DeployReport;
-  /** Releases the port-forward, if one was opened (the app stays deployed). */
-  stop(): Promise<void>;
-}
-
-/** The namespace of this deploy: a preview's own, else `k8s-namespace`. */
-export function namespaceOf(request: DeployRequest<K8sOptions>): string {
-  return request.preview?.name ?? request.options.namespace;
+  /** Seconds from the apply to the cluster running the new revision. */
+  readonly rolloutSeconds: number;
+  /** Where the app answers: `app-url`, else the port-forward's local address. */
+  readonly url: string;
+  /** The port-forward spinwash opened (no `app-url`); closed by the caller. */
+  readonly forward?: PortForwardHandle;
 }
 
 /**
- * Applies the app's resources, waits for the new revision, and proves over HTTP that it
- * answers: at `app-url`, else through a port-forward to one of its pods.
+ * Applies the app's resources (server-side), waits for the new revision, and gives the
+ * address to prove it over HTTP at: `app-url`, else a port-forward to one of its pods.
  */
 export async function rollOut(run: RolloutRequest): Promise<Rollout> {
-  const { cluster, request, pushed } = run;
-  const namespace = namespaceOf(request);
-  const deadline = run.startedAt + request.timeoutSeconds * 1000;
+  const { cluster, namespace, deadline, logger } = run;
   const resources = await manifestsFor({
-    kind: request.project.kind,
-    appName: request.project.appName,
-    projectDir: request.project.dir,
+    kind: run.kind,
+    appName: run.appName,
+    projectDir: run.projectDir,
     namespace,
-    image: pushed.image,
-    healthPath: request.healthPath,
-    options: request.options,
+    image: run.image,
+    healthPath: run.healthPath,
+    options: run.options,
   });
-  if (request.preview) await ensureNamespace(cluster, namespace);
+  const late = (what: string) => () =>
+    new UserError(
+      `Kubernetes: the API server did not answer within ${run.timeoutSeconds} s to ${what}`,
+    );
+  if (run.createNamespace)
+    await beforeDeadline(
+      deadline,
+      ensureNamespace(cluster, namespace),
+      late(`create namespace "${namespace}"`),
+    );
   const appliedAt = Date.now();
   const applyStarted = performance.now();
   const applied: Resource[] = [];
   for (const resource of resources) {
-    const stored = await apply(cluster, resource);
-    request.logger.info(
+    const stored = await beforeDeadline(
+      deadline,
+      apply(cluster, resource),
+      late(`apply ${resource.kind} "${resource.metadata.name}"`),
+    );
+    logger.info(
       `applied ${resource.kind} "${resource.metadata.name}" in namespace "${resource.metadata.namespace ?? namespace}" (generation ${String(stored.metadata?.generation ?? '?')})`,
     );
     applied.push({
@@ -75,61 +86,19 @@ export async function rollOut(run: RolloutRequest): Promise<Rollout> {
       cluster,
       applied: resource,
       deadline,
-      timeoutSeconds: request.timeoutSeconds,
+      timeoutSeconds: run.timeoutSeconds,
       appliedAt,
-      logger: request.logger,
+      logger,
     });
     if (waited) followed++;
   }
   if (followed === 0)
-    request.logger.warning(
+    logger.warning(
       'deploy `kubernetes`: the manifest holds no SpinApp, WorkloadDeployment or Deployment to follow; only the HTTP check tells when the new version runs',
     );
   const rolloutSeconds = (performance.now() - applyStarted) / 1000;
-  request.logger.info(`rolled out in ${rolloutSeconds.toFixed(3)} s`);
-
-  let forward: PortForwardHandle | undefined;
-  let url = request.options.appUrl;
-  if (!url) {
-    forward = await openPortForward(cluster, applied, namespace, request.logger);
-    url = forward.url;
-  }
-  const stop = async (): Promise<void> => {
-    await forward?.close();
-  };
-  try {
-    const base = url;
-    const ready = await waitUntilReady({
-      label: 'deploy `kubernetes`',
-      baseUrl: () => base,
-      healthPath: request.healthPath,
-      ...(request.healthExpect !== undefined ? { healthExpect: request.healthExpect } : {}),
-      digest: pushed.digest,
-      before: forward ? { state: 'absent' } : run.before,
-      startedAt: run.startedAt,
-      timeoutSeconds: request.timeoutSeconds,
-    });
-    return {
-      report: {
-        target: 'kubernetes',
-        // a port-forward's address is this machine's, gone after the run
-        url: forward ? '' : base,
-        status: ready.status,
-        readySeconds: ready.readySeconds,
-        firstResponseSeconds: ready.firstResponseSeconds,
-        ...(ready.versionProof ? { versionProof: ready.versionProof } : {}),
-        digest: pushed.digest,
-        rolloutSeconds,
-        ...(request.preview
-          ? { preview: { name: request.preview.name, number: request.preview.number } }
-          : {}),
-      },
-      stop,
-    };
-  } catch (error) {
-    await stop();
-    throw error instanceof UserError && forward
-      ? new UserError(`${error.message} (through a port-forward to pod ${forward.pod})`)
-      : error;
-  }
+  logger.info(`rolled out in ${rolloutSeconds.toFixed(3)} s`);
+  if (run.options.appUrl) return { rolloutSeconds, url: run.options.appUrl };
+  const forward = await openPortForward(cluster, applied, namespace, logger);
+  return { rolloutSeconds, url: forward.url, forward };
 }

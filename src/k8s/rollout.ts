@@ -1,9 +1,9 @@
 import type { V1Deployment, V1Pod } from '@kubernetes/client-node';
 import { UserError } from '../errors.js';
-import { pollInterval } from '../deploy/readiness.js';
 import type { Logger } from '../log.js';
 import { read } from './apply.js';
 import type { Cluster } from './cluster.js';
+import { beforeDeadline } from './deadline.js';
 import { apiCall, apiFailure, apiError } from './errors.js';
 import { SPINAPP_API, WORKLOAD_API, type Resource } from './manifests.js';
 
@@ -15,10 +15,13 @@ import { SPINAPP_API, WORKLOAD_API, type Resource } from './manifests.js';
  * pulled, and at the deadline with the last condition the cluster reported.
  */
 
-/** Polling the API server: not faster than this, whatever the readiness clock's pace. */
-const MIN_POLL_MS = 50;
-/** How long past the deadline an API request may still answer before the wait gives up on it. */
-const DEADLINE_GRACE_MS = 1000;
+/**
+ * Polling the API server: every 50 ms at first, growing with the time waited (2% of it, as the
+ * readiness clock's probes do), at most every 2 s — the rollout time stays within ~2%.
+ */
+function pollInterval(waitedMs: number): number {
+  return Math.min(2000, Math.max(50, waitedMs * 0.02));
+}
 
 export interface RolloutWait {
   readonly cluster: Cluster;
@@ -56,37 +59,18 @@ function telling(conditions: readonly Condition[]): Condition | undefined {
   return conditions.find((c) => c.status !== 'True') ?? conditions[conditions.length - 1];
 }
 
-/** An API server that stops answering must not hold the deploy past its deadline. */
-async function beforeDeadline<T>(
-  wait: RolloutWait,
-  label: string,
-  last: string,
-  call: Promise<T>,
-): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new UserError(
-            `Kubernetes: ${label} did not roll out within ${wait.timeoutSeconds} s (the API server stopped answering; last: ${last || 'nothing yet'})`,
-          ),
-        ),
-      Math.max(0, wait.deadline - performance.now()) + DEADLINE_GRACE_MS,
-    );
-  });
-  try {
-    return await Promise.race([call, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 async function until(wait: RolloutWait, label: string, step: () => Promise<Step>): Promise<void> {
   const started = performance.now();
   let last = '';
   for (;;) {
-    const now = await beforeDeadline(wait, label, last, step());
+    const now = await beforeDeadline(
+      wait.deadline,
+      step(),
+      () =>
+        new UserError(
+          `Kubernetes: ${label} did not roll out within ${wait.timeoutSeconds} s (the API server stopped answering; last: ${last || 'nothing yet'})`,
+        ),
+    );
     if (now.done) return;
     if (now.waiting !== last) wait.logger.info(`${label}: ${now.waiting}`);
     last = now.waiting;
@@ -94,7 +78,7 @@ async function until(wait: RolloutWait, label: string, step: () => Promise<Step>
       throw new UserError(
         `Kubernetes: ${label} did not roll out within ${wait.timeoutSeconds} s (last: ${last})`,
       );
-    const pause = Math.max(MIN_POLL_MS, pollInterval(performance.now() - started));
+    const pause = pollInterval(performance.now() - started);
     await new Promise((resolve) =>
       setTimeout(resolve, Math.min(pause, Math.max(0, wait.deadline - performance.now()))),
     );

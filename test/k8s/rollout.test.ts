@@ -2,13 +2,19 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { connect } from '../../src/k8s/cluster.js';
-import { rollOut, type PushedImage } from '../../src/k8s/deploy.js';
-import { parseK8sOptions, K8S_INPUTS, type K8sOptions } from '../../src/k8s/options.js';
+import type { K8sOptions } from '../../src/k8s/options.js';
 import { freePort, NOTHING_BEFORE } from '../../src/deploy/readiness.js';
 import type { DeployRequest } from '../../src/deploy/target.js';
 import { MemoryLogger } from '../../src/log.js';
 import { UserError } from '../../src/errors.js';
-import { kubernetesTarget, type KubernetesOptions } from '../../src/deploy/targets/kubernetes.js';
+import {
+  K8S_INPUTS,
+  kubernetesTarget,
+  parseK8sOptions,
+  rollOutAndProve,
+  type KubernetesOptions,
+  type PushedImage,
+} from '../../src/deploy/targets/kubernetes.js';
 import { startK8sServer, CI_USER, type K8sStandIn } from '../support/k8s-server.js';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
@@ -47,15 +53,9 @@ function request(
 
 async function deploy(run: DeployRequest<K8sOptions>, pushed = PUSHED) {
   const startedAt = performance.now();
-  const rollout = await rollOut({
-    cluster: await connect(),
-    request: run,
-    pushed,
-    startedAt,
-    before: NOTHING_BEFORE,
-  });
-  await rollout.stop();
-  return rollout.report;
+  const deployment = await rollOutAndProve(await connect(), run, pushed, startedAt, NOTHING_BEFORE);
+  await deployment.stop();
+  return deployment.report;
 }
 
 beforeAll(async () => {

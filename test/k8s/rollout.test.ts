@@ -314,6 +314,22 @@ describe('clear errors', () => {
   });
 });
 
+describe('where the app is probed', () => {
+  it('a WorkloadDeployment without app-url is one line asking for it', async () => {
+    await expect(deploy(request('cargo', {}), fresh())).rejects.toThrow(
+      /a WorkloadDeployment answers through the wasmCloud hosts by host name.*set `app-url`/,
+    );
+  });
+
+  it('a namespace that does not exist is named', async () => {
+    await expect(
+      deploy(request('spin', { 'app-url': k8s.appUrl, 'k8s-namespace': 'missing' }), fresh()),
+    ).rejects.toThrow(
+      'Kubernetes could not patch spinapps.core.spinkube.dev "hello-rust" in namespace "missing": HTTP 404 NotFound: namespaces "missing" not found',
+    );
+  });
+});
+
 describe('an API server that stops answering', () => {
   it('does not hold the deploy past its timeout', async () => {
     k8s.fault = 'hang';

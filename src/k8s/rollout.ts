@@ -110,14 +110,23 @@ async function pullFailure(
     cluster.core.listNamespacedPod({ namespace, ...(labelSelector ? { labelSelector } : {}) }),
   );
   for (const pod of pods.items as V1Pod[]) {
+    // the pod's spec has the template's image as written (its status may show it normalized)
+    const specImages = new Map(
+      [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].map((c) => [
+        c.name,
+        c.image,
+      ]),
+    );
+    if (![...specImages.values()].some((image) => images.has(image))) continue;
     for (const container of [
       ...(pod.status?.initContainerStatuses ?? []),
       ...(pod.status?.containerStatuses ?? []),
     ]) {
       const waiting = container.state?.waiting;
-      if (waiting?.reason && PULL_FAILURES.has(waiting.reason) && images.has(container.image)) {
+      if (waiting?.reason && PULL_FAILURES.has(waiting.reason)) {
         const message = waiting.message ? `: ${waiting.message.replace(/\s+/g, ' ').trim()}` : '';
-        return `pod ${pod.metadata?.name} cannot pull image ${container.image}: ${waiting.reason}${message}`;
+        const image = specImages.get(container.name) ?? container.image;
+        return `pod ${pod.metadata?.name} cannot pull image ${image}: ${waiting.reason}${message}`;
       }
     }
   }
@@ -156,8 +165,13 @@ export function deploymentProgress(deployment: V1Deployment, image: string | und
   return { done: true };
 }
 
-/** A Deployment whose controller gave up (`Progressing=False`, ProgressDeadlineExceeded). */
+/**
+ * A Deployment whose controller gave up on the current generation (`Progressing=False`,
+ * ProgressDeadlineExceeded); a condition left from an older generation does not count.
+ */
 function stalled(deployment: V1Deployment): Condition | undefined {
+  if ((deployment.status?.observedGeneration ?? 0) < (deployment.metadata?.generation ?? 0))
+    return undefined;
   return (deployment.status?.conditions ?? []).find(
     (c) => c.type === 'Progressing' && c.status === 'False',
   ) as Condition | undefined;
@@ -267,19 +281,16 @@ function waitForWorkload(wait: RolloutWait): Promise<void> {
         `Kubernetes: ${label}: the cluster cannot pull image ${image ?? '(unknown)'}: ${describe(artifact)}`,
       );
     }
+    // a status the operator wrote for an older generation says nothing of this one
+    const seen = status.observedGeneration === undefined || status.observedGeneration >= generation;
     const ready = conditions.find((c) => c.type === 'Ready');
     const readyReplicas = status.replicas?.ready ?? 0;
-    if (
-      ready?.status === 'True' &&
-      current(ready, generation, wait.appliedAt) &&
-      readyReplicas >= expected
-    )
-      return { done: true };
-    if (ready?.status === 'True' && !current(ready, generation, wait.appliedAt))
+    if (ready?.status === 'True' && !(seen && current(ready, generation, wait.appliedAt)))
       return {
         done: false,
         waiting: `Ready=True is still the previous revision's; ${describe(lastCondition)}`,
       };
+    if (ready?.status === 'True' && readyReplicas >= expected) return { done: true };
     return {
       done: false,
       waiting: `${readyReplicas} of ${expected} replicas ready; ${describe(lastCondition)}`,

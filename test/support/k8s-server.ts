@@ -7,6 +7,14 @@ import net, { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import {
+  spinOperator,
+  wasmcloudOperator,
+  type ClusterState,
+  type Json,
+  type K8sFault,
+  type Obj,
+} from './k8s-operators.js';
 import { acceptWebSocket } from './websocket.js';
 
 /**
@@ -23,17 +31,7 @@ import { acceptWebSocket } from './websocket.js';
  * answers with whatever revision last finished rolling out — the old one until then.
  */
 
-export type K8sFault =
-  /** No CRD: discovery of the SpinKube and wasmCloud groups is a 404. */
-  | 'no-crd'
-  /** RBAC: applying a SpinApp or WorkloadDeployment is a 403 Forbidden Status. */
-  | 'forbidden'
-  /** The new pods cannot pull the image (ImagePullBackOff; wasmCloud: Artifact=False). */
-  | 'image-pull'
-  /** The new pods never become ready: the rollout stays in progress. */
-  | 'stall'
-  /** The API server accepts the apply, then never answers a GET of one object. */
-  | 'hang';
+export type { K8sFault } from './k8s-operators.js';
 
 export interface K8sRequest {
   readonly method: string;
@@ -41,15 +39,6 @@ export interface K8sRequest {
   readonly url: string;
   readonly contentType?: string;
   readonly authorization?: string;
-}
-
-type Json = Record<string, unknown>;
-interface Obj extends Json {
-  apiVersion: string;
-  kind: string;
-  metadata: Json & { name: string; namespace?: string; generation?: number };
-  spec?: Json;
-  status?: Json;
 }
 
 interface ResourceType {
@@ -169,12 +158,6 @@ function send(response: ServerResponse, code: number, body: unknown): void {
   response.end(JSON.stringify(body));
 }
 
-/** The SpinApp's readiness check path (`checks.readiness.httpGet.path`), as the operator copies it. */
-function readinessPath(app: Obj): string {
-  const checks = app.spec?.checks as { readiness?: { httpGet?: { path?: string } } } | undefined;
-  return checks?.readiness?.httpGet?.path ?? '/';
-}
-
 function digestOf(image: string): string {
   return /@(sha256:[0-9a-f]+)/.exec(image)?.[1] ?? '';
 }
@@ -244,280 +227,22 @@ export async function startK8sServer(
     },
   };
 
-  // ---- the operators ------------------------------------------------------------------
-
-  const podsOf = (namespace: string, app: string): Obj[] =>
-    [...objects.values()].filter(
-      (o) =>
-        o.kind === 'Pod' &&
-        o.metadata.namespace === namespace &&
-        (o.metadata.labels as Json | undefined)?.['core.spinkube.dev/app-name'] === app,
-    );
-
-  function makePod(
-    namespace: string,
-    app: string,
-    hash: string,
-    index: number,
-    image: string,
-  ): Obj {
-    const fault = stand.fault;
-    const waiting =
-      fault === 'image-pull'
-        ? { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` }
-        : { reason: 'ContainerCreating' };
-    const pod: Obj = {
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: {
-        name: `${app}-${hash}-${index}`,
-        namespace,
-        labels: { 'core.spinkube.dev/app-name': app, 'pod-template-hash': hash },
-      },
-      spec: {
-        containers: [{ name: app, image, ports: [{ containerPort: 80, name: 'http-app' }] }],
-      },
-      status: {
-        phase: 'Pending',
-        conditions: [{ type: 'Ready', status: 'False', reason: 'ContainersNotReady' }],
-        containerStatuses: [
-          { name: app, image, ready: false, restartCount: 0, state: { waiting } },
-        ],
-      },
-    };
-    objects.set(keyOf('v1', 'pods', namespace, pod.metadata.name), pod);
-    return pod;
-  }
-
-  function spinOperator(app: Obj): void {
-    const namespace = app.metadata.namespace ?? 'default';
-    const name = app.metadata.name;
-    const image = String(app.spec?.image ?? '');
-    const replicas = Number(app.spec?.replicas ?? 1);
-    const key = keyOf('apps/v1', 'deployments', namespace, name);
-    const old = objects.get(key);
-    const hash = randomBytes(4).toString('hex').slice(0, 8);
-    const deployment: Obj = {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: {
-        name,
-        namespace,
-        generation: (old?.metadata.generation ?? 0) + 1,
-        labels: { 'core.spinkube.dev/app-name': name },
-        ownerReferences: [{ apiVersion: app.apiVersion, kind: app.kind, name, controller: true }],
-      },
-      spec: {
-        replicas,
-        selector: { matchLabels: { 'core.spinkube.dev/app-name': name } },
-        template: {
-          metadata: { labels: { 'core.spinkube.dev/app-name': name } },
-          spec: {
-            runtimeClassName: 'wasmtime-spin-v2',
-            containers: [
-              {
-                name,
-                image,
-                command: ['/'],
-                ports: [{ containerPort: 80, name: 'http-app' }],
-                readinessProbe: { httpGet: { path: readinessPath(app), port: 80 } },
-              },
-            ],
-          },
-        },
-      },
-    };
-    // the old ReplicaSet's pods that never became ready are scaled away at once
-    const isReady = (p: Obj): boolean =>
-      ((p.status?.conditions as Json[] | undefined) ?? []).some(
-        (c) => c.type === 'Ready' && c.status === 'True',
-      );
-    for (const pod of podsOf(namespace, name))
-      if (!isReady(pod)) objects.delete(keyOf('v1', 'pods', namespace, pod.metadata.name));
-    const oldPods = podsOf(namespace, name);
-    const oldAvailable = oldPods.length;
-    const newPods = Array.from({ length: replicas }, (_, i) =>
-      makePod(namespace, name, hash, i, image),
-    );
-    const progressing = {
-      type: 'Progressing',
-      status: 'True',
-      reason: 'ReplicaSetUpdated',
-      message: `ReplicaSet "${name}-${hash}" is progressing.`,
-      lastUpdateTime: now(),
-      lastTransitionTime: now(),
-    };
-    const available =
-      oldAvailable > 0
-        ? {
-            type: 'Available',
-            status: 'True',
-            reason: 'MinimumReplicasAvailable',
-            message: 'Deployment has minimum availability.',
-            lastTransitionTime: now(),
-          }
-        : {
-            type: 'Available',
-            status: 'False',
-            reason: 'MinimumReplicasUnavailable',
-            message: 'Deployment does not have minimum availability.',
-            lastTransitionTime: now(),
-          };
-    // the controller saw the new template at once; its pods are not up yet
-    deployment.status = {
-      observedGeneration: deployment.metadata.generation,
-      replicas: oldPods.length + newPods.length,
-      updatedReplicas: newPods.length,
-      readyReplicas: oldAvailable,
-      availableReplicas: oldAvailable,
-      unavailableReplicas: newPods.length,
-      conditions: [available, progressing],
-    };
-    stamp(deployment);
-    objects.set(key, deployment);
-    app.status = {
-      deploymentName: name,
-      serviceName: name,
-      readyReplicas: oldAvailable,
-      conditions: [available, progressing],
-    };
-    if (stand.fault === 'image-pull' || stand.fault === 'stall') {
-      if (stand.fault === 'stall')
-        for (const pod of newPods) {
-          // running, never ready: its readiness check keeps failing
-          (pod.status as Json).phase = 'Running';
-          (pod.status as Json).containerStatuses = [
-            {
-              name,
-              image,
-              ready: false,
-              restartCount: 0,
-              state: { running: { startedAt: now() } },
-            },
-          ];
-        }
-      return;
-    }
-    const generation = deployment.metadata.generation;
-    later(stand.rolloutDelayMs, () => {
-      const current = objects.get(key);
-      if (!current || current.metadata.generation !== generation) return; // superseded or deleted
-      for (const pod of oldPods) objects.delete(keyOf('v1', 'pods', namespace, pod.metadata.name));
-      for (const pod of newPods) {
-        pod.status = {
-          phase: 'Running',
-          conditions: [{ type: 'Ready', status: 'True' }],
-          containerStatuses: [
-            { name, image, ready: true, restartCount: 0, state: { running: { startedAt: now() } } },
-          ],
-        };
-      }
-      const done = [
-        {
-          type: 'Available',
-          status: 'True',
-          reason: 'MinimumReplicasAvailable',
-          message: 'Deployment has minimum availability.',
-          lastTransitionTime: now(),
-        },
-        {
-          type: 'Progressing',
-          status: 'True',
-          reason: 'NewReplicaSetAvailable',
-          message: `ReplicaSet "${name}-${hash}" has successfully progressed.`,
-          lastTransitionTime: now(),
-        },
-      ];
-      current.status = {
-        observedGeneration: generation,
-        replicas,
-        updatedReplicas: replicas,
-        readyReplicas: replicas,
-        availableReplicas: replicas,
-        conditions: done,
-      };
-      stamp(current);
-      app.status = {
-        deploymentName: name,
-        serviceName: name,
-        readyReplicas: replicas,
-        conditions: done,
-      };
-      serving = { image, kind: 'SpinApp', name };
+  const cluster: ClusterState = {
+    objects,
+    keyOf,
+    stamp,
+    later,
+    get fault() {
+      return stand.fault;
+    },
+    get rolloutDelayMs() {
+      return stand.rolloutDelayMs;
+    },
+    rolledOut: (revision) => {
+      serving = revision;
       rolledOutAt = performance.now();
-    });
-  }
-
-  function wasmcloudOperator(workload: Obj): void {
-    const generation = workload.metadata.generation ?? 1;
-    const spec = workload.spec ?? {};
-    const expected = Number(spec.replicas ?? 1);
-    const components = ((spec.template as Json | undefined)?.spec as Json | undefined)
-      ?.components as Json[] | undefined;
-    const image = String(components?.[0]?.image ?? '');
-    const condition = (type: string, state: string, reason: string, message = ''): Json => ({
-      type,
-      status: state,
-      reason,
-      message,
-      lastTransitionTime: now(),
-      observedGeneration: generation,
-    });
-    const previous = workload.status;
-    if (stand.fault === 'image-pull') {
-      workload.status = {
-        conditions: [
-          condition(
-            'Artifact',
-            'False',
-            'FetchFailed',
-            `failed to fetch ${image}: failed to pull: 401 Unauthorized`,
-          ),
-          condition('Ready', 'False', 'Reconciling'),
-        ],
-        replicas: { expected, current: 0, ready: 0, unavailable: expected },
-      };
-      return;
-    }
-    if (!previous) {
-      workload.status = {
-        conditions: ['Artifact', 'Sync', 'Deploy', 'Scale', 'Ready'].map((t) =>
-          condition(t, 'Unknown', 'Reconciling'),
-        ),
-        replicas: { expected, current: 0, ready: 0, unavailable: expected },
-      };
-    } // an update keeps the previous revision's conditions until it is through
-    if (stand.fault === 'stall') {
-      workload.status = {
-        conditions: [
-          condition('Artifact', 'True', 'Fetched'),
-          condition('Sync', 'True', 'Synced'),
-          condition('Deploy', 'True', 'Deployed'),
-          condition(
-            'Scale',
-            'False',
-            'InsufficientHosts',
-            `0 of ${expected} replicas placed: no host matches the hostSelector`,
-          ),
-          condition('Ready', 'False', 'NotReady'),
-        ],
-        replicas: { expected, current: 0, ready: 0, unavailable: expected },
-      };
-      return;
-    }
-    later(stand.rolloutDelayMs, () => {
-      if (workload.metadata.generation !== generation) return;
-      workload.status = {
-        conditions: ['Artifact', 'Sync', 'Deploy', 'Scale', 'Ready'].map((t) =>
-          condition(t, 'True', 'Ready'),
-        ),
-        replicas: { expected, current: expected, ready: expected, unavailable: 0 },
-      };
-      stamp(workload);
-      serving = { image, kind: 'WorkloadDeployment', name: workload.metadata.name };
-      rolledOutAt = performance.now();
-    });
-  }
+    },
+  };
 
   // ---- the API --------------------------------------------------------------------------
 
@@ -775,8 +500,8 @@ export async function startK8sServer(
     if (type.kind === 'Namespace') delete stored.metadata.generation;
     stamp(stored);
     objects.set(key, stored);
-    if (changed && type.kind === 'SpinApp') spinOperator(stored);
-    if (changed && type.kind === 'WorkloadDeployment') wasmcloudOperator(stored);
+    if (changed && type.kind === 'SpinApp') spinOperator(cluster, stored);
+    if (changed && type.kind === 'WorkloadDeployment') wasmcloudOperator(cluster, stored);
     return send(response, existing ? 200 : 201, stored);
   }
 

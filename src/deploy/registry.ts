@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import type { DeployTarget, TargetInput } from './target.js';
+import { kubernetesTarget } from './targets/kubernetes.js';
 import { localTarget } from './targets/local.js';
 import { ociTarget } from './targets/oci.js';
 import { spinUpTarget } from './targets/spin-up.js';
@@ -17,6 +18,7 @@ export const DEPLOY_TARGETS: readonly DeployTarget<unknown>[] = [
   spinUpTarget,
   washTarget,
   ociTarget,
+  kubernetesTarget,
 ];
 
 /** The `deploy` input's accepted values: every target's name, and `none`. */

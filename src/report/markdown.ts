@@ -252,8 +252,12 @@ function runLines(report: Report): string[] {
         deploy.pushedBytes !== undefined ? ` · ${formatBytesExact(deploy.pushedBytes)}` : '';
       const time =
         deploy.pushSeconds !== undefined ? ` in ${formatSeconds(deploy.pushSeconds)}` : '';
+      const rollout =
+        deploy.rolloutSeconds !== undefined
+          ? ` · rolled out in ${formatSeconds(deploy.rolloutSeconds)}`
+          : '';
       // the whole reference (no shortening): it is what a cluster pulls
-      out.push(`Pushed \`${deploy.image.replace(/`/g, "'")}\`${size}${time}`, '');
+      out.push(`Pushed \`${deploy.image.replace(/`/g, "'")}\`${size}${time}${rollout}`, '');
     }
   }
   return out;

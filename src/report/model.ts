@@ -68,6 +68,8 @@ export interface DeployReport {
   pushedBytes?: number;
   /** Monotonic span of the push, login included. */
   pushSeconds?: number;
+  /** Kubernetes: seconds from the apply to the cluster running the new revision (before the HTTP proof). */
+  rolloutSeconds?: number;
   /**
    * How far one deploy's readySeconds spreads between runs (± seconds), when benchmarks have
    * measured it; a change against a baseline within it is noise. Absent: one sample, no spread.

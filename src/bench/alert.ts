@@ -6,8 +6,10 @@ import { quantile } from './stats.js';
  * Alerts that do not cry wolf: a run is a regression only when BOTH
  *   1. its median ready time is above the median of the window's medians by more than the
  *      threshold (`alert-threshold`, 20% by default), and
- *   2. its spread lies wholly above theirs: its p10 is above the highest p90 of the window
- *      (the intervals do not overlap).
+ *   2. its spread lies above theirs: its p10 is above the median of the window's p90s (its
+ *      p10–p90 interval does not overlap a typical earlier run's). The median, not the
+ *      highest: one earlier run with a slow outlier sample must not mask every regression
+ *      for `alert-window` runs.
  * The window is the last `alert-window` runs before it that have warm statistics. A noisy run
  * (a slow median but samples as fast as before) passes 1 and fails 2; a small real shift
  * passes 2 and fails 1. Pure: the history in, a verdict out.
@@ -41,11 +43,14 @@ export function checkRegression(
     window.map((s) => s.median).sort((a, b) => a - b),
     0.5,
   );
-  const baselineHighSeconds = Math.max(...window.map((s) => s.p90));
+  const baselineHighSeconds = quantile(
+    window.map((s) => s.p90).sort((a, b) => a - b),
+    0.5,
+  );
   const changePercent = round(((ready.median - baselineSeconds) / baselineSeconds) * 100);
   const slower = ready.median > baselineSeconds * (1 + options.threshold);
   const apart = ready.p10 > baselineHighSeconds;
-  const numbers = `median ${seconds(ready.median)} against ${seconds(baselineSeconds)} (${changePercent >= 0 ? '+' : ''}${changePercent}%, threshold ${thresholdPercent}%); p10 ${seconds(ready.p10)} against the window's highest p90 ${seconds(baselineHighSeconds)}`;
+  const numbers = `median ${seconds(ready.median)} against ${seconds(baselineSeconds)} (${changePercent >= 0 ? '+' : ''}${changePercent}%, threshold ${thresholdPercent}%); p10 ${seconds(ready.p10)} against the window's median p90 ${seconds(baselineHighSeconds)}`;
   const verdict =
     slower && apart
       ? 'slower beyond the threshold and outside the spread'
@@ -81,7 +86,11 @@ export function nextAlertState(
   if (alert.status === 'regression')
     return open
       ? { state: before, transition: 'continued' }
-      : { state: { open: true, since: runId }, transition: 'raised' };
+      : {
+          // one issue per app and target: a new regression goes on the issue of the last one
+          state: { open: true, since: runId, ...(before?.issue ? { issue: before.issue } : {}) },
+          transition: 'raised',
+        };
   if (alert.status === 'ok' && open)
     return { state: { ...before, open: false }, transition: 'recovered' };
   return before ? { state: before } : {};

@@ -50,6 +50,8 @@ export interface BenchmarkResult {
   project: Project;
   /** The history after this run, when one is kept. */
   history?: HistoryIndex;
+  /** Why the run could not be added to the history (thrown by the caller once the rest is published). */
+  historyError?: UserError;
   transition?: AlertTransition;
 }
 
@@ -85,8 +87,15 @@ export async function runBenchmark(
       built.optimized.components.reduce((s, c) => s + pick(c), 0);
     const summary = summarizeSamples(samples);
     const app = deployProjectOf(built.project).appName;
+    let historyError: UserError | undefined;
+    const historyFailed = (error: unknown): undefined => {
+      if (!(error instanceof UserError)) throw error;
+      historyError = error;
+      logger.warning(`The run is not in the history: ${error.message}`);
+      return undefined;
+    };
     const before = options.history
-      ? await readHistory(options.history, app, config.deploy.target)
+      ? await readHistory(options.history, app, config.deploy.target).catch(historyFailed)
       : undefined;
     const runId = runIdOf(startedAt, options.source?.commit);
     const alert = before
@@ -124,36 +133,41 @@ export async function runBenchmark(
     let transition: AlertTransition | undefined;
     let charts: ChartLinks | undefined;
     let mermaid: string | undefined;
-    if (options.history && before && alert) {
-      const next = nextAlertState(before.alert, alert, runId);
-      transition = next.transition;
-      let state = next.state;
-      if (transition && state && options.onAlert) {
-        const issue = await options.onAlert(transition, alert, state, report);
-        if (issue !== undefined) state = { ...state, issue };
+    if (options.history && before && alert)
+      try {
+        const next = nextAlertState(before.alert, alert, runId);
+        transition = next.transition;
+        let state = next.state;
+        if (transition && state && options.onAlert) {
+          const issue = await options.onAlert(transition, alert, state, report);
+          if (issue !== undefined) state = { ...state, issue };
+        }
+        ({ index: history } = await appendRun(
+          options.history,
+          report,
+          config.benchmark.historyLimit,
+          state,
+        ));
+        const dir = historyDir(app, config.deploy.target);
+        const files = { trend: `${dir}/trend.svg`, scatter: `${dir}/scatter.svg` };
+        const drawn = history;
+        await options.history.update(files.trend, `spinwash: benchmark ${dir} trend`, () =>
+          trendSvg(drawn),
+        );
+        await options.history.update(files.scatter, `spinwash: benchmark ${dir} scatter`, () =>
+          scatterSvg(drawn),
+        );
+        const link = options.chartLink ?? ((file: string) => file);
+        charts = { trend: link(files.trend), scatter: link(files.scatter) };
+        mermaid = trendMermaid(history);
+        logger.info(
+          `history: ${history.runs.length} run${history.runs.length === 1 ? '' : 's'} of ${dir} in ${options.history.where}`,
+        );
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        historyError = error;
+        logger.warning(`The run is not in the history: ${error.message}`);
       }
-      ({ index: history } = await appendRun(
-        options.history,
-        report,
-        config.benchmark.historyLimit,
-        state,
-      ));
-      const dir = historyDir(app, config.deploy.target);
-      const files = { trend: `${dir}/trend.svg`, scatter: `${dir}/scatter.svg` };
-      const drawn = history;
-      await options.history.update(files.trend, `spinwash: benchmark ${dir} trend`, () =>
-        trendSvg(drawn),
-      );
-      await options.history.update(files.scatter, `spinwash: benchmark ${dir} scatter`, () =>
-        scatterSvg(drawn),
-      );
-      const link = options.chartLink ?? ((file: string) => file);
-      charts = { trend: link(files.trend), scatter: link(files.scatter) };
-      mermaid = trendMermaid(history);
-      logger.info(
-        `history: ${history.runs.length} run${history.runs.length === 1 ? '' : 's'} of ${dir} in ${options.history.where}`,
-      );
-    }
     const markdown = `${finished.markdown}\n${renderBenchmarkMarkdown(report.benchmark, {
       ...(mermaid ? { mermaid } : {}),
       ...(charts ? { charts } : {}),
@@ -165,6 +179,7 @@ export async function runBenchmark(
       project: built.project,
       ...(history ? { history } : {}),
       ...(transition ? { transition } : {}),
+      ...(historyError ? { historyError } : {}),
     };
   });
 }

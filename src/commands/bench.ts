@@ -98,6 +98,7 @@ export async function runBenchCommand(args: string[], io: CommandIO): Promise<nu
   io.stdout(`${result.markdown}\n`);
   const failed = everySampleFailed(result.report.benchmark);
   if (failed) throw failed;
+  if (result.historyError) throw result.historyError;
   if (config.benchmark.failOnAlert && result.report.benchmark.alert?.status === 'regression')
     throw new UserError(`Benchmark regression: ${result.report.benchmark.alert.message}`);
   const breach =

@@ -152,7 +152,7 @@ export const INPUTS = {
   'alert-threshold': {
     default: '20%',
     description:
-      '`mode: benchmark`: a run is a regression when its median ready time is this much above the median of the window AND its p10–p90 spread lies above theirs.',
+      '`mode: benchmark`: a run is a regression when its median ready time is this much above the median of the window AND its p10 lies above the median of their p90s (spreads that do not overlap).',
   },
   'alert-comment-on': {
     default: '',

@@ -147,7 +147,7 @@ export interface BenchmarkAlert {
   window: string[];
   /** Median of their medians, in seconds. */
   baselineSeconds?: number;
-  /** Highest p90 among them: the top of their spread. */
+  /** Median of their p90s: the top of a typical earlier run's spread. */
   baselineHighSeconds?: number;
   medianSeconds?: number;
   /** This run's p10: the bottom of its spread. */

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from '../config/config.js';
 import { deployTargetNamed } from '../deploy/registry.js';
+import type { DeployTarget } from '../deploy/target.js';
 import { errorMessage } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Project } from '../projects/project.js';
@@ -19,9 +20,9 @@ export async function deploySamples(
   components: readonly ComponentReport[],
   config: Pick<Config, 'deploy' | 'projectDir' | 'benchmark'>,
   logger: Logger,
+  target: DeployTarget<unknown> | undefined = deployTargetNamed(config.deploy.target),
 ): Promise<BenchmarkSample[]> {
-  const target = deployTargetNamed(config.deploy.target);
-  if (!target) throw new Error('deploySamples without a deploy target'); // config refuses `none`
+  if (!target) throw new Error('deploySamples without a deploy target'); // runBenchmark refuses `none`
   const request = deployRequest(project, components, config, logger);
   const { repeat, minIntervalSeconds } = config.benchmark;
   const samples: BenchmarkSample[] = [];

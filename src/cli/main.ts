@@ -8,9 +8,9 @@ Usage: spinwash <command> [options]
 
 Commands:
   run        Build, optimize, deploy and report a project (what the action does)
-  bench      Build once, deploy N times: deploy-time statistics, history, charts, alerts
   optimize   Strip and optimize one .wasm file (a core module or a component)
   inspect    Show what spinwash finds in a project: kind, components, build commands
+  bench      Build once, deploy N times: deploy-time statistics, history, charts, alerts
 
 Run \`spinwash <command> --help\` for a command's options.`;
 
@@ -19,9 +19,9 @@ type Command = (args: string[], io: CommandIO) => Promise<number>;
 /** Commands load their code on demand: `--help` and `inspect` never load the wasm stages. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   run: async () => (await import('../commands/run.js')).runCommand,
-  bench: async () => (await import('../commands/bench.js')).runBenchCommand,
   optimize: async () => (await import('../commands/optimize.js')).runOptimizeCommand,
   inspect: async () => (await import('../commands/inspect.js')).runInspectCommand,
+  bench: async () => (await import('../commands/bench.js')).runBenchCommand,
 };
 
 /** The CLI, with its I/O injected; returns the exit code. */

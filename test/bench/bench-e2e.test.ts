@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { folderBackend } from '../../src/bench/backends.js';
+import { runBenchmark } from '../../src/bench/run.js';
 import { deploySamples } from '../../src/bench/sample.js';
 import { summarize, summarizeSamples } from '../../src/bench/stats.js';
 import type { HistoryIndex } from '../../src/bench/history.js';
@@ -15,6 +17,7 @@ import { runCli } from '../support/cli.js';
 import { startGitHubServer, type FakeGitHub } from '../support/github-server.js';
 import { parseXml } from '../support/xml.js';
 import { descendantPids } from '../deploy/support.js';
+import { copyFixture, pathWithFakes, type FixtureCopy } from '../projects/fixtures.js';
 
 // The benchmark for real: examples/hello-rust built once per run (cargo's shared target folder
 // keeps it quick), deployed to the embedded runtime again and again, each sample stopped.
@@ -330,5 +333,38 @@ describe('mode: benchmark in the action, on a schedule', () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]!.state).toBe('open');
     expect(github.comments.get(`acme/app#${issues[0]!.number}`)).toHaveLength(2);
+  });
+});
+
+describe('a benchmark through another target of the family: `spin up` (fake spin CLI, real components)', () => {
+  const savedPath = process.env.PATH;
+  let copy: FixtureCopy;
+  beforeAll(() => {
+    process.env.PATH = pathWithFakes();
+    copy = copyFixture('spin/multi', ['hello', 'api']);
+  });
+  afterAll(() => {
+    process.env.PATH = savedPath;
+    copy.remove();
+  });
+
+  it('deploys the one build three times, stopping `spin up` between samples', async () => {
+    const before = descendantPids();
+    const logger = new MemoryLogger();
+    const config = buildConfig(
+      { project: copy.dir, runtime: 'spin', mode: 'benchmark', repeat: '3' },
+      copy.dir,
+    );
+    const history = path.join(work, 'spin-history');
+    const result = await runBenchmark(config, logger, { history: folderBackend(history) });
+    const bench = result.report.benchmark;
+    expect(bench).toMatchObject({ target: 'spin-up', app: 'multi', failed: 0 });
+    expect(bench.samples.map((s) => s.status)).toEqual([200, 200, 200]);
+    expect(bench.warm.readySeconds!.n).toBe(2);
+    // one build: the build stage ran once, the deploy three times
+    expect(logger.lines.filter((l) => l.startsWith('[2/5] build done'))).toHaveLength(1);
+    expect(logger.lines.filter((l) => /^sample \d\/3: ready after/.test(l))).toHaveLength(3);
+    expect(readdirSync(path.join(history, 'multi', 'spin-up', 'runs'))).toHaveLength(1);
+    expect([...descendantPids()].filter((pid) => !before.has(pid))).toEqual([]);
   });
 });

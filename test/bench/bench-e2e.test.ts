@@ -130,7 +130,10 @@ describe('spinwash bench on examples/hello-rust, three times (the acceptance run
 
   it('records a sample whose deploy failed between good ones, and sums up the others', async () => {
     const logger = new MemoryLogger();
-    const config = buildConfig({ project: example, repeat: '4', mode: 'benchmark' }, root);
+    const config = buildConfig(
+      { project: example, repeat: '4', mode: 'benchmark', 'min-interval': '1.5' },
+      root,
+    );
     const built = await buildAndOptimize(config, logger);
     let deploys = 0;
     // sample 3 is handed a file that is not there: the embedded runtime's own error
@@ -150,6 +153,13 @@ describe('spinwash bench on examples/hello-rust, three times (the acceptance run
     });
     expect(samples.map((s) => s.index)).toEqual([1, 2, 3, 4]);
     expect(samples[2]!.error).toContain(`cannot read ${missing}`);
+    // min-interval: each sample started 1.5 s after the one before at least
+    const starts = samples.map((s) => Date.parse(s.startedAt));
+    for (let i = 1; i < starts.length; i++)
+      expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(1500 - 2);
+    expect(
+      logger.lines.some((l) => /^waiting \d\.\d s before sample \d \(min-interval\)$/.test(l)),
+    ).toBe(true);
     const { warm, failed } = summarizeSamples(samples);
     expect(failed).toBe(1);
     expect(warm.readySeconds).toEqual(

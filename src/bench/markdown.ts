@@ -40,7 +40,10 @@ export function renderBenchmarkMarkdown(
       bench.warm.readySeconds,
     ),
     row('first answer latency', bench.cold.firstResponseSeconds, bench.warm.firstResponseSeconds),
-    row('deploy command', bench.cold.commandSeconds, bench.warm.commandSeconds),
+    // targets without a deploy command (the embedded runtime) leave this row out
+    ...(bench.cold.commandSeconds !== undefined || bench.warm.commandSeconds
+      ? [row('deploy command', bench.cold.commandSeconds, bench.warm.commandSeconds)]
+      : []),
     '',
   ];
   if (bench.alert) {

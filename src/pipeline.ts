@@ -3,7 +3,7 @@ import type { Config } from './config/config.js';
 import type { Logger } from './log.js';
 import type { Project } from './projects/project.js';
 import { finishReport } from './publish/finish.js';
-import { SCHEMA_VERSION, type Report } from './report/model.js';
+import { SCHEMA_VERSION, type ComponentReport, type Report } from './report/model.js';
 import { buildProject } from './stages/build.js';
 import { deployComponents } from './stages/deploy.js';
 import { buildLadder, completeLadder } from './stages/ladder.js';
@@ -23,7 +23,7 @@ const STAGES = ['setup', 'build', 'optimize', 'deploy', 'report'] as const;
  * Runs one stage with a progress line before and after it; where the logger folds its log
  * (Actions), the stage's log is one collapsible group and the closing line stays outside it.
  */
-async function stage<T>(
+export async function stage<T>(
   logger: Logger,
   name: (typeof STAGES)[number],
   fn: () => Promise<T>,
@@ -44,11 +44,15 @@ async function stage<T>(
   return result;
 }
 
-/**
- * The whole spinwash run, shared by the action and the CLI:
- * setup → build → optimize (strip, wasm-opt, validate, measure) → deploy → report.
- */
-export async function runPipeline(config: Config, logger: Logger): Promise<PipelineResult> {
+/** What the first three stages leave: the project and its optimized, measured components. */
+export interface OptimizedBuild {
+  project: Project;
+  build: { seconds: number };
+  optimized: { seconds: number; components: ComponentReport[] };
+}
+
+/** setup → build → optimize: shared by a run and a benchmark (which deploys the result many times). */
+export async function buildAndOptimize(config: Config, logger: Logger): Promise<OptimizedBuild> {
   const project = await stage(logger, 'setup', () => setupProject(config, logger));
   const { build, ladder } = await stage(logger, 'build', async () => ({
     build: await buildProject(project, config.profile, logger),
@@ -61,21 +65,37 @@ export async function runPipeline(config: Config, logger: Logger): Promise<Pipel
       ? { ...result, components: await completeLadder(result.components, ladder, config, logger) }
       : result;
   });
+  return { project, build: { seconds: build.seconds }, optimized };
+}
+
+/** The report of a build, before the deploy part, the comparison and the budgets are added. */
+export function buildReport(built: OptimizedBuild, config: Config): Report {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'spinwash', version: VERSION },
+    project: {
+      kind: built.project.kind,
+      path: path.relative(process.cwd(), built.project.dir) || '.',
+    },
+    components: built.optimized.components,
+    build: built.build,
+    optimize: { seconds: built.optimized.seconds, wasmOpt: config.wasmOpt },
+  };
+}
+
+/**
+ * The whole spinwash run, shared by the action and the CLI:
+ * setup → build → optimize (strip, wasm-opt, validate, measure) → deploy → report.
+ */
+export async function runPipeline(config: Config, logger: Logger): Promise<PipelineResult> {
+  const built = await buildAndOptimize(config, logger);
   const deploy = await stage(logger, 'deploy', () =>
-    deployComponents(project, optimized.components, config, logger),
+    deployComponents(built.project, built.optimized.components, config, logger),
   );
   return stage(logger, 'report', async () => {
-    const report: Report = {
-      schemaVersion: SCHEMA_VERSION,
-      tool: { name: 'spinwash', version: VERSION },
-      project: { kind: project.kind, path: path.relative(process.cwd(), project.dir) || '.' },
-      components: optimized.components,
-      build: { seconds: build.seconds },
-      optimize: { seconds: optimized.seconds, wasmOpt: config.wasmOpt },
-      ...(deploy ? { deploy } : {}),
-    };
+    const report: Report = { ...buildReport(built, config), ...(deploy ? { deploy } : {}) };
     // compares with the baseline, checks budgets, and writes the files even when one breaks
     const finished = await finishReport(report, config, logger);
-    return { ...finished, project };
+    return { ...finished, project: built.project };
   });
 }

@@ -34,6 +34,12 @@ export async function runAction(): Promise<void> {
       await publishFromArtifact(config, actionLogger);
       return;
     }
+    if (config.mode === 'benchmark') {
+      // build once, deploy `repeat` times; history, charts and alerts on the data branch
+      const { runBenchmarkAction } = await import('../bench/action.js');
+      await runBenchmarkAction(config, actionLogger);
+      return;
+    }
     const result = await runPipeline(config, actionLogger);
     const { publishReport } = await import('../publish/publish.js');
     await publishReport(result, config, actionLogger);

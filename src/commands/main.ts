@@ -11,6 +11,7 @@ Commands:
   run        Build, optimize, deploy and report a project (what the action does)
   optimize   Strip and optimize one .wasm file (a core module or a component)
   inspect    Show what spinwash finds in a project: kind, components, build commands
+  bench      Build once, deploy N times: deploy-time statistics, history, charts, alerts
 
 Run \`spinwash <command> --help\` for a command's options.`;
 
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   run: async () => (await import('./run.js')).runCommand,
   optimize: async () => (await import('./optimize.js')).runOptimizeCommand,
   inspect: async () => (await import('./inspect.js')).runInspectCommand,
+  bench: async () => (await import('./bench.js')).runBenchCommand,
 };
 
 /** The CLI, with its I/O injected; returns the exit code. */

@@ -17,38 +17,89 @@ const ACTION_ONLY = new Set<string>([
   'save-branches',
   'mode',
 ]);
+/** Inputs of `mode: benchmark` only: flags of `spinwash bench`, not of `run` (alerts open issues: action only). */
+export const BENCH_INPUTS = [
+  'repeat',
+  'min-interval',
+  'history-limit',
+  'alert-window',
+  'alert-threshold',
+  'fail-on-alert',
+] as const satisfies InputName[];
+const ACTION_BENCH_ONLY = new Set<string>(['alert-comment-on']);
 /** Inputs that are switches on the command line (`--wasm-opt`, not `--wasm-opt true`). */
-const SWITCHES = new Set<string>(['wasm-opt', 'ladder', 'preview'] satisfies InputName[]);
+const SWITCHES = new Set<string>([
+  'wasm-opt',
+  'ladder',
+  'preview',
+  'fail-on-alert',
+] satisfies InputName[]);
 
 const INPUTS = allInputs();
 /** Secrets are never flags (argv is visible to other processes): the CLI reads their env variable. */
-const FLAG_INPUTS = Object.keys(INPUTS).filter(
-  (name) => !ACTION_ONLY.has(name) && !INPUTS[name]!.secret,
+export const FLAG_INPUTS = Object.keys(INPUTS).filter(
+  (name) =>
+    !ACTION_ONLY.has(name) &&
+    !ACTION_BENCH_ONLY.has(name) &&
+    !(BENCH_INPUTS as readonly string[]).includes(name) &&
+    !INPUTS[name]!.secret,
 );
 const SECRET_INPUTS = Object.entries(INPUTS).filter(([, spec]) => spec.secret);
+
+/** The help lines of these inputs' flags. */
+export function flagHelp(names: readonly string[]): string {
+  return names
+    .map((name) => {
+      const input = INPUTS[name]!;
+      const flag = SWITCHES.has(name) ? `--${name}` : `--${name} VALUE`;
+      const fallback = input.default === '' ? '' : ` (default: ${input.default})`;
+      return `  ${flag.padEnd(26)} ${input.description}${SWITCHES.has(name) ? '' : fallback}`;
+    })
+    .join('\n');
+}
+
+/** The parseArgs options of these inputs' flags. */
+export function flagOptions(
+  names: readonly string[],
+): Record<string, { type: 'boolean' | 'string' }> {
+  return Object.fromEntries(
+    names.map((name) => [name, { type: SWITCHES.has(name) ? 'boolean' : 'string' }] as const),
+  );
+}
+
+/** The raw inputs the given flags set (a switch given is `true`). */
+export function inputsFromFlags(
+  values: Record<string, unknown>,
+  names: readonly string[],
+): RawInputs {
+  const raw: RawInputs = {};
+  for (const name of names) {
+    const value = values[name];
+    if (typeof value === 'string') raw[name] = value;
+    if (value === true) raw[name] = 'true';
+  }
+  return raw;
+}
+
+/** The help's closing lines about secrets (read from the environment). */
+export const SECRETS_HELP =
+  SECRET_INPUTS.length === 0
+    ? ''
+    : `\n\nSecrets come from the environment, never from flags:\n${SECRET_INPUTS.map(
+        ([name, spec]) => `  ${(spec.env ?? name).padEnd(26)} ${name}: ${spec.description}`,
+      ).join('\n')}`;
 
 export const RUN_USAGE = `Usage: spinwash run [options]
 
 Builds, shrinks, deploys and reports a Rust WebAssembly project, as the action does.
 
 Options:
-${FLAG_INPUTS.map((name) => {
-  const input = INPUTS[name]!;
-  const flag = SWITCHES.has(name) ? `--${name}` : `--${name} VALUE`;
-  const fallback = input.default === '' ? '' : ` (default: ${input.default})`;
-  return `  ${flag.padEnd(26)} ${input.description}${SWITCHES.has(name) ? '' : fallback}`;
-}).join('\n')}
+${flagHelp(FLAG_INPUTS)}
   --baseline FILE            Compare with this JSON report (same as --baseline-file).
   --json FILE                Write the JSON report to FILE.
   --markdown FILE            Write the markdown report to FILE.
   --verbose                  Show the build's own output.
-  -h, --help                 Show this help.${
-    SECRET_INPUTS.length === 0
-      ? ''
-      : `\n\nSecrets come from the environment, never from flags:\n${SECRET_INPUTS.map(
-          ([name, spec]) => `  ${(spec.env ?? name).padEnd(26)} ${name}: ${spec.description}`,
-        ).join('\n')}`
-  }`;
+  -h, --help                 Show this help.${SECRETS_HELP}`;
 
 export async function runCommand(args: string[], io: CommandIO): Promise<number> {
   const { values } = parseArgs({
@@ -56,11 +107,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     strict: true,
     allowPositionals: false,
     options: {
-      ...Object.fromEntries(
-        FLAG_INPUTS.map(
-          (name) => [name, { type: SWITCHES.has(name) ? 'boolean' : 'string' }] as const,
-        ),
-      ),
+      ...flagOptions(FLAG_INPUTS),
       json: { type: 'string' },
       markdown: { type: 'string' },
       baseline: { type: 'string' },
@@ -72,12 +119,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     io.stdout(`${RUN_USAGE}\n`);
     return 0;
   }
-  const raw: RawInputs = {};
-  for (const name of FLAG_INPUTS) {
-    const value = (values as Record<string, string | boolean | undefined>)[name];
-    if (typeof value === 'string') raw[name] = value;
-    if (value === true) raw[name] = 'true';
-  }
+  const raw = inputsFromFlags(values, FLAG_INPUTS);
   if (typeof values.json === 'string') raw['report-path'] = values.json;
   if (typeof values.baseline === 'string') raw['baseline-file'] = values.baseline;
   const base = buildConfig(raw, io.cwd ?? process.cwd());

@@ -47,8 +47,10 @@ export interface Config {
   readonly budgets: Budgets;
   /** The results store (issue 5); `branch` undefined turns it off. */
   readonly store: { readonly branch?: string; readonly saveBranches: readonly string[] };
-  /** `run` the pipeline, or `comment`: post what a fork PR run left in its artifact. */
-  readonly mode: 'run' | 'comment';
+  /** `run` the pipeline, `comment`: post what a fork PR run left in its artifact, or `benchmark`. */
+  readonly mode: 'run' | 'comment' | 'benchmark';
+  /** `mode: benchmark` / `spinwash bench` (issue 10). */
+  readonly benchmark: BenchmarkConfig;
   /** Project kind, local runtime, CLIs to install (issue 4). */
   readonly tools: ToolsConfig;
 }
@@ -67,7 +69,40 @@ export interface DeployConfig extends DeploySettings {
   readonly secrets: Readonly<Record<string, string>>;
 }
 
+export interface BenchmarkConfig {
+  readonly repeat: number;
+  readonly minIntervalSeconds: number;
+  readonly historyLimit: number;
+  readonly alertWindow: number;
+  /** `20%` → 0.2. */
+  readonly alertThreshold: number;
+  /** An issue to comment alerts on, instead of an issue of their own. */
+  readonly alertCommentOn?: number;
+  readonly failOnAlert: boolean;
+}
+
 const INHERIT = 'inherit';
+
+function parseBenchmark(get: (name: InputName) => string): BenchmarkConfig {
+  const interval = get('min-interval');
+  const seconds = Number(interval);
+  if (interval === '' || !Number.isFinite(seconds) || seconds < 0)
+    throw invalidInput('min-interval', interval, 'a number of seconds, 0 or more');
+  const threshold = get('alert-threshold');
+  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(threshold);
+  if (!percent || Number(percent[1]) <= 0)
+    throw invalidInput('alert-threshold', threshold, 'a percentage above 0, such as `20%`');
+  const issue = get('alert-comment-on').replace(/^#/, '');
+  return Object.freeze({
+    repeat: parsePositiveInt('repeat', get('repeat')),
+    minIntervalSeconds: seconds,
+    historyLimit: parsePositiveInt('history-limit', get('history-limit')),
+    alertWindow: parsePositiveInt('alert-window', get('alert-window')),
+    alertThreshold: Number(percent[1]) / 100,
+    ...(issue === '' ? {} : { alertCommentOn: parsePositiveInt('alert-comment-on', issue) }),
+    failOnAlert: parseBoolean('fail-on-alert', get('fail-on-alert')),
+  });
+}
 
 function tweak<T>(value: string, parse: (v: string) => T): T | undefined {
   return value === INHERIT ? undefined : parse(value);
@@ -202,7 +237,8 @@ export function buildConfig(
       branch: get('data-branch') === '' ? undefined : get('data-branch'),
       saveBranches: parseList(get('save-branches')),
     }),
-    mode: parseChoice('mode', get('mode'), ['run', 'comment'] as const),
+    mode: parseChoice('mode', get('mode'), ['run', 'comment', 'benchmark'] as const),
+    benchmark: parseBenchmark(get),
     tools,
   });
   checkCrossInputRules(config, get);

@@ -127,7 +127,41 @@ export const INPUTS = {
   mode: {
     default: 'run',
     description:
-      '`run` builds and reports; `comment` (in a `workflow_run` workflow) posts the comment a fork PR run left in its `spinwash-report` artifact.',
+      '`run` builds and reports; `comment` (in a `workflow_run` workflow) posts the comment a fork PR run left in its `spinwash-report` artifact; `benchmark` builds once and deploys `repeat` times, keeps the run in the history on `data-branch`, draws the charts and raises alerts.',
+  },
+  repeat: {
+    default: '5',
+    description:
+      '`mode: benchmark`: deploys of the one build; the first (cold) is reported apart, the others make the statistics.',
+  },
+  'min-interval': {
+    default: '0',
+    description:
+      '`mode: benchmark`: seconds between the starts of two deploys, to stay under a platform limit (Fermyon Cloud: 6 for 10 a minute).',
+  },
+  'history-limit': {
+    default: '500',
+    description:
+      '`mode: benchmark`: runs the history keeps per app and target; the oldest fall off (their files are deleted).',
+  },
+  'alert-window': {
+    default: '5',
+    description:
+      '`mode: benchmark`: how many previous runs a run is compared against for an alert.',
+  },
+  'alert-threshold': {
+    default: '20%',
+    description:
+      '`mode: benchmark`: a run is a regression when its median ready time is this much above the median of the window AND its p10 lies above the median of their p90s (spreads that do not overlap).',
+  },
+  'alert-comment-on': {
+    default: '',
+    description:
+      '`mode: benchmark`: an issue number to comment alerts on; empty opens (and updates) one issue per app and target.',
+  },
+  'fail-on-alert': {
+    default: 'false',
+    description: '`mode: benchmark`: fail the step when the run is a regression.',
   },
   'project-kind': {
     default: 'auto',

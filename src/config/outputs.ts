@@ -11,6 +11,11 @@ export const OUTPUTS = {
   'comment-dir':
     'Folder holding the PR comment body and report when the token could not post it (fork PRs): upload it as an artifact for `mode: comment`.',
   'comment-url': 'URL of the sticky PR comment, when one was posted.',
+  'bench-median-seconds':
+    '`mode: benchmark`: median ready time of the warm deploys, in seconds (empty when none succeeded).',
+  'bench-alert':
+    '`mode: benchmark`: `regression`, `ok`, or `insufficient` (no earlier run to compare with).',
+  'alert-issue-url': '`mode: benchmark`: URL of the alert issue or comment this run wrote, if any.',
 } as const;
 
 export type OutputName = keyof typeof OUTPUTS;

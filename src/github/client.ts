@@ -89,7 +89,7 @@ function scaledSpacing(base: number): Record<string, Bottleneck.Group> {
 
 /** The permissions a workflow may have to grant, as written in `permissions:`. */
 export type Permission =
-  'pull-requests: write' | 'contents: write' | 'contents: read' | 'actions: read';
+  'pull-requests: write' | 'contents: write' | 'contents: read' | 'actions: read' | 'issues: write';
 
 /** The HTTP status of an octokit error, or undefined for anything else (a network failure). */
 export function httpStatus(error: unknown): number | undefined {

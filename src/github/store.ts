@@ -126,7 +126,7 @@ export async function findBaseReport(
   return undefined;
 }
 
-async function branchExists(store: Store): Promise<boolean> {
+export async function branchExists(store: Store): Promise<boolean> {
   try {
     await store.octokit.rest.git.getRef({
       owner: store.repo.owner,
@@ -141,11 +141,11 @@ async function branchExists(store: Store): Promise<boolean> {
 }
 
 /** Creates the data branch as an orphan (a commit of its own README), unless it exists. */
-async function ensureBranch(store: Store): Promise<void> {
+export async function ensureBranch(store: Store): Promise<void> {
   if (await branchExists(store)) return;
   const { owner, repo } = store.repo;
   try {
-    const readme = `# spinwash results\n\nJSON reports written by spinwash: \`reports/<commit>.json\`, and \`index/<branch>.json\` listing the commits of a branch that have one. Pull requests compare against these.\n`;
+    const readme = `# spinwash results\n\nJSON reports written by spinwash: \`reports/<commit>.json\`, and \`index/<branch>.json\` listing the commits of a branch that have one. Pull requests compare against these. Benchmarks (\`mode: benchmark\`) keep their runs, index and charts under \`bench/<app>/<target>/\`.\n`;
     const tree = await store.octokit.rest.git.createTree({
       owner,
       repo,
@@ -172,7 +172,7 @@ async function ensureBranch(store: Store): Promise<void> {
   }
 }
 
-async function readFile(
+export async function readFile(
   store: Store,
   path: string,
 ): Promise<{ text: string; sha: string } | undefined> {
@@ -200,7 +200,7 @@ async function readFile(
  * Writes a file from its previous text (undefined when new), with the sha it replaces; on a
  * 409/422 (someone wrote in between) reads again and retries.
  */
-async function writeFile(
+export async function writeFile(
   store: Store,
   path: string,
   message: string,
@@ -228,6 +228,30 @@ async function writeFile(
         continue;
       }
       throw githubError(error, `write ${path} to the ${store.branch} branch`, 'contents: write');
+    }
+  }
+}
+
+/** Deletes a file from the data branch (gone already: fine); retries on a concurrent write. */
+export async function deleteFile(store: Store, path: string, message: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const old = await readFile(store, path);
+    if (!old) return;
+    try {
+      await store.octokit.rest.repos.deleteFile({
+        owner: store.repo.owner,
+        repo: store.repo.repo,
+        path,
+        branch: store.branch,
+        message,
+        sha: old.sha,
+      });
+      return;
+    } catch (error) {
+      const status = httpStatus(error);
+      if (status === 404) return;
+      if ((status === 409 || status === 422) && attempt < CONFLICT_ATTEMPTS) continue;
+      throw githubError(error, `delete ${path} from the ${store.branch} branch`, 'contents: write');
     }
   }
 }

@@ -207,7 +207,7 @@ export async function publishFromArtifact(
 }
 
 /** The real sinks: @actions/core, loaded only here (the CLI never needs it). */
-async function actionDeps(env: NodeJS.ProcessEnv): Promise<PublishDeps> {
+export async function actionDeps(env: NodeJS.ProcessEnv): Promise<PublishDeps> {
   const core = await import('@actions/core');
   return {
     env,

@@ -79,6 +79,44 @@ const component = fields(
   ['functions', 'ladder'],
 );
 
+const stats = fields({
+  n: number,
+  median: number,
+  min: number,
+  max: number,
+  p10: number,
+  p90: number,
+  mad: number,
+});
+const sample = fields(
+  {
+    index: number,
+    startedAt: string,
+    readySeconds: number,
+    firstResponseSeconds: number,
+    commandSeconds: number,
+    status: number,
+    error: string,
+  },
+  ['readySeconds', 'firstResponseSeconds', 'commandSeconds', 'status', 'error'],
+);
+const benchmark = fields({
+  target: string,
+  app: string,
+  runId: string,
+  startedAt: string,
+  repeat: number,
+  samples: list(sample),
+  cold: sample,
+  warm: fields({ readySeconds: stats, firstResponseSeconds: stats, commandSeconds: stats }, [
+    'readySeconds',
+    'firstResponseSeconds',
+    'commandSeconds',
+  ]),
+  failed: number,
+  sizes: fields(sizes),
+});
+
 const report = fields(
   {
     tool: fields({ name: string, version: string }),
@@ -96,8 +134,9 @@ const report = fields(
       },
       ['readySpreadSeconds'],
     ),
+    benchmark,
   },
-  ['deploy'],
+  ['deploy', 'benchmark'],
 );
 
 /** The first thing wrong with a would-be report, or undefined when it has the contract's shape. */

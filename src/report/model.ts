@@ -106,6 +106,83 @@ export interface Report {
   comparison?: Comparison;
   /** The budgets that were checked and those that broke. */
   budgets?: BudgetResult;
+  /** `mode: benchmark` / `spinwash bench`: repeated deploys of this one build (issue 10). */
+  benchmark?: BenchmarkSection;
+}
+
+/** One deploy of a benchmark run; a failed one keeps its error instead of the timings. */
+export interface BenchmarkSample {
+  /** 1-based; sample 1 is the cold one. */
+  index: number;
+  /** When its deploy started (ISO 8601). */
+  startedAt: string;
+  /** Present when the deploy answered healthy; the timings as in DeployReport. */
+  readySeconds?: number;
+  firstResponseSeconds?: number;
+  commandSeconds?: number;
+  status?: number;
+  /** Why the sample failed (the deploy's error message). */
+  error?: string;
+}
+
+/** Order statistics of one measure over the warm samples (src/bench/stats.ts defines each). */
+export interface SampleStats {
+  /** How many warm samples had this measure. */
+  n: number;
+  median: number;
+  min: number;
+  max: number;
+  p10: number;
+  p90: number;
+  /** Median absolute deviation from the median (unscaled). */
+  mad: number;
+}
+
+export interface BenchmarkSection {
+  /** The deploy target's name. */
+  target: string;
+  /** The app's name: with the target, it names the history (`bench/<app>/<target>/`). */
+  app: string;
+  /** This run's id in the history (`<start time>-<commit>`). */
+  runId: string;
+  startedAt: string;
+  repeat: number;
+  /** Seconds between the starts of two samples, at least (`min-interval`). */
+  minIntervalSeconds: number;
+  /** Every sample, failed ones included, in the order they ran. */
+  samples: BenchmarkSample[];
+  /** Sample 1 (the first deploy of this build), apart from the statistics. */
+  cold: BenchmarkSample;
+  /** Over samples 2..repeat that succeeded; a measure no warm sample had is absent. */
+  warm: {
+    readySeconds?: SampleStats;
+    firstResponseSeconds?: SampleStats;
+    commandSeconds?: SampleStats;
+  };
+  failed: number;
+  /** Final sizes summed over the components. */
+  sizes: Sizes;
+  /** Against the history (absent when there is none yet). */
+  alert?: BenchmarkAlert;
+}
+
+/** The regression check of a run against the runs before it (src/bench/alert.ts). */
+export interface BenchmarkAlert {
+  /** `regression`: slower beyond threshold and spread; `ok`; `insufficient`: too few runs. */
+  status: 'regression' | 'ok' | 'insufficient';
+  /** The runs compared against (ids, oldest first). */
+  window: string[];
+  /** Median of their medians, in seconds. */
+  baselineSeconds?: number;
+  /** Median of their p90s: the top of a typical earlier run's spread. */
+  baselineHighSeconds?: number;
+  medianSeconds?: number;
+  /** This run's p10: the bottom of its spread. */
+  lowSeconds?: number;
+  /** (median − baseline) / baseline, in percent. */
+  changePercent?: number;
+  thresholdPercent: number;
+  message: string;
 }
 
 /** What a component looks like next to the baseline. */

@@ -101,7 +101,10 @@ describe('action.yml', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
     expect(Object.keys(action.outputs).sort()).toEqual(
       [
+        'alert-issue-url',
         'app-url',
+        'bench-alert',
+        'bench-median-seconds',
         'comment-dir',
         'comment-url',
         'deploy-seconds',

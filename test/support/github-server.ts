@@ -51,6 +51,15 @@ export interface Artifact {
   files: Record<string, string>;
 }
 
+export interface FakeIssue {
+  number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  html_url: string;
+  user: { login: string };
+}
+
 export interface LoggedRequest {
   method: string;
   path: string;
@@ -68,6 +77,8 @@ export interface FakeGitHub {
   readonly artifacts: Artifact[];
   /** Pull requests by `owner/repo#number`: their head commit. */
   readonly pulls: Map<string, { headSha: string }>;
+  /** Issues by `owner/repo#number` (their comments are in `comments`). */
+  readonly issues: Map<string, FakeIssue>;
   /** Every write answers 403 "Resource not accessible by integration" (a fork PR's token). */
   readOnly: boolean;
   /**
@@ -86,6 +97,8 @@ export interface FakeGitHub {
   /** Commits a file on a branch directly (a concurrent writer). */
   writeFile(branch: string, path: string, content: string): void;
   readFile(branch: string, path: string): string | undefined;
+  /** The paths of the files on a branch's head, sorted. */
+  listFiles(branch: string): string[];
   close(): Promise<void>;
 }
 
@@ -120,6 +133,7 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
     commits: new Map(),
     artifacts: [],
     pulls: new Map(),
+    issues: new Map(),
     readOnly: false,
     viewer: undefined,
     defaultBranch: 'main',
@@ -164,6 +178,10 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
     readFile(branch, path) {
       const head = state.refs.get(branch);
       return head ? state.commits.get(head)!.files.get(path)?.content.toString('utf8') : undefined;
+    },
+    listFiles(branch) {
+      const head = state.refs.get(branch);
+      return head ? [...state.commits.get(head)!.files.keys()].sort() : [];
     },
     close: () => new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
@@ -233,6 +251,51 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
     return notFound();
   });
 
+  // Issues: numbers shared with pull requests, as on GitHub; `state` open or closed.
+  const issueNumber = (owner: string, repo: string): number => {
+    let n = 1;
+    while (state.issues.has(`${owner}/${repo}#${n}`) || state.pulls.has(`${owner}/${repo}#${n}`))
+      n++;
+    return n;
+  };
+  const validation = (field: string, code: string): Reply => ({
+    status: 422,
+    json: {
+      message: 'Validation Failed',
+      errors: [{ resource: 'Issue', code, field }],
+      documentation_url: 'https://docs.github.com/rest/issues/issues',
+    },
+  });
+  route('POST', new RegExp(`^${repoPath}/issues$`), (m, _req, body) => {
+    if (typeof body.title !== 'string' || body.title === '')
+      return validation('title', 'missing_field');
+    const number = issueNumber(m[1]!, m[2]!);
+    const issue: FakeIssue = {
+      number,
+      title: body.title,
+      body: typeof body.body === 'string' ? body.body : '',
+      state: 'open',
+      html_url: `${state.url}/${m[1]}/${m[2]}/issues/${number}`,
+      user: { login: 'github-actions[bot]' },
+    };
+    state.issues.set(`${m[1]}/${m[2]}#${number}`, issue);
+    return { status: 201, json: issue };
+  });
+  route('GET', new RegExp(`^${repoPath}/issues/(\\d+)$`), (m) => {
+    const issue = state.issues.get(`${m[1]}/${m[2]}#${m[3]}`);
+    return issue ? { status: 200, json: issue } : notFound();
+  });
+  route('PATCH', new RegExp(`^${repoPath}/issues/(\\d+)$`), (m, _req, body) => {
+    const issue = state.issues.get(`${m[1]}/${m[2]}#${m[3]}`);
+    if (!issue) return notFound();
+    if (body.state !== undefined && body.state !== 'open' && body.state !== 'closed')
+      return validation('state', 'invalid');
+    if (body.state !== undefined) issue.state = body.state as FakeIssue['state'];
+    if (typeof body.title === 'string') issue.title = body.title;
+    if (typeof body.body === 'string') issue.body = body.body;
+    return { status: 200, json: issue };
+  });
+
   // Contents API: GET a file at a ref, PUT with the blob sha it replaces (409 when stale).
   route('GET', new RegExp(`^${repoPath}/contents/(.+)$`), (m, _req, _body, query) => {
     const ref = query.get('ref') ?? state.defaultBranch;
@@ -275,6 +338,25 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
       status: current ? 200 : 201,
       json: { content: { path, sha: blob.sha }, commit: { sha: c.sha } },
     };
+  });
+
+  // DELETE a file with the blob sha it removes (422 without one, 409 when stale, 404 when absent).
+  route('DELETE', new RegExp(`^${repoPath}/contents/(.+)$`), (m, _req, body) => {
+    const branch = String(body.branch ?? state.defaultBranch);
+    const path = m[3]!;
+    const head = state.refs.get(branch);
+    if (!head) return { status: 404, json: { message: `Branch ${branch} not found` } };
+    const files = new Map(state.commits.get(head)!.files);
+    const current = files.get(path);
+    if (body.sha === undefined)
+      return { status: 422, json: { message: 'Invalid request.\n\n"sha" wasn\'t supplied.' } };
+    if (!current) return notFound();
+    if (body.sha !== current.sha)
+      return { status: 409, json: { message: `${path} does not match ${String(body.sha)}` } };
+    files.delete(path);
+    const c = commit([head], String(body.message), files);
+    state.refs.set(branch, c.sha);
+    return { status: 200, json: { content: null, commit: { sha: c.sha } } };
   });
 
   // Git data: a tree and a parentless commit make an orphan branch; refs read and create branches.

@@ -1,0 +1,185 @@
+import type { Config } from '../config/config.js';
+import { UserError } from '../errors.js';
+import { writeFileAtomic } from '../fsutil.js';
+import type { Logger } from '../log.js';
+import { buildAndOptimize, buildReport, stage } from '../pipeline.js';
+import type { Project } from '../projects/project.js';
+import { finishReport } from '../publish/finish.js';
+import type { BenchmarkAlert, BenchmarkSection, Report } from '../report/model.js';
+import { deployProjectOf } from '../stages/deploy.js';
+import { checkRegression, nextAlertState, type AlertTransition } from './alert.js';
+import { scatterSvg, trendMermaid, trendSvg } from './charts.js';
+import {
+  appendRun,
+  historyDir,
+  readHistory,
+  runIdOf,
+  type AlertState,
+  type HistoryBackend,
+  type HistoryIndex,
+} from './history.js';
+import { renderBenchmarkMarkdown, type ChartLinks } from './markdown.js';
+import { deploySamples } from './sample.js';
+import { summarizeSamples } from './stats.js';
+
+/** A benchmark report: a report that has its benchmark section. */
+export type BenchmarkReport = Report & { benchmark: BenchmarkSection };
+
+export interface BenchmarkOptions {
+  /** Where the history is kept; none: the run is measured and reported only. */
+  readonly history?: HistoryBackend;
+  /** The commit and ref measured (CI), for the history and the run's id. */
+  readonly source?: { readonly commit?: string; readonly ref?: string };
+  /**
+   * Called when the alert is raised, stays up or comes back in range (the action's issue);
+   * returns the issue it wrote to, kept in the history's alert state.
+   */
+  readonly onAlert?: (
+    transition: AlertTransition,
+    alert: BenchmarkAlert,
+    state: AlertState,
+    report: BenchmarkReport,
+  ) => Promise<number | undefined>;
+  /** How a chart file is linked from the summary (default: its path in the history). */
+  readonly chartLink?: (file: string) => string;
+}
+
+export interface BenchmarkResult {
+  report: BenchmarkReport;
+  markdown: string;
+  project: Project;
+  /** The history after this run, when one is kept. */
+  history?: HistoryIndex;
+  /** Why the run could not be added to the history (thrown by the caller once the rest is published). */
+  historyError?: UserError;
+  transition?: AlertTransition;
+}
+
+/** The run's failure when every sample failed (thrown by the caller once everything is published). */
+export function everySampleFailed(bench: BenchmarkSection): UserError | undefined {
+  if (bench.failed < bench.samples.length) return undefined;
+  return new UserError(
+    `Every one of the ${bench.samples.length} deploys to \`${bench.target}\` failed; the first: ${bench.samples[0]?.error ?? 'no sample ran'}`,
+  );
+}
+
+/**
+ * `mode: benchmark` and `spinwash bench`: build and optimize once, deploy `repeat` times,
+ * summarize, check against the history for a regression, append the run to the history and
+ * redraw its charts. A run whose every sample failed is recorded too (see everySampleFailed).
+ */
+export async function runBenchmark(
+  config: Config,
+  logger: Logger,
+  options: BenchmarkOptions = {},
+): Promise<BenchmarkResult> {
+  if (config.deploy.target === 'none')
+    throw new UserError(
+      'Input `deploy` is `none`; a benchmark deploys: choose a target (`local` for the embedded runtime)',
+    );
+  const built = await buildAndOptimize(config, logger);
+  const startedAt = new Date().toISOString();
+  const samples = await stage(logger, 'deploy', () =>
+    deploySamples(built.project, built.optimized.components, config, logger),
+  );
+  return stage(logger, 'report', async () => {
+    const sum = (pick: (c: Report['components'][number]) => number) =>
+      built.optimized.components.reduce((s, c) => s + pick(c), 0);
+    const summary = summarizeSamples(samples);
+    const app = deployProjectOf(built.project).appName;
+    let historyError: UserError | undefined;
+    const historyFailed = (error: unknown): undefined => {
+      if (!(error instanceof UserError)) throw error;
+      historyError = error;
+      logger.warning(`The run is not in the history: ${error.message}`);
+      return undefined;
+    };
+    const before = options.history
+      ? await readHistory(options.history, app, config.deploy.target).catch(historyFailed)
+      : undefined;
+    const runId = runIdOf(startedAt, options.source?.commit);
+    const alert = before
+      ? checkRegression(before.runs, summary.warm.readySeconds, {
+          window: config.benchmark.alertWindow,
+          threshold: config.benchmark.alertThreshold,
+        })
+      : undefined;
+    const benchmark: BenchmarkSection = {
+      target: config.deploy.target,
+      app,
+      runId,
+      startedAt,
+      repeat: config.benchmark.repeat,
+      minIntervalSeconds: config.benchmark.minIntervalSeconds,
+      samples,
+      ...summary,
+      sizes: {
+        bytes: sum((c) => c.final.bytes),
+        gzipBytes: sum((c) => c.final.gzipBytes),
+        brotliBytes: sum((c) => c.final.brotliBytes),
+      },
+      ...(alert ? { alert } : {}),
+    };
+    const source = options.source?.commit || options.source?.ref ? options.source : undefined;
+    // the comparison and budgets of a run apply to the sizes; the markdown file is written below
+    const finished = await finishReport(
+      { ...buildReport(built, config), ...(source ? { source } : {}), benchmark },
+      { ...config, output: { jsonPath: config.output.jsonPath } },
+      logger,
+    );
+    const report = finished.report as BenchmarkReport;
+
+    let history: HistoryIndex | undefined;
+    let transition: AlertTransition | undefined;
+    let charts: ChartLinks | undefined;
+    let mermaid: string | undefined;
+    if (options.history && before && alert)
+      try {
+        const next = nextAlertState(before.alert, alert, runId);
+        transition = next.transition;
+        let state = next.state;
+        if (transition && state && options.onAlert) {
+          const issue = await options.onAlert(transition, alert, state, report);
+          if (issue !== undefined) state = { ...state, issue };
+        }
+        ({ index: history } = await appendRun(
+          options.history,
+          report,
+          config.benchmark.historyLimit,
+          state,
+        ));
+        const dir = historyDir(app, config.deploy.target);
+        const files = { trend: `${dir}/trend.svg`, scatter: `${dir}/scatter.svg` };
+        const drawn = history;
+        await options.history.update(files.trend, `spinwash: benchmark ${dir} trend`, () =>
+          trendSvg(drawn),
+        );
+        await options.history.update(files.scatter, `spinwash: benchmark ${dir} scatter`, () =>
+          scatterSvg(drawn),
+        );
+        const link = options.chartLink ?? ((file: string) => file);
+        charts = { trend: link(files.trend), scatter: link(files.scatter) };
+        mermaid = trendMermaid(history);
+        logger.info(
+          `history: ${history.runs.length} run${history.runs.length === 1 ? '' : 's'} of ${dir} in ${options.history.where}`,
+        );
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        historyError = error;
+        logger.warning(`The run is not in the history: ${error.message}`);
+      }
+    const markdown = `${finished.markdown}\n${renderBenchmarkMarkdown(report.benchmark, {
+      ...(mermaid ? { mermaid } : {}),
+      ...(charts ? { charts } : {}),
+    })}`;
+    if (config.output.markdownPath) await writeFileAtomic(config.output.markdownPath, markdown);
+    return {
+      report,
+      markdown,
+      project: built.project,
+      ...(history ? { history } : {}),
+      ...(transition ? { transition } : {}),
+      ...(historyError ? { historyError } : {}),
+    };
+  });
+}

@@ -15,7 +15,10 @@ const UNIT = [
   'test/report/{budget,compare,config-inputs,format,json,markdown}.test.ts',
   'test/wasm/{demangle,fsutil,malformed}.test.ts',
   'test/projects/{bad-input,inspect}.test.ts',
-  'test/deploy/{assets,readiness,wasi-interfaces}.test.ts',
+  'test/deploy/{assets,readiness,routes,wasi-interfaces}.test.ts',
+  'test/bench/{alert,bench-cli,charts,history,stats}.test.ts',
+  'test/k8s/inputs.test.ts',
+  'test/oci/units.test.ts',
 ];
 
 export default defineConfig({

@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import { deployTargetFor } from '../deploy/index.js';
 import type { Logger } from '../log.js';
+import { onInterrupt } from '../process.js';
 import type { ComponentReport, DeployReport } from '../report/model.js';
 import path from 'node:path';
 
@@ -25,6 +26,8 @@ export async function deployComponents(
     timeoutSeconds: config.deploy.timeoutSeconds,
     logger,
   });
+  // a signal while it runs takes it down as stop() would (a wash host, an app deployed to it)
+  const forget = onInterrupt(() => deployment.stop());
   try {
     logger.info(
       `deployed to ${deployment.report.url}: HTTP ${deployment.report.status} after ${deployment.report.readySeconds.toFixed(3)} s`,
@@ -32,5 +35,6 @@ export async function deployComponents(
     return deployment.report;
   } finally {
     await deployment.stop();
+    forget();
   }
 }

@@ -87,13 +87,8 @@ export function planLadder(spec: ComponentSpec): LadderPlan {
   return { args, profileRoot: path.dirname(releaseDir), file: path.basename(spec.wasmPath) };
 }
 
-/** The environment without the release tweaks, whoever set them (spinwash or the workflow). */
-function untweakedEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, CARGO_TERM_COLOR: 'never' };
-  for (const name of Object.keys(env))
-    if (name.startsWith('CARGO_PROFILE_RELEASE_')) delete env[name];
-  return env;
-}
+/** The release tweaks, whoever set them (spinwash or the workflow): left out of the ladder's builds. */
+const isReleaseTweak = (name: string): boolean => name.startsWith('CARGO_PROFILE_RELEASE_');
 
 async function ladderBuild(
   spec: ComponentSpec,
@@ -105,7 +100,8 @@ async function ladderBuild(
   const result = await logger.group(`${spec.name}, ${stage} build: cargo ${args.join(' ')}`, () =>
     execCapture('cargo', args, {
       cwd: spec.workdir,
-      env: untweakedEnv(),
+      env: { CARGO_TERM_COLOR: 'never' },
+      dropEnv: isReleaseTweak,
       onOutput: (chunk) => logger.output(chunk),
     }),
   );

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { errorMessage, UserError } from '../../errors.js';
+import { onInterrupt } from '../../process.js';
 import { toComponent } from '../../wasm/componentize.js';
 import type { DeployableComponent, Deployment, DeployRequest, DeployTarget } from '../target.js';
 import { waitForHealthy } from '../health.js';
@@ -77,6 +78,7 @@ export async function deployLocal(request: DeployRequest): Promise<LocalDeployme
   // Started first: the runtime loads while the component is made and transpiled.
   const child = new ServeProcess(request.logger);
   let dir: string | undefined;
+  let forgetDir = (): void => {};
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
@@ -84,12 +86,16 @@ export async function deployLocal(request: DeployRequest): Promise<LocalDeployme
         await child.stop();
       } finally {
         if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+        forgetDir();
       }
     })());
 
   try {
     const wasm = await toComponent(await readWasm(component.wasmPath), component.wasmPath);
     dir = await mkdtemp(path.join(tmpdir(), 'spinwash-local-'));
+    const made = dir;
+    // an interrupted deploy removes it too
+    forgetDir = onInterrupt(() => rm(made, { recursive: true, force: true }));
     const app = await transpileComponent(wasm, dir);
     checkServable(app, component.wasmPath);
     const port = await child.serve(app, Math.max(0, deadline - performance.now()));

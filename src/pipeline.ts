@@ -8,6 +8,7 @@ import { buildProject } from './stages/build.js';
 import { deployComponents } from './stages/deploy.js';
 import { buildLadder, completeLadder } from './stages/ladder.js';
 import { optimizeComponents } from './stages/optimize.js';
+import { lockProject } from './stages/project-lock.js';
 import { setupProject } from './stages/setup.js';
 import { VERSION } from './version.js';
 
@@ -41,13 +42,33 @@ async function stage<T>(
  */
 export async function runPipeline(config: Config, logger: Logger): Promise<PipelineResult> {
   const project = await stage(logger, 'setup', () => setupProject(config, logger));
+  // From the build (which puts back the build's files) to the end, files of the project are
+  // rewritten and served: one run at a time.
+  const unlock = await lockProject(project.dir);
+  try {
+    return await buildAndReport(project, config, logger);
+  } finally {
+    await unlock();
+  }
+}
+
+async function buildAndReport(
+  project: Project,
+  config: Config,
+  logger: Logger,
+): Promise<PipelineResult> {
   const { build, ladder } = await stage(logger, 'build', async () => ({
     build: await buildProject(project, config.profile, logger),
     // the size ladder's extra builds, after the main one (whose timing they stay out of)
     ladder: config.ladder ? await buildLadder(project, logger) : undefined,
   }));
   const optimized = await stage(logger, 'optimize', async () => {
-    const result = await optimizeComponents(project.components, config, logger);
+    const result = await optimizeComponents(
+      project.components,
+      // a Cargo project's target folder may be anywhere; a manifest's `source` stays inside
+      { ...config, confineToProject: project.kind !== 'cargo' },
+      logger,
+    );
     return ladder
       ? { ...result, components: await completeLadder(result.components, ladder, config, logger) }
       : result;

@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildConfig } from '../config/config.js';
+import { buildConfig, parseOutputFile } from '../config/config.js';
 import { INPUTS, type InputName, type RawInputs } from '../config/inputs.js';
 import { runPipeline } from '../pipeline.js';
 import { budgetError } from '../report/budget.js';
@@ -18,7 +17,7 @@ const ACTION_ONLY = new Set<InputName>([
   'mode',
 ]);
 /** Inputs that are switches on the command line (`--wasm-opt`, not `--wasm-opt true`). */
-const SWITCHES = new Set<InputName>(['wasm-opt', 'ladder']);
+const SWITCHES = new Set<InputName>(['wasm-opt', 'ladder', 'allow-outside-project']);
 
 const FLAG_INPUTS = (Object.keys(INPUTS) as InputName[]).filter((name) => !ACTION_ONLY.has(name));
 
@@ -66,7 +65,10 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     if (typeof value === 'string') raw[name] = value;
     if (value === true) raw[name] = 'true';
   }
-  if (typeof values.json === 'string') raw['report-path'] = values.json;
+  if (typeof values.json === 'string') {
+    parseOutputFile('--json', values.json, io.cwd ?? process.cwd()); // named as the user typed it
+    raw['report-path'] = values.json;
+  }
   if (typeof values.baseline === 'string') raw['baseline-file'] = values.baseline;
   const base = buildConfig(raw, io.cwd ?? process.cwd());
   const config = {
@@ -74,7 +76,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     output: {
       ...base.output,
       ...(typeof values.markdown === 'string'
-        ? { markdownPath: path.resolve(io.cwd ?? process.cwd(), values.markdown) }
+        ? { markdownPath: parseOutputFile('--markdown', values.markdown, io.cwd ?? process.cwd()) }
         : {}),
     },
   };

@@ -38,6 +38,10 @@ export interface Config {
     readonly healthPath: string;
     readonly timeoutSeconds: number;
   };
+  /** A manifest may name a wasm file outside the project folder (which the run then rewrites). */
+  readonly allowOutsideProject: boolean;
+  /** Seconds all GitHub API calls of the run may take together. */
+  readonly githubTimeoutSeconds: number;
   readonly output: { readonly jsonPath?: string; readonly markdownPath?: string };
   readonly comment: boolean;
   readonly githubToken?: string;
@@ -68,6 +72,26 @@ function parseProjectDir(value: string, cwd: string): string {
   return dir;
 }
 
+/**
+ * Where a report goes: its folder must exist and the path must not be a folder (the same rule
+ * as `spinwash optimize -o`), checked before any work so a typo fails at once, not after the build.
+ */
+export function parseOutputFile(input: string, value: string, cwd: string): string {
+  const file = path.resolve(cwd, value);
+  const folder = path.dirname(file);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new UserError(
+      `${input} has the value "${value}": its folder ${folder} does not exist; accepted: a file path in an existing folder`,
+    );
+  }
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    throw new UserError(
+      `${input} has the value "${value}": ${file} is a folder; accepted: a file path in an existing folder`,
+    );
+  }
+  return file;
+}
+
 function parseCommentKey(value: string): string {
   if (!/^[A-Za-z0-9._-]+$/.test(value))
     throw invalidInput('comment-key', value, 'letters, digits, `.`, `_` and `-`');
@@ -84,8 +108,22 @@ function parseBaselineFile(value: string, cwd: string): string {
   return file;
 }
 
+/** Longest deploy wait: beyond it a timer would overflow (2^31 ms), and no deploy needs an hour. */
+export const MAX_DEPLOY_SECONDS = 3600;
+/** cargo takes any count; past 256 (its incremental default) a value is a typo. */
+const MAX_CODEGEN_UNITS = 256;
+const MAX_GITHUB_SECONDS = 3600;
+
+/**
+ * A path on the app, never a URL: `//host/x` (scheme-relative) or a backslash, which URL
+ * parsing turns into a host, would send the probe elsewhere and report that host's answer.
+ */
 function parseHealthPath(value: string): string {
-  if (!value.startsWith('/')) throw invalidInput('health-path', value, 'a path starting with `/`');
+  const accepted = 'a path starting with a single `/` (such as `/health`), on the deployed app';
+  if (!value.startsWith('/') || value.startsWith('//') || /[\\\s]/.test(value))
+    throw invalidInput('health-path', value, accepted);
+  const probe = new URL(value, 'http://127.0.0.1:1/');
+  if (probe.host !== '127.0.0.1:1') throw invalidInput('health-path', value, accepted);
   return value;
 }
 
@@ -106,7 +144,9 @@ export function buildConfig(raw: RawInputs, cwd: string = process.cwd()): Config
       optLevel: tweak(get('opt-level'), (v) =>
         parseChoice('opt-level', v, ['0', '1', '2', '3', 's', 'z', INHERIT] as const),
       ),
-      codegenUnits: tweak(get('codegen-units'), (v) => parsePositiveInt('codegen-units', v)),
+      codegenUnits: tweak(get('codegen-units'), (v) =>
+        parsePositiveInt('codegen-units', v, MAX_CODEGEN_UNITS),
+      ),
       panic: tweak(get('panic'), (v) =>
         parseChoice('panic', v, ['abort', 'unwind', INHERIT] as const),
       ),
@@ -123,10 +163,21 @@ export function buildConfig(raw: RawInputs, cwd: string = process.cwd()): Config
     deploy: Object.freeze({
       target: parseChoice('deploy', get('deploy'), DEPLOY_TARGETS),
       healthPath: parseHealthPath(get('health-path')),
-      timeoutSeconds: parsePositiveNumber('deploy-timeout', get('deploy-timeout')),
+      timeoutSeconds: parsePositiveNumber(
+        'deploy-timeout',
+        get('deploy-timeout'),
+        MAX_DEPLOY_SECONDS,
+      ),
     }),
+    allowOutsideProject: parseBoolean('allow-outside-project', get('allow-outside-project')),
+    githubTimeoutSeconds: parsePositiveNumber(
+      'github-timeout',
+      get('github-timeout'),
+      MAX_GITHUB_SECONDS,
+    ),
     output: Object.freeze({
-      jsonPath: reportPath === '' ? undefined : path.resolve(cwd, reportPath),
+      jsonPath:
+        reportPath === '' ? undefined : parseOutputFile('Input `report-path`', reportPath, cwd),
     }),
     comment: parseBoolean('comment', get('comment')),
     githubToken: token === '' || token.startsWith('${{') ? undefined : token,

@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.js';
+import { UserError, errorMessage } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { GitHubClient } from '../github/client.js';
 import { pullRequestOf, readGitHubContext } from '../github/context.js';
@@ -34,7 +35,36 @@ export async function finishReport(
   const baseline = await loadBaseline(config, { context, ...(octokit ? { octokit } : {}) }, logger);
   const assessed = assessReport(report, config.budgets, baseline);
   const markdown = renderMarkdown(assessed);
-  if (config.output.jsonPath) await writeJsonReport(config.output.jsonPath, assessed);
-  if (config.output.markdownPath) await writeFileAtomic(config.output.markdownPath, markdown);
+  if (config.output.jsonPath)
+    await writeReportFile('JSON', config.output.jsonPath, () =>
+      writeJsonReport(config.output.jsonPath!, assessed),
+    );
+  if (config.output.markdownPath)
+    await writeReportFile('markdown', config.output.markdownPath, () =>
+      writeFileAtomic(config.output.markdownPath!, markdown),
+    );
   return { report: assessed, markdown };
+}
+
+/** A report that cannot be written (a folder removed since, no permission) is one line, not a bug. */
+async function writeReportFile(
+  what: string,
+  file: string,
+  write: () => Promise<void>,
+): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'its folder does not exist'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied'
+            : errorMessage(error);
+    throw new UserError(`Cannot write the ${what} report to ${file}: ${why}`, file);
+  }
 }

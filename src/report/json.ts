@@ -99,8 +99,9 @@ const component = fields(
     sections: list(named),
     functions: list(named),
     ladder: list(stage),
+    sameFileAs: string,
   },
-  ['functions', 'ladder'],
+  ['functions', 'ladder', 'sameFileAs'],
 );
 
 const report = fields(

@@ -10,13 +10,15 @@ import {
   formatSecondsDelta,
   percentChange,
 } from './format.js';
-import type {
-  ComponentComparison,
-  ComponentReport,
-  Comparison,
-  FunctionDelta,
-  Report,
-  StageSizes,
+import {
+  BROTLI_QUALITY,
+  GZIP_LEVEL,
+  type ComponentComparison,
+  type ComponentReport,
+  type Comparison,
+  type FunctionDelta,
+  type Report,
+  type StageSizes,
 } from './model.js';
 
 /**
@@ -115,7 +117,7 @@ function render(report: Report, title: string, detail: Detail): string {
     );
   }
   out.push(
-    `<sub>spinwash ${report.tool.version} · ${report.project.kind} project \`${code(report.project.path)}\`</sub>`,
+    `<sub>spinwash ${report.tool.version} · ${report.project.kind} project \`${code(report.project.path)}\` · gzip -${GZIP_LEVEL}, brotli q${BROTLI_QUALITY}</sub>`,
   );
   return out.join('\n') + '\n';
 }
@@ -159,7 +161,7 @@ function overview(report: Report): string[] {
     rows.push('| Component | Final size | Gzip | Brotli |', '|---|--:|--:|--:|');
     for (const c of report.components) {
       rows.push(
-        `| ${cell(c.name)} | ${formatBytesExact(c.final.bytes)} | ${formatBytes(c.final.gzipBytes)} | ${formatBytes(c.final.brotliBytes)} |`,
+        `| ${cell(c.name)}${sharedNote(c)} | ${formatBytesExact(c.final.bytes)} | ${formatBytes(c.final.gzipBytes)} | ${formatBytes(c.final.brotliBytes)} |`,
       );
     }
     return [...rows, ''];
@@ -184,6 +186,11 @@ function overview(report: Report): string[] {
   return out;
 }
 
+/** ` (same file as web)` for a component whose file another one owns (counted once, there). */
+function sharedNote(c: Pick<ComponentReport, 'sameFileAs'>): string {
+  return c.sameFileAs === undefined ? '' : ` (same file as ${cell(c.sameFileAs)})`;
+}
+
 function comparisonRow(c: ComponentComparison): string {
   const name = cell(c.name);
   if (c.status === 'removed') {
@@ -202,9 +209,14 @@ function comparisonRow(c: ComponentComparison): string {
 function runLines(report: Report): string[] {
   const times = [`Build **${formatSeconds(report.build.seconds)}**`];
   if (report.optimize) {
-    times.push(
-      `optimize **${formatSeconds(report.optimize.seconds)}**${report.optimize.wasmOpt ? ' (strip + wasm-opt)' : ' (strip)'}`,
-    );
+    // "wasm-opt" only where it changed a file: a run where it gained nothing says so
+    const optimized = report.components.some((c) => c.stages.some((s) => s.stage === 'optimized'));
+    const what = optimized
+      ? 'strip + wasm-opt'
+      : report.optimize.wasmOpt
+        ? 'strip; wasm-opt changed nothing'
+        : 'strip';
+    times.push(`optimize **${formatSeconds(report.optimize.seconds)}** (${what})`);
   }
   const out = [`${times.join(' · ')}`, ''];
   const deploy = report.deploy;
@@ -247,7 +259,7 @@ function componentBlock(
     ? [
         `### ${cell(component.name)}`,
         '',
-        `Final size **${formatBytesExact(component.final.bytes)}** (gzip ${formatBytes(component.final.gzipBytes)}, brotli ${formatBytes(component.final.brotliBytes)}) · \`${code(component.wasm)}\``,
+        `Final size **${formatBytesExact(component.final.bytes)}** (gzip ${formatBytes(component.final.gzipBytes)}, brotli ${formatBytes(component.final.brotliBytes)}) · \`${code(component.wasm)}\`${component.sameFileAs === undefined ? '' : ` · the same file as ${cell(component.sameFileAs)}, counted once`}`,
         '',
       ]
     : [

@@ -6,9 +6,19 @@ export const SCHEMA_VERSION = 1;
 
 export type StageName = 'debug' | 'release-plain' | 'release' | 'stripped' | 'optimized';
 
+/** gzip's highest level: cheap at any size. */
+export const GZIP_LEVEL = 9;
+/**
+ * Brotli quality 9, not 11: q11 costs about 20× the time (a 30 MB module took minutes) for a
+ * few percent fewer bytes; q9 keeps a 30 MB file to seconds (`npm run bench` measures it).
+ */
+export const BROTLI_QUALITY = 9;
+
 export interface Sizes {
   bytes: number;
+  /** gzip -GZIP_LEVEL */
   gzipBytes: number;
+  /** brotli at BROTLI_QUALITY */
   brotliBytes: number;
 }
 
@@ -41,6 +51,18 @@ export interface ComponentReport {
   functions?: FunctionSize[];
   /** The size ladder (ladder: true): one row per build or shrink step. */
   ladder?: StageSizes[];
+  /**
+   * Another component (named here) uses the same file: the sizes are that file's, and totals and
+   * budgets count it once, under that component.
+   */
+  sameFileAs?: string;
+}
+
+/** The components whose files count in totals: each distinct file once. */
+export function countedOnce<T extends Pick<ComponentReport, 'sameFileAs'>>(
+  components: readonly T[],
+): T[] {
+  return components.filter((c) => c.sameFileAs === undefined);
 }
 
 export interface DeployReport {

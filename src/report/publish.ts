@@ -16,7 +16,7 @@ import { postCommentFromArtifact, writeForkFiles, type PostOutcome } from '../gi
 import { saveReport } from '../github/store.js';
 import { sectionPattern } from '../wasm/strip.js';
 import { breachAnnotations, budgetError } from './budget.js';
-import type { Report } from './model.js';
+import { countedOnce, type Report } from './model.js';
 
 /**
  * Everything the action does with a finished report: outputs, job summary, the sticky PR
@@ -55,10 +55,11 @@ export interface PublishOutcome {
 /** The action's outputs, computed from the report (sums over components). */
 export function reportOutputs(input: PublishInput, reportPath?: string): Record<string, string> {
   const { report, project } = input;
+  // a file several components share counts once
   const sum = (pick: (c: Report['components'][number]) => number) =>
-    String(report.components.reduce((s, c) => s + pick(c), 0));
+    String(countedOnce(report.components).reduce((s, c) => s + pick(c), 0));
   const outputs: Record<string, string> = {
-    'wasm-path': project.components.map((c) => c.wasmPath).join('\n'),
+    'wasm-path': [...new Set(project.components.map((c) => c.wasmPath))].join('\n'),
     'size-bytes': sum((c) => c.final.bytes),
     'gzip-bytes': sum((c) => c.final.gzipBytes),
   };

@@ -101,7 +101,7 @@ describe('spinwash optimize', () => {
     expect(await readdir(dir)).toEqual(['m.wasm']);
   });
 
-  it('writes nothing when the result does not validate', async () => {
+  it('writes nothing when the input does not validate, and says the input is at fault', async () => {
     // it parses, but its function returns nothing where its type says i32
     const invalid = bytes(
       module(
@@ -114,7 +114,7 @@ describe('spinwash optimize', () => {
     const result = await run('bad.wasm', '-o', 'out.wasm', '--json', 'r.json');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /^spinwash optimize: the result does not validate, so .*out\.wasm was not written: /,
+      /^spinwash optimize: Input .*bad\.wasm is not valid WebAssembly, so .*out\.wasm was not written: /,
     );
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(await readdir(dir)).toEqual(['bad.wasm']);

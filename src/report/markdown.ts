@@ -12,6 +12,7 @@ import {
 } from './format.js';
 import {
   BROTLI_QUALITY,
+  countedOnce,
   GZIP_LEVEL,
   type ComponentComparison,
   type ComponentReport,
@@ -162,6 +163,14 @@ function overview(report: Report): string[] {
     for (const c of report.components) {
       rows.push(
         `| ${cell(c.name)}${sharedNote(c)} | ${formatBytesExact(c.final.bytes)} | ${formatBytes(c.final.gzipBytes)} | ${formatBytes(c.final.brotliBytes)} |`,
+      );
+    }
+    const files = countedOnce(report.components);
+    if (files.length < report.components.length) {
+      const sum = (pick: (c: ComponentReport) => number): number =>
+        files.reduce((s, c) => s + pick(c), 0);
+      rows.push(
+        `| **Total** (${report.components.length} components, ${files.length} file${files.length === 1 ? '' : 's'}: each counted once) | ${formatBytesExact(sum((c) => c.final.bytes))} | ${formatBytes(sum((c) => c.final.gzipBytes))} | ${formatBytes(sum((c) => c.final.brotliBytes))} |`,
       );
     }
     return [...rows, ''];

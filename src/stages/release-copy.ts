@@ -98,10 +98,11 @@ export async function replaceWithOptimized(
   optimized: Uint8Array,
 ): Promise<void> {
   const file = await realFile(wasmPath);
-  const { atime, mtime } = await stat(file);
+  const { atimeMs, mtimeMs } = await stat(file);
   const orig = originalPath(file);
   await writeFileAtomic(orig, original);
-  await utimes(orig, atime, mtime);
+  // seconds as numbers keep sub-millisecond precision (a Date would round to the millisecond)
+  await utimes(orig, atimeMs / 1000, mtimeMs / 1000);
   const note: Note = { optimized: sha256(optimized), original: sha256(original) };
   await writeFileAtomic(notePath(file), `${JSON.stringify(note)}\n`);
   await writeFileAtomic(file, optimized);

@@ -1,8 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CommandIO } from '../cli/io.js';
+import { outputFileProblem } from '../config/config.js';
 import { parseList } from '../config/parse.js';
 import { UserError, errorMessage } from '../errors.js';
 import { writeFileAtomic } from '../fsutil.js';
@@ -142,17 +142,15 @@ export async function runOptimizeCommand(args: string[], io: CommandIO): Promise
   }
 }
 
-/** Checked before any work, so a typo in a path fails at once and never half-way. */
-function checkOutputFolder(file: string): void {
-  const folder = path.dirname(file);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new UserError(`Cannot write ${file}: its folder does not exist`, file);
-  }
+/** Checked before any work, so a path that cannot be written fails at once and never half-way. */
+function checkOutput(file: string): void {
+  const problem = outputFileProblem(file);
+  if (problem !== undefined) throw new UserError(`Cannot write ${file}: ${problem}`, file);
 }
 
 async function optimizeFile(args: OptimizeArgs, io: CommandIO): Promise<void> {
-  checkOutputFolder(args.output);
-  if (args.json) checkOutputFolder(args.json);
+  checkOutput(args.output);
+  if (args.json) checkOutput(args.json);
   const input = await readInput(args.input);
   let kind;
   try {

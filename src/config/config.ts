@@ -73,20 +73,24 @@ function parseProjectDir(value: string, cwd: string): string {
 }
 
 /**
- * Where a report goes: its folder must exist and the path must not be a folder (the same rule
- * as `spinwash optimize -o`), checked before any work so a typo fails at once, not after the build.
+ * Where a file spinwash writes goes (`report-path`, `--json`, `--markdown`, `optimize -o`), one
+ * rule for all: missing folders are made when it is written; a path that cannot be a file (a
+ * folder, or below a file) is refused before any work, so it fails at once, not after the build.
  */
+export function outputFileProblem(file: string): string | undefined {
+  if (existsSync(file) && statSync(file).isDirectory()) return `${file} is a folder`;
+  let folder = path.dirname(file);
+  while (!existsSync(folder)) folder = path.dirname(folder);
+  if (!statSync(folder).isDirectory()) return `${folder} is a file, not a folder`;
+  return undefined;
+}
+
 export function parseOutputFile(input: string, value: string, cwd: string): string {
   const file = path.resolve(cwd, value);
-  const folder = path.dirname(file);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+  const problem = outputFileProblem(file);
+  if (problem !== undefined) {
     throw new UserError(
-      `${input} has the value "${value}": its folder ${folder} does not exist; accepted: a file path in an existing folder`,
-    );
-  }
-  if (existsSync(file) && statSync(file).isDirectory()) {
-    throw new UserError(
-      `${input} has the value "${value}": ${file} is a folder; accepted: a file path in an existing folder`,
+      `${input} has the value "${value}": ${problem}; accepted: a file path (missing folders are made)`,
     );
   }
   return file;

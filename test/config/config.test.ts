@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -54,13 +54,18 @@ describe('buildConfig', () => {
     expect(config.allowOutsideProject).toBe(false);
   });
 
-  it('refuses a report path whose folder does not exist, or that is a folder, before any work', () => {
-    expect(() => buildConfig({ project, 'report-path': 'no/such/dir/r.json' }, project)).toThrow(
-      /^Input `report-path` has the value "no\/such\/dir\/r.json": its folder .* does not exist; accepted: a file path in an existing folder$/,
-    );
+  it('refuses, before any work, a report path that is a folder or lies below a file; missing folders are fine', () => {
     expect(() => buildConfig({ project, 'report-path': '.' }, project)).toThrow(
-      /^Input `report-path` has the value ".": .* is a folder; accepted: a file path in an existing folder$/,
+      /^Input `report-path` has the value ".": .* is a folder; accepted: a file path \(missing folders are made\)$/,
     );
+    const file = path.join(project, 'a-file');
+    writeFileSync(file, '');
+    expect(() => buildConfig({ project, 'report-path': 'a-file/deeper/r.json' }, project)).toThrow(
+      /^Input `report-path` has the value "a-file\/deeper\/r.json": .*a-file is a file, not a folder; accepted/,
+    );
+    expect(
+      buildConfig({ project, 'report-path': 'no/such/dir/r.json' }, project).output.jsonPath,
+    ).toBe(path.join(project, 'no/such/dir/r.json'));
   });
 
   it('splits section lists on commas and newlines', () => {

@@ -124,15 +124,12 @@ describe('spinwash optimize', () => {
     [['missing.wasm', '-o', 'out.wasm'], 1, /Input .*missing\.wasm: no such file/],
     [['.', '-o', 'out.wasm'], 1, /Input .*: a folder, not a \.wasm file/],
     [
-      ['in.wasm', '-o', 'no/such/folder/out.wasm'],
+      // one rule with `run --json`: missing folders are made, but not below a file
+      ['in.wasm', '-o', 'in.wasm/folder/out.wasm'],
       1,
-      /Cannot write .*no\/such\/folder\/out\.wasm: its folder does not exist/,
+      /Cannot write .*in\.wasm\/folder\/out\.wasm: .*in\.wasm is a file, not a folder/,
     ],
-    [
-      ['in.wasm', '-o', 'out.wasm', '--json', 'nowhere/r.json'],
-      1,
-      /Cannot write .*nowhere\/r\.json: its folder does not exist/,
-    ],
+    [['in.wasm', '-o', 'out.wasm', '--json', '.'], 1, /Cannot write .*: .* is a folder\n/],
     [['in.wasm'], 2, /optimize needs an output file: -o OUT\.wasm/],
     [[], 2, /optimize needs one input \.wasm file/],
     [['a.wasm', 'b.wasm', '-o', 'x.wasm'], 2, /takes one input \.wasm file, got 2/],

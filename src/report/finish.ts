@@ -16,7 +16,10 @@ import { writeFileAtomic } from '../fsutil.js';
  */
 export async function finishReport(
   report: Report,
-  config: Pick<Config, 'baselineFile' | 'store' | 'budgets' | 'output' | 'githubToken'>,
+  config: Pick<
+    Config,
+    'baselineFile' | 'store' | 'budgets' | 'output' | 'githubToken' | 'githubTimeoutSeconds'
+  >,
   logger: Logger,
   github: { env?: NodeJS.ProcessEnv; octokit?: GitHubClient } = {},
 ): Promise<{ report: Report; markdown: string }> {
@@ -30,10 +33,25 @@ export async function finishReport(
   const octokit =
     github.octokit ??
     (needsStore && config.githubToken
-      ? (await import('../github/client.js')).createOctokit({ token: config.githubToken, logger })
+      ? (await import('../github/client.js')).createOctokit({
+          token: config.githubToken,
+          logger,
+          budgetMs: config.githubTimeoutSeconds * 1000,
+        })
       : undefined);
-  const baseline = await loadBaseline(config, { context, ...(octokit ? { octokit } : {}) }, logger);
+  let baseline;
+  let unavailable: string | undefined;
+  try {
+    baseline = await loadBaseline(config, { context, ...(octokit ? { octokit } : {}) }, logger);
+  } catch (error) {
+    // The stored baseline is optional context: what was measured is published without it.
+    // A `baseline-file` the user named is theirs to fix, so that still fails.
+    if (config.baselineFile || !(error instanceof UserError)) throw error;
+    unavailable = error.message;
+    logger.warning(`No comparison with the base branch: ${unavailable}`);
+  }
   const assessed = assessReport(report, config.budgets, baseline);
+  if (unavailable !== undefined) assessed.comparisonUnavailable = unavailable;
   const markdown = renderMarkdown(assessed);
   if (config.output.jsonPath)
     await writeReportFile('JSON', config.output.jsonPath, () =>

@@ -117,8 +117,9 @@ const report = fields(
       readySeconds: number,
       firstResponseSeconds: number,
     }),
+    comparisonUnavailable: string,
   },
-  ['deploy'],
+  ['deploy', 'comparisonUnavailable'],
 );
 
 /** The first thing wrong with a would-be report, or undefined when it has the contract's shape. */

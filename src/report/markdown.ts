@@ -97,6 +97,12 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
 function render(report: Report, title: string, detail: Detail): string {
   const out: string[] = [`## ${title}`, ''];
   if (report.comparison) out.push(verdict(report.comparison), '');
+  if (report.comparisonUnavailable !== undefined) {
+    out.push(
+      `⚠️ No comparison with the base branch: its stored report could not be read (${escapeHtml(report.comparisonUnavailable)}). The sizes below are this run's alone.`,
+      '',
+    );
+  }
   out.push(...budgetLines(report), ...overview(report), ...runLines(report));
 
   const byName = new Map(report.comparison?.components.map((c) => [c.name, c]));

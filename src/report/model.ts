@@ -88,6 +88,11 @@ export interface Report {
   source?: { commit?: string; ref?: string };
   /** Against a baseline report (issue 5), when one was found. */
   comparison?: Comparison;
+  /**
+   * Why there is no comparison although one was looked for (the stored baseline could not be
+   * read: a 401/403/429/5xx, a timeout). The report is published without it.
+   */
+  comparisonUnavailable?: string;
   /** The budgets that were checked and those that broke. */
   budgets?: BudgetResult;
 }

@@ -90,14 +90,29 @@ export async function publishReport(
   const context = await readGitHubContext(deps.env);
   const octokit =
     deps.octokit ??
-    (config.githubToken ? createOctokit({ token: config.githubToken, logger }) : undefined);
+    (config.githubToken
+      ? createOctokit({
+          token: config.githubToken,
+          logger,
+          budgetMs: config.githubTimeoutSeconds * 1000,
+        })
+      : undefined);
   let comment: CommentResult | undefined;
   let commentDir: string | undefined;
 
   const pr = pullRequestOf(context);
   if (pr && config.comment) {
     comment = octokit
-      ? await upsertStickyComment(octokit, pr, input.markdown, config.commentKey)
+      ? await upsertStickyComment(octokit, pr, input.markdown, config.commentKey).catch(
+          (error: unknown): CommentResult => {
+            // GitHub down or too slow: the comment's files are written as for a fork, and the step goes on
+            if (!(error instanceof UserError)) throw error;
+            return {
+              outcome: 'forbidden',
+              message: `The PR comment was not posted: ${error.message}`,
+            };
+          },
+        )
       : { outcome: 'forbidden', message: 'No `github-token`: cannot comment on the pull request' };
     if (comment.outcome === 'forbidden') {
       const reportDir = config.output.jsonPath
@@ -197,7 +212,13 @@ export async function publishFromArtifact(
   const env = overrides.env ?? process.env;
   const octokit =
     overrides.octokit ??
-    (config.githubToken ? createOctokit({ token: config.githubToken, logger }) : undefined);
+    (config.githubToken
+      ? createOctokit({
+          token: config.githubToken,
+          logger,
+          budgetMs: config.githubTimeoutSeconds * 1000,
+        })
+      : undefined);
   if (!octokit)
     throw new UserError(
       'Input `github-token` is empty; `mode: comment` needs a token with `pull-requests: write` and `actions: read`',

@@ -19,15 +19,31 @@ const POLL_MS = 20;
 type Stop = () => Promise<void> | void;
 const processes = new Set<Stop>();
 const cleanups = new Set<Stop>();
+/** Set once a signal is being handled: what registers after it is undone at once. */
+let interrupted = false;
+/** What was undone at once after the signal, awaited before exiting. */
+const late: Promise<unknown>[] = [];
+
+function runLate(stop: Stop): () => void {
+  late.push(
+    Promise.resolve()
+      .then(stop)
+      .catch(() => {}),
+  );
+  return () => {};
+}
 
 /** Registers how to stop a live process; call the returned function once it has exited. */
 export function trackProcess(stop: Stop): () => void {
+  // the pipeline runs on while the signal is handled: a process started now is stopped now
+  if (interrupted) return runLate(stop);
   processes.add(stop);
   return () => processes.delete(stop);
 }
 
 /** Registers something to undo on a signal (a temp folder, a lock); call the returned function when done. */
 export function onInterrupt(cleanup: Stop): () => void {
+  if (interrupted) return runLate(cleanup);
   cleanups.add(cleanup);
   return () => cleanups.delete(cleanup);
 }
@@ -42,6 +58,7 @@ export function liveProcessCount(): number {
  * whose parent died first), then runs the cleanups. Errors are swallowed: this runs on the way out.
  */
 export async function stopEverything(graceMs = STOP_GRACE_MS): Promise<void> {
+  interrupted = true;
   await Promise.all([...processes].map(async (stop) => Promise.resolve(stop()).catch(() => {})));
   processes.clear();
   await stopTree(process.pid, graceMs, { includeRoot: false });
@@ -51,6 +68,7 @@ export async function stopEverything(graceMs = STOP_GRACE_MS): Promise<void> {
       .catch(() => {});
   }
   cleanups.clear();
+  await Promise.all(late);
 }
 
 let installed = false;

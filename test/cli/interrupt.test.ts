@@ -13,7 +13,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { descendants, isAlive } from '../../src/process.js';
 import type { Report } from '../../src/report/model.js';
-import { lockPath } from '../../src/stages/project-lock.js';
+import { lockPath, lockProject } from '../../src/stages/project-lock.js';
 import { runCli } from '../support/cli.js';
 
 /**
@@ -130,5 +130,24 @@ describe('spinwash interrupted', () => {
     expect(again.code, again.stderr).toBe(0);
     const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
     expect(report.components[0]!.stages[0]!.bytes).toBe(statSync(`${wasm}.orig`).size);
+  });
+});
+
+describe('two runs on one project', () => {
+  it('the second fails at once, naming the run that holds the project, and touches nothing', async () => {
+    const release = await lockProject(example);
+    try {
+      const before = existsSync(wasm) ? sha(wasm) : undefined;
+      const second = await runCli(root, 'run', '--project', example, '--deploy', 'none');
+      expect(second.code).toBe(1);
+      expect(second.stderr).toMatch(
+        new RegExp(
+          `\\nspinwash: error: Another spinwash run is rewriting the files of .*hello-rust: process ${process.pid} on .*, started .*; wait for it to finish, or remove .* if that process is gone\n$`,
+        ),
+      );
+      expect(existsSync(wasm) ? sha(wasm) : undefined).toBe(before);
+    } finally {
+      await release();
+    }
   });
 });

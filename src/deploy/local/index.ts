@@ -105,10 +105,15 @@ export async function deployLocal(request: DeployRequest): Promise<LocalDeployme
       deadline,
       request.timeoutSeconds,
       () => child.exitReason(),
-    ).catch((error: unknown) => {
-      throw error instanceof UserError
-        ? new UserError(`deploy \`local\`: ${error.message}${child.stderrNote()}`)
-        : error;
+    ).catch(async (error: unknown) => {
+      if (!(error instanceof UserError)) throw error;
+      await child.stop(); // its last words (the trap message) are in by then
+      const trap = child.trap();
+      throw new UserError(
+        trap === undefined
+          ? `deploy \`local\`: ${error.message}${child.stderrNote()}`
+          : `deploy \`local\`: the component trapped while answering GET ${request.healthPath} (${trap})${child.stderrNote()}`,
+      );
     });
     const readySeconds = (performance.now() - started) / 1000;
     return {

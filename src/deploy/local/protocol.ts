@@ -5,13 +5,16 @@
  *   child → parent  waiting                 (runtime loaded, ready for an app)
  *   parent → child  serve { dir, entry }    (the transpiled component)
  *   child → parent  listening { port } | failed { message }
+ *   child → parent  trapped { message }     (a request made the guest trap; the child exits)
  */
 export type ChildMessage =
   | { type: 'waiting' }
   /** Serving on 127.0.0.1:`port`. */
   | { type: 'listening'; port: number }
   /** Could not load or start the component; `message` says why. */
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string }
+  /** The guest trapped while answering a request (the child then exits). */
+  | { type: 'trapped'; message: string };
 
 export interface ServeRequest {
   type: 'serve';

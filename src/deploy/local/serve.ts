@@ -31,10 +31,14 @@ export class ServeProcess {
   /** Resolves when the child reports that it is ready for an app. */
   readonly #waiting: Promise<void>;
   #stderr = '';
+  #trap: string | undefined;
 
   /** Starts serve-child; its output goes to `logger.output`. */
   constructor(logger: Logger) {
     this.#process = startProcess(process.execPath, serveChildArgs(), { ipc: true });
+    this.#process.child.on('message', (message: ChildMessage) => {
+      if (message.type === 'trapped') this.#trap = message.message;
+    });
     this.#waiting = new Promise((resolve) => {
       this.#process.child.on('message', (message: ChildMessage) => {
         if (message.type === 'waiting') resolve();
@@ -56,6 +60,11 @@ export class ServeProcess {
   /** Why it exited, once it has (`exit code 1`, `signal SIGKILL`); undefined while it runs. */
   exitReason(): string | undefined {
     return this.#process.exitReason();
+  }
+
+  /** What the guest trapped on while answering a request (`RuntimeError: …`), if it did. */
+  trap(): string | undefined {
+    return this.#trap;
   }
 
   /** `; its stderr ends with: …` for an error message, or nothing when it wrote none. */

@@ -79,8 +79,10 @@ async function checkedFile(spec: ComponentSpec, options: OptimizeOptions): Promi
     );
   }
   if (options.confineToProject && !options.allowOutsideProject) {
-    const project = await realFile(options.projectDir);
-    const relative = path.relative(project, file);
+    // judged on the path the manifest names (`..` resolved): a link inside the project to a
+    // shared target folder is the user's own arrangement, a `../other/x.wasm` is not
+    const project = path.resolve(options.projectDir);
+    const relative = path.relative(project, path.resolve(spec.wasmPath));
     if (relative.startsWith('..') || path.isAbsolute(relative)) {
       throw new UserError(
         `${spec.name}: its source ${spec.wasmPath} is outside the project folder ${project}, and spinwash rewrites the file it optimizes; ` +

@@ -139,6 +139,12 @@ describe('what the optimize stage refuses', () => {
       expect(await readFile(file)).toEqual(Buffer.from(BUILD));
       const allowed = await optimize([spec('other', file)], { allowOutsideProject: true });
       expect(allowed.components[0]!.stages[0]!.bytes).toBe(BUILD.length);
+      // a link inside the project (to a shared target folder, say) is the user's own arrangement
+      await restoreRelease(file);
+      await symlink(file, path.join(dir, 'shared.wasm'));
+      const linked = await optimize([spec('shared', path.join(dir, 'shared.wasm'))]);
+      expect(linked.components[0]!.stages[0]!.bytes).toBe(BUILD.length);
+      expect(await readFile(`${file}.orig`)).toEqual(Buffer.from(BUILD));
     } finally {
       await rm(outside, { recursive: true, force: true });
     }

@@ -145,10 +145,11 @@ export function createOctokit(options: ClientOptions = {}): GitHubClient {
     ...(options.token ? { auth: options.token } : {}),
     baseUrl: baseUrl.replace(/\/+$/, ''),
     userAgent: 'spinwash',
-    // 429 is left to the throttling plugin, which waits as long as `retry-after` says.
+    // The retry plugin's own back-off does not know the budget: 5xx retries are done by the
+    // hook below, which waits only when the wait fits.
     retry: {
       retryAfterBaseValue: base,
-      retries: options.retries ?? 3,
+      retries: 0,
       doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
     },
     throttle: {
@@ -167,24 +168,37 @@ export function createOctokit(options: ClientOptions = {}): GitHubClient {
       ),
     },
   });
-  // Outermost (registered last): a plain 429 with `retry-after`, which neither plugin retries
-  // (the throttling plugin only knows the rate limits by their headers and messages).
+  // Outermost (registered last): retries of a 5xx (back-off 1, 4, 9 … units) and of a plain
+  // 429 with `retry-after`, which neither plugin retries (the throttling plugin knows rate
+  // limits only by their headers and messages), each only when its wait fits in the budget.
+  const retries = options.retries ?? 3;
   octokit.hook.wrap('request', async (request, requestOptions) => {
+    const label = describeRequest(requestOptions.method, requestOptions.url);
     for (let attempt = 0; ; attempt++) {
       try {
         return await request(requestOptions);
       } catch (error) {
+        const status = httpStatus(error);
         const retryAfter = Number(retryAfterOf(error));
-        const plain429 =
-          httpStatus(error) === 429 &&
+        let wait: number | undefined;
+        let what = '';
+        if (
+          status === 429 &&
           !/\bsecondary rate\b/i.test(errorMessage(error)) &&
           Number.isFinite(retryAfter) &&
-          retryAfter >= 0;
-        if (!plain429 || attempt >= RATE_LIMIT_RETRIES) throw error;
-        const what = `GitHub answered 429 (too many requests) on ${describeRequest(requestOptions.method, requestOptions.url)}`;
-        if (!mayWait(what, retryAfter)) throw error;
-        logger?.warning(`${what}; retrying after ${retryAfter} s`);
-        await new Promise((resolve) => setTimeout(resolve, retryAfter * base));
+          retryAfter >= 0 &&
+          attempt < RATE_LIMIT_RETRIES
+        ) {
+          wait = retryAfter;
+          what = `GitHub answered 429 (too many requests) on ${label}`;
+        } else if (status !== undefined && status >= 500 && attempt < retries) {
+          wait = (attempt + 1) ** 2;
+          what = `GitHub answered ${status} on ${label}`;
+        }
+        if (wait === undefined || !mayWait(what, wait)) throw error;
+        if (status === 429) logger?.warning(`${what}; retrying after ${wait} s`);
+        else logger?.info(`${what}; retrying after ${wait} s`);
+        await new Promise((resolve) => setTimeout(resolve, wait * base));
       }
     }
   });

@@ -144,4 +144,23 @@ describe('the GitHub client', () => {
     expect(took).toBeLessThan(1);
     expect(logger.lines).toContainEqual(expect.stringMatching(/waiting 3600 s would pass/));
   });
+
+  it('retries a 5xx only as often as its back-off fits in the budget', async () => {
+    const base = await savedBase();
+    github.fail('GET', CONTENTS, { status: 502, message: 'Bad gateway' }, 10);
+    const earlier = github.requests.length;
+    // back-off units of 100 ms: 100, 400, 900 ms; a budget of 700 ms has room for the first two
+    const [error, took] = await seconds(() =>
+      findBaseReport(storeWith({ budgetMs: 700, retryAfterBaseMs: 100 }), base, 'main'),
+    );
+    expect((error as Error).message).toMatch(/502 Bad gateway/);
+    expect(took).toBeLessThan(0.7);
+    const reads = github.requests
+      .slice(earlier)
+      .filter((r) => CONTENTS.test(r.path) && r.method === 'GET');
+    expect(reads).toHaveLength(3);
+    expect(logger.lines).toContainEqual(
+      expect.stringMatching(/^warning: GitHub answered 502 on GET .*: waiting 9 s would pass/),
+    );
+  });
 });

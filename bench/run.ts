@@ -8,7 +8,9 @@
  * 4. the action's and the CLI's start-up time, against a bare `node`;
  * 5. the wasm toolkit against the manual tools (bench/wasm.ts) on the example's debug and
  *    release builds, a component made from it, the `sized` fixture and npm-shipped wasm,
- *    and the strip throughput.
+ *    and the strip throughput;
+ * 6. measuring a 30 MB module (bytes, gzip -9, brotli at the quality reports use): the cost
+ *    that bounded brotli's quality (issue 11: q11 took minutes on such a file).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -162,3 +164,58 @@ const inputs: WasmBenchInput[] = [
   ...(await defaultWasmBenchInputs()),
 ];
 await benchWasm(inputs, (line) => log(`  ${line}`));
+
+log();
+log('## 6. measuring a 30 MB module (stripped, then gzip -9 and brotli as the report does)');
+{
+  const { measureSizes } = await import('../src/stages/measure.js');
+  const { stripCustomSections } = await import('../src/wasm/strip.js');
+  const { BROTLI_QUALITY } = await import('../src/report/model.js');
+  // Real compiled wasm (every large .wasm shipped in node_modules) as the payload of a custom
+  // section kept by the strip, in a valid module: the bytes compress as wasm does.
+  const shipped = execFileSync('find', ['node_modules/', '-name', '*.wasm', '-size', '+500k'], {
+    cwd: root,
+    encoding: 'utf8',
+  })
+    .split('\n')
+    .filter(Boolean)
+    .sort();
+  const target = 30 * 1024 * 1024;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for (let i = 0; size < target && shipped.length > 0; i++) {
+    const chunk = readFileSync(path.join(root, shipped[i % shipped.length]!));
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  const payload = Buffer.concat(chunks).subarray(0, target);
+  const leb = (n: number): number[] => {
+    const out: number[] = [];
+    do {
+      out.push((n & 0x7f) | (n >= 0x80 ? 0x80 : 0));
+      n = Math.floor(n / 128);
+    } while (n > 0);
+    return out;
+  };
+  const name = Buffer.from('spinwash-bench');
+  const body = Buffer.concat([Buffer.from([name.length]), name, payload]);
+  const module = new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 0]),
+      Buffer.from(leb(body.length)),
+      body,
+    ]),
+  );
+  let started = performance.now();
+  const stripped = stripCustomSections(module, { keep: ['spinwash-bench'] }).bytes;
+  const stripSeconds = (performance.now() - started) / 1000;
+  started = performance.now();
+  const sizes = measureSizes(stripped);
+  const measureSeconds = (performance.now() - started) / 1000;
+  log(
+    `  ${kib(module.length)} from ${shipped.length} shipped .wasm files: strip ${ms(stripSeconds)}, measure ${measureSeconds.toFixed(2)} s`,
+  );
+  log(
+    `  gzip -9 ${kib(sizes.gzipBytes)}, brotli q${BROTLI_QUALITY} ${kib(sizes.brotliBytes)} (${((sizes.brotliBytes / sizes.gzipBytes) * 100).toFixed(1)}% of gzip)`,
+  );
+}

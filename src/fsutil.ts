@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { onInterrupt } from './process.js';
 
 export interface AtomicWriteOptions {
   /** Flush the data to disk before the rename (slower; for files that must survive a crash). */
@@ -28,6 +29,8 @@ export async function writeFileAtomic(
     `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
   );
   await mkdir(path.dirname(file), { recursive: true });
+  // a signal half-way leaves the destination as it was and no temp file beside it
+  const forget = onInterrupt(() => rm(temp, { force: true }));
   try {
     const handle = await open(temp, 'wx');
     try {
@@ -41,5 +44,7 @@ export async function writeFileAtomic(
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  } finally {
+    forget();
   }
 }

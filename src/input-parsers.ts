@@ -27,15 +27,23 @@ export function parseChoice<const T extends readonly string[]>(
   throw invalidInput(input, value, choices.map((c) => `\`${c}\``).join(', '));
 }
 
-export function parsePositiveInt(input: string, value: string): number {
-  if (!/^[1-9][0-9]*$/.test(value)) throw invalidInput(input, value, 'a whole number of 1 or more');
-  return Number(value);
+export function parsePositiveInt(input: string, value: string, max?: number): number {
+  const accepted =
+    max === undefined ? 'a whole number of 1 or more' : `a whole number from 1 to ${max}`;
+  if (!/^[1-9][0-9]*$/.test(value)) throw invalidInput(input, value, accepted);
+  const n = Number(value);
+  if (max !== undefined && n > max) throw invalidInput(input, value, accepted);
+  return n;
 }
 
-export function parsePositiveNumber(input: string, value: string): number {
+export function parsePositiveNumber(input: string, value: string, max?: number): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) {
-    throw invalidInput(input, value, 'a number greater than 0');
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || (max !== undefined && n > max)) {
+    throw invalidInput(
+      input,
+      value,
+      max === undefined ? 'a number greater than 0' : `a number greater than 0 and at most ${max}`,
+    );
   }
   return n;
 }

@@ -8,6 +8,7 @@ import { buildProject } from './stages/build.js';
 import { deployComponents } from './stages/deploy.js';
 import { buildLadder, completeLadder } from './stages/ladder.js';
 import { optimizeComponents } from './stages/optimize.js';
+import { lockProject } from './stages/project-lock.js';
 import { setupProject } from './stages/setup.js';
 import { VERSION } from './version.js';
 
@@ -51,16 +52,42 @@ export interface OptimizedBuild {
   optimized: { seconds: number; components: ComponentReport[] };
 }
 
-/** setup → build → optimize: shared by a run and a benchmark (which deploys the result many times). */
-export async function buildAndOptimize(config: Config, logger: Logger): Promise<OptimizedBuild> {
+/**
+ * setup, then build and optimize, then `then` with the result (a run's deploy and report, or a
+ * benchmark's samples). From the build, which puts back the build's own files, to the end of
+ * `then`, the project's files are rewritten and served: one run at a time holds its lock.
+ */
+export async function withOptimizedBuild<T>(
+  config: Config,
+  logger: Logger,
+  then: (built: OptimizedBuild) => Promise<T>,
+): Promise<T> {
   const project = await stage(logger, 'setup', () => setupProject(config, logger));
+  const unlock = await lockProject(project.dir);
+  try {
+    return await then(await buildAndOptimize(project, config, logger));
+  } finally {
+    await unlock();
+  }
+}
+
+async function buildAndOptimize(
+  project: Project,
+  config: Config,
+  logger: Logger,
+): Promise<OptimizedBuild> {
   const { build, ladder } = await stage(logger, 'build', async () => ({
     build: await buildProject(project, config.profile, logger),
     // the size ladder's extra builds, after the main one (whose timing they stay out of)
     ladder: config.ladder ? await buildLadder(project, logger) : undefined,
   }));
   const optimized = await stage(logger, 'optimize', async () => {
-    const result = await optimizeComponents(project.components, config, logger);
+    const result = await optimizeComponents(
+      project.components,
+      // a Cargo project's target folder may be anywhere; a manifest's `source` stays inside
+      { ...config, confineToProject: project.kind !== 'cargo' },
+      logger,
+    );
     return ladder
       ? { ...result, components: await completeLadder(result.components, ladder, config, logger) }
       : result;
@@ -87,15 +114,16 @@ export function buildReport(built: OptimizedBuild, config: Config): Report {
  * The whole spinwash run, shared by the action and the CLI:
  * setup → build → optimize (strip, wasm-opt, validate, measure) → deploy → report.
  */
-export async function runPipeline(config: Config, logger: Logger): Promise<PipelineResult> {
-  const built = await buildAndOptimize(config, logger);
-  const deploy = await stage(logger, 'deploy', () =>
-    deployComponents(built.project, built.optimized.components, config, logger),
-  );
-  return stage(logger, 'report', async () => {
-    const report: Report = { ...buildReport(built, config), ...(deploy ? { deploy } : {}) };
-    // compares with the baseline, checks budgets, and writes the files even when one breaks
-    const finished = await finishReport(report, config, logger);
-    return { ...finished, project: built.project };
+export function runPipeline(config: Config, logger: Logger): Promise<PipelineResult> {
+  return withOptimizedBuild(config, logger, async (built) => {
+    const deploy = await stage(logger, 'deploy', () =>
+      deployComponents(built.project, built.optimized.components, config, logger),
+    );
+    return stage(logger, 'report', async () => {
+      const report: Report = { ...buildReport(built, config), ...(deploy ? { deploy } : {}) };
+      // compares with the baseline, checks budgets, and writes the files even when one breaks
+      const finished = await finishReport(report, config, logger);
+      return { ...finished, project: built.project };
+    });
   });
 }

@@ -2,7 +2,7 @@ import type { Config } from '../config/config.js';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from '../fsutil.js';
 import type { Logger } from '../log.js';
-import { buildAndOptimize, buildReport, stage } from '../pipeline.js';
+import { buildReport, stage, withOptimizedBuild, type OptimizedBuild } from '../pipeline.js';
 import type { Project } from '../projects/project.js';
 import { finishReport } from '../publish/finish.js';
 import type { BenchmarkAlert, BenchmarkSection, Report } from '../report/model.js';
@@ -77,7 +77,18 @@ export async function runBenchmark(
     throw new UserError(
       'Input `deploy` is `none`; a benchmark deploys: choose a target (`local` for the embedded runtime)',
     );
-  const built = await buildAndOptimize(config, logger);
+  return withOptimizedBuild(config, logger, (built) =>
+    benchmarkBuild(built, config, logger, options),
+  );
+}
+
+/** The deploys and the report of a benchmark, on a build already optimized. */
+async function benchmarkBuild(
+  built: OptimizedBuild,
+  config: Config,
+  logger: Logger,
+  options: BenchmarkOptions,
+): Promise<BenchmarkResult> {
   const startedAt = new Date().toISOString();
   const samples = await stage(logger, 'deploy', () =>
     deploySamples(built.project, built.optimized.components, config, logger),

@@ -1,19 +1,19 @@
-import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CommandIO } from './io.js';
+import { outputFileProblem } from '../config/config.js';
 import { parseList } from '../input-parsers.js';
 import { reportCliError } from './cli-errors.js';
 import { UsageError, UserError, errorMessage } from '../errors.js';
 import { writeFileAtomic } from '../fsutil.js';
 import type { SectionSize, Sizes } from '../report/model.js';
 import { measureSizes } from '../stages/measure.js';
+import { InvalidResultError, shrinkWasm } from '../stages/shrink.js';
 import { analyzeWasm } from '../wasm/analyze.js';
 import { WasmFormatError } from '../wasm/format-error.js';
 import type { ModuleOptimization } from '../wasm/optimize.js';
-import { DEFAULT_REMOVED_SECTIONS, stripCustomSections } from '../wasm/strip.js';
-import { validateWasm } from '../wasm/validate.js';
+import { DEFAULT_REMOVED_SECTIONS } from '../wasm/strip.js';
 
 export const OPTIMIZE_USAGE = `Usage: spinwash optimize IN.wasm -o OUT.wasm [options]
 
@@ -139,17 +139,15 @@ export async function runOptimizeCommand(args: string[], io: CommandIO): Promise
   }
 }
 
-/** Checked before any work, so a typo in a path fails at once and never half-way. */
-function checkOutputFolder(file: string): void {
-  const folder = path.dirname(file);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new UserError(`Cannot write ${file}: its folder does not exist`, file);
-  }
+/** Checked before any work, so a path that cannot be written fails at once and never half-way. */
+function checkOutput(file: string): void {
+  const problem = outputFileProblem(file);
+  if (problem !== undefined) throw new UserError(`Cannot write ${file}: ${problem}`, file);
 }
 
 async function optimizeFile(args: OptimizeArgs, io: CommandIO): Promise<void> {
-  checkOutputFolder(args.output);
-  if (args.json) checkOutputFolder(args.json);
+  checkOutput(args.output);
+  if (args.json) checkOutput(args.json);
   const input = await readInput(args.input);
   let kind;
   try {
@@ -161,7 +159,27 @@ async function optimizeFile(args: OptimizeArgs, io: CommandIO): Promise<void> {
     `${args.input} (${kind === 'module' ? 'core module' : 'component'}): ${formatBytes(input.length)}\n`,
   );
 
-  const stripped = stripCustomSections(input, { keep: args.keep, remove: args.remove });
+  // Nothing is written unless the result is one a runtime will load.
+  let shrunk;
+  try {
+    shrunk = await shrinkWasm(input, {
+      sections: { keep: args.keep, remove: args.remove },
+      wasmOpt: args.wasmOpt,
+      file: args.output,
+    });
+  } catch (error) {
+    if (error instanceof WasmFormatError) throw error.inFile(args.input);
+    if (error instanceof InvalidResultError) {
+      throw new UserError(
+        error.inputInvalid
+          ? `Input ${args.input} is not valid WebAssembly, so ${args.output} was not written: ${error.message}`
+          : `the result does not validate, so ${args.output} was not written: ${error.message}`,
+        args.input,
+      );
+    }
+    throw error;
+  }
+  const stripped = shrunk.strip;
   const stages: OptimizeCommandReport['stages'] = [
     { stage: 'input', bytes: input.length },
     { stage: 'stripped', bytes: stripped.bytes.length },
@@ -173,18 +191,18 @@ async function optimizeFile(args: OptimizeArgs, io: CommandIO): Promise<void> {
   );
   for (const note of stripped.notes) io.stderr(`note: ${note}\n`);
 
-  let final = stripped.bytes;
-  let modules: ModuleOptimization[] | undefined;
+  const final = shrunk.final;
+  const modules = args.wasmOpt ? [...shrunk.modules] : undefined;
   if (args.wasmOpt) {
-    const { optimizeWasm } = await import('../wasm/optimize.js');
-    modules = [];
-    const seen = modules;
-    final = await optimizeWasm(stripped.bytes, { onModule: (m) => seen.push(m) });
-    stages.push({ stage: 'optimized', bytes: final.length });
-    io.stdout(
-      `  optimized: ${formatBytes(final.length)}${percent(stripped.bytes.length, final.length)}\n`,
-    );
-    for (const m of modules) {
+    if (shrunk.wasmOptChanged) {
+      stages.push({ stage: 'optimized', bytes: final.length });
+      io.stdout(
+        `  optimized: ${formatBytes(final.length)}${percent(stripped.bytes.length, final.length)}\n`,
+      );
+    } else {
+      io.stdout('  wasm-opt:  changed nothing\n');
+    }
+    for (const m of shrunk.modules) {
       if (m.status === 'kept' && kind === 'component') {
         io.stdout(`    ${m.path}: kept as it was: ${m.reason ?? ''}\n`);
       } else if (m.status === 'kept') {
@@ -193,12 +211,6 @@ async function optimizeFile(args: OptimizeArgs, io: CommandIO): Promise<void> {
     }
   }
 
-  // Nothing is written unless the result is one a runtime will load.
-  await validateWasm(final, args.output).catch((error: unknown) => {
-    throw new UserError(
-      `the result does not validate, so ${args.output} was not written: ${errorMessage(error)}`,
-    );
-  });
   await writeOutput(args.output, final);
   io.stdout(
     `${args.output}: ${formatBytes(final.length)}${percent(input.length, final.length)}, valid ${kind}\n`,

@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildConfig } from '../config/config.js';
+import { buildConfig, parseOutputFile } from '../config/config.js';
 import { allInputs, type InputName, type RawInputs } from '../config/inputs.js';
 import { runPipeline } from '../pipeline.js';
 import { budgetError } from '../report/budget.js';
@@ -33,6 +32,7 @@ const SWITCHES = new Set<string>([
   'ladder',
   'preview',
   'fail-on-alert',
+  'allow-outside-project',
 ] satisfies InputName[]);
 
 const INPUTS = allInputs();
@@ -120,7 +120,10 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     return 0;
   }
   const raw = inputsFromFlags(values, FLAG_INPUTS);
-  if (typeof values.json === 'string') raw['report-path'] = values.json;
+  if (typeof values.json === 'string') {
+    parseOutputFile('--json', values.json, io.cwd ?? process.cwd()); // named as the user typed it
+    raw['report-path'] = values.json;
+  }
   if (typeof values.baseline === 'string') raw['baseline-file'] = values.baseline;
   const base = buildConfig(raw, io.cwd ?? process.cwd());
   const config = {
@@ -128,7 +131,7 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     output: {
       ...base.output,
       ...(typeof values.markdown === 'string'
-        ? { markdownPath: path.resolve(io.cwd ?? process.cwd(), values.markdown) }
+        ? { markdownPath: parseOutputFile('--markdown', values.markdown, io.cwd ?? process.cwd()) }
         : {}),
     },
   };

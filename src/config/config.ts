@@ -37,6 +37,10 @@ export interface Config {
   /** Extra debug and plain-release builds for the size ladder (src/stages/ladder.ts). */
   readonly ladder: boolean;
   readonly deploy: DeployConfig;
+  /** A manifest may name a wasm file outside the project folder (which the run then rewrites). */
+  readonly allowOutsideProject: boolean;
+  /** Seconds all GitHub API calls of the run may take together. */
+  readonly githubTimeoutSeconds: number;
   readonly output: { readonly jsonPath?: string; readonly markdownPath?: string };
   readonly comment: boolean;
   readonly githubToken?: string;
@@ -116,6 +120,30 @@ function parseProjectDir(value: string, cwd: string): string {
   return dir;
 }
 
+/**
+ * Where a file spinwash writes goes (`report-path`, `--json`, `--markdown`, `optimize -o`), one
+ * rule for all: missing folders are made when it is written; a path that cannot be a file (a
+ * folder, or below a file) is refused before any work, so it fails at once, not after the build.
+ */
+export function outputFileProblem(file: string): string | undefined {
+  if (existsSync(file) && statSync(file).isDirectory()) return `${file} is a folder`;
+  let folder = path.dirname(file);
+  while (!existsSync(folder)) folder = path.dirname(folder);
+  if (!statSync(folder).isDirectory()) return `${folder} is a file, not a folder`;
+  return undefined;
+}
+
+export function parseOutputFile(input: string, value: string, cwd: string): string {
+  const file = path.resolve(cwd, value);
+  const problem = outputFileProblem(file);
+  if (problem !== undefined) {
+    throw new UserError(
+      `${input} has the value "${value}": ${problem}; accepted: a file path (missing folders are made)`,
+    );
+  }
+  return file;
+}
+
 function parseCommentKey(value: string): string {
   if (!/^[A-Za-z0-9._-]+$/.test(value))
     throw invalidInput('comment-key', value, 'letters, digits, `.`, `_` and `-`');
@@ -132,14 +160,22 @@ function parseBaselineFile(value: string, cwd: string): string {
   return file;
 }
 
+/** Longest deploy wait: beyond it a timer would overflow (2^31 ms), and no deploy needs an hour. */
+export const MAX_DEPLOY_SECONDS = 3600;
+/** cargo takes any count; past 256 (its incremental default) a value is a typo. */
+const MAX_CODEGEN_UNITS = 256;
+const MAX_GITHUB_SECONDS = 3600;
+
+/**
+ * A path on the app, never a URL: `//host/x` (scheme-relative) or a backslash, which URL
+ * parsing turns into a host, would send the probe elsewhere and report that host's answer.
+ */
 function parseHealthPath(value: string): string {
-  // a path on the app only: `//host/x` or a full URL would send the probe somewhere else
-  if (!/^\/(?!\/)[^\s\\]*$/.test(value))
-    throw invalidInput(
-      'health-path',
-      value,
-      'a path starting with `/` on the app (not `//host/…`), such as `/health`',
-    );
+  const accepted = 'a path starting with a single `/` (such as `/health`), on the deployed app';
+  if (!value.startsWith('/') || value.startsWith('//') || /[\\\s]/.test(value))
+    throw invalidInput('health-path', value, accepted);
+  const probe = new URL(value, 'http://127.0.0.1:1/');
+  if (probe.host !== '127.0.0.1:1') throw invalidInput('health-path', value, accepted);
   return value;
 }
 
@@ -173,7 +209,11 @@ function parseDeploy(
     target: target?.name ?? 'none',
     healthPath: parseHealthPath(get('health-path')),
     ...(healthExpect !== '' ? { healthExpect } : {}),
-    timeoutSeconds: parsePositiveNumber('deploy-timeout', get('deploy-timeout')),
+    timeoutSeconds: parsePositiveNumber(
+      'deploy-timeout',
+      get('deploy-timeout'),
+      MAX_DEPLOY_SECONDS,
+    ),
     preview: parseBoolean('preview', get('preview')),
     options: target ? target.parseOptions(read) : undefined,
     secrets: Object.freeze(secrets),
@@ -204,7 +244,9 @@ export function buildConfig(
       optLevel: tweak(get('opt-level'), (v) =>
         parseChoice('opt-level', v, ['0', '1', '2', '3', 's', 'z', INHERIT] as const),
       ),
-      codegenUnits: tweak(get('codegen-units'), (v) => parsePositiveInt('codegen-units', v)),
+      codegenUnits: tweak(get('codegen-units'), (v) =>
+        parsePositiveInt('codegen-units', v, MAX_CODEGEN_UNITS),
+      ),
       panic: tweak(get('panic'), (v) =>
         parseChoice('panic', v, ['abort', 'unwind', INHERIT] as const),
       ),
@@ -219,8 +261,15 @@ export function buildConfig(
     wasmOpt: parseBoolean('wasm-opt', get('wasm-opt')),
     ladder: parseBoolean('ladder', get('ladder')),
     deploy: parseDeploy(get, tools.runtime, env),
+    allowOutsideProject: parseBoolean('allow-outside-project', get('allow-outside-project')),
+    githubTimeoutSeconds: parsePositiveNumber(
+      'github-timeout',
+      get('github-timeout'),
+      MAX_GITHUB_SECONDS,
+    ),
     output: Object.freeze({
-      jsonPath: reportPath === '' ? undefined : path.resolve(cwd, reportPath),
+      jsonPath:
+        reportPath === '' ? undefined : parseOutputFile('Input `report-path`', reportPath, cwd),
     }),
     comment: parseBoolean('comment', get('comment')),
     githubToken: token === '' || token.startsWith('${{') ? undefined : token,

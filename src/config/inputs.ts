@@ -35,7 +35,7 @@ export const INPUTS = {
   },
   'codegen-units': {
     default: '1',
-    description: 'CARGO_PROFILE_RELEASE_CODEGEN_UNITS: a whole number, or `inherit`.',
+    description: 'CARGO_PROFILE_RELEASE_CODEGEN_UNITS: a whole number from 1 to 256, or `inherit`.',
   },
   panic: {
     default: 'abort',
@@ -59,7 +59,7 @@ export const INPUTS = {
   'health-path': {
     default: '/',
     description:
-      'Path requested to decide the deployed app is healthy (first HTTP 200 of the new version); a path only, on the app.',
+      'Path requested to decide the deployed app is healthy (first HTTP 200 of the new version): a path on the app, such as `/health?ready=1`; never another host.',
   },
   'health-expect': {
     default: '',
@@ -69,7 +69,7 @@ export const INPUTS = {
   'deploy-timeout': {
     default: '60',
     description:
-      "Seconds from the deploy's start to wait for the new version's first healthy answer.",
+      "Seconds from the deploy's start to wait for the new version's first healthy answer (at most 3600).",
   },
   preview: {
     default: 'false',
@@ -191,6 +191,16 @@ export const INPUTS = {
   'spin-plugins': {
     default: '',
     description: 'Spin plugins to install with `--yes` (comma-separated, e.g. `cloud, kube`).',
+  },
+  'allow-outside-project': {
+    default: 'false',
+    description:
+      'Let a manifest name a wasm file outside the project folder (`source = "../x.wasm"`): spinwash rewrites the file it optimizes, so by default it refuses.',
+  },
+  'github-timeout': {
+    default: '180',
+    description:
+      'Seconds all GitHub API calls of a run may take together (each request, retries and rate-limit waits included). Past it spinwash warns and publishes what it measured without what it could not get.',
   },
   'tools-base-url': {
     default: '',

@@ -179,7 +179,23 @@ export async function ensureRustTarget(rustTarget: string, cwd: string): Promise
   throw new UserError(
     `The Rust target ${rustTarget} is not installed in ${sysroot}` +
       (rustup
-        ? ` and \`rustup target add ${rustTarget}\` failed:\n${rustup.stderr.trim()}`
+        ? ` and \`rustup target add ${rustTarget}\` failed:\n${withoutBacktrace(rustup.stderr)}`
         : ', and rustup is not on PATH to add it'),
   );
+}
+
+/**
+ * rustup's message without the backtrace a panic appends (frames, `at` lines, the
+ * RUST_BACKTRACE hint): the lines that say what failed.
+ */
+export function withoutBacktrace(stderr: string): string {
+  const lines: string[] = [];
+  let inTrace = false;
+  for (const line of stderr.split('\n')) {
+    if (/^stack backtrace:/.test(line)) inTrace = true;
+    else if (inTrace && !/^\s+(\d+:|at )/.test(line)) inTrace = false;
+    if (inTrace || /^note: run with `RUST_BACKTRACE=/.test(line)) continue;
+    lines.push(line);
+  }
+  return lines.join('\n').trim();
 }

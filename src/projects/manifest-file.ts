@@ -54,7 +54,17 @@ export async function readYamlManifest(file: string): Promise<ManifestFile> {
       file,
     );
   }
-  const data: unknown = document.toJS();
+  let data: unknown;
+  try {
+    data = document.toJS();
+  } catch (error) {
+    // yaml refuses an alias bomb (aliases expanding past its limit) with a ReferenceError
+    if (!(error instanceof ReferenceError)) throw error;
+    throw new UserError(
+      `${displayPath(file)}: refused (${error.message}); write the values out instead of nesting aliases`,
+      file,
+    );
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new UserError(`${displayPath(file)}: expected a YAML mapping at the top level`, file);
   }

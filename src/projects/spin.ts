@@ -47,8 +47,20 @@ function componentLine(manifest: ManifestFile, id: string, key?: string): number
 /** `command` is a string or a list of steps (each run in turn by `spin build`). */
 function buildSteps(manifest: ManifestFile, id: string, build: Record<string, unknown>): string[] {
   const command = build.command;
-  if (typeof command === 'string') return [command];
-  if (Array.isArray(command) && command.every((c) => typeof c === 'string')) return command;
+  const steps =
+    typeof command === 'string'
+      ? [command]
+      : Array.isArray(command) && command.every((c) => typeof c === 'string')
+        ? command
+        : undefined;
+  // an empty command builds nothing, and a stale file would be measured as the build
+  if (steps && (steps.length === 0 || steps.some((step) => step.trim() === ''))) {
+    throw new UserError(
+      `${where(manifest, componentLine(manifest, id, 'command'))}: [component.${id}.build] command is empty; give the command that writes its source, or remove the [component.${id}.build] table for a prebuilt file`,
+      manifest.file,
+    );
+  }
+  if (steps) return steps;
   throw new UserError(
     `${where(manifest, componentLine(manifest, id, 'command'))}: [component.${id}.build] command must be a string or a list of strings`,
     manifest.file,

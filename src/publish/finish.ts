@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.js';
+import { UserError, errorMessage } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { GitHubClient } from '../github/client.js';
 import { pullRequestOf, readGitHubContext } from '../github/context.js';
@@ -16,7 +17,10 @@ import { writeFileAtomic } from '../fsutil.js';
  */
 export async function finishReport(
   report: Report,
-  config: Pick<Config, 'baselineFile' | 'store' | 'budgets' | 'output' | 'githubToken'>,
+  config: Pick<
+    Config,
+    'baselineFile' | 'store' | 'budgets' | 'output' | 'githubToken' | 'githubTimeoutSeconds'
+  >,
   logger: Logger,
   github: { env?: NodeJS.ProcessEnv; octokit?: GitHubClient } = {},
 ): Promise<{ report: Report; markdown: string }> {
@@ -30,12 +34,56 @@ export async function finishReport(
   const octokit =
     github.octokit ??
     (needsStore && config.githubToken
-      ? (await import('../github/client.js')).createOctokit({ token: config.githubToken, logger })
+      ? (await import('../github/client.js')).createOctokit({
+          token: config.githubToken,
+          logger,
+          budgetMs: config.githubTimeoutSeconds * 1000,
+        })
       : undefined);
-  const baseline = await loadBaseline(config, { context, ...(octokit ? { octokit } : {}) }, logger);
+  let baseline;
+  let unavailable: string | undefined;
+  try {
+    baseline = await loadBaseline(config, { context, ...(octokit ? { octokit } : {}) }, logger);
+  } catch (error) {
+    // The stored baseline is optional context: what was measured is published without it.
+    // A `baseline-file` the user named is theirs to fix, so that still fails.
+    if (config.baselineFile || !(error instanceof UserError)) throw error;
+    unavailable = error.message;
+    logger.warning(`No comparison with the base branch: ${unavailable}`);
+  }
   const assessed = assessReport(report, config.budgets, baseline);
+  if (unavailable !== undefined) assessed.comparisonUnavailable = unavailable;
   const markdown = renderMarkdown(assessed);
-  if (config.output.jsonPath) await writeJsonReport(config.output.jsonPath, assessed);
-  if (config.output.markdownPath) await writeFileAtomic(config.output.markdownPath, markdown);
+  if (config.output.jsonPath)
+    await writeReportFile('JSON', config.output.jsonPath, () =>
+      writeJsonReport(config.output.jsonPath!, assessed),
+    );
+  if (config.output.markdownPath)
+    await writeReportFile('markdown', config.output.markdownPath, () =>
+      writeFileAtomic(config.output.markdownPath!, markdown),
+    );
   return { report: assessed, markdown };
+}
+
+/** A report that cannot be written (a folder removed since, no permission) is one line, not a bug. */
+async function writeReportFile(
+  what: string,
+  file: string,
+  write: () => Promise<void>,
+): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'its folder does not exist'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied'
+            : errorMessage(error);
+    throw new UserError(`Cannot write the ${what} report to ${file}: ${why}`, file);
+  }
 }

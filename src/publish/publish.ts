@@ -17,7 +17,7 @@ import { postCommentFromArtifact, writeForkFiles, type PostOutcome } from '../gi
 import { saveReport } from '../github/store.js';
 import { sectionPattern } from '../wasm/strip.js';
 import { breachAnnotations, budgetError } from '../report/budget.js';
-import type { Report } from '../report/model.js';
+import { countedOnce, type Report } from '../report/model.js';
 
 /**
  * Everything the action does with a finished report: outputs, job summary, the sticky PR
@@ -56,10 +56,11 @@ export interface PublishOutcome {
 /** The action's outputs, computed from the report (sums over components). */
 export function reportOutputs(input: PublishInput, reportPath?: string): Record<string, string> {
   const { report, project } = input;
+  // a file several components share counts once
   const sum = (pick: (c: Report['components'][number]) => number) =>
-    String(report.components.reduce((s, c) => s + pick(c), 0));
+    String(countedOnce(report.components).reduce((s, c) => s + pick(c), 0));
   const outputs: Record<string, string> = {
-    'wasm-path': project.components.map((c) => c.wasmPath).join('\n'),
+    'wasm-path': [...new Set(project.components.map((c) => c.wasmPath))].join('\n'),
     'size-bytes': sum((c) => c.final.bytes),
     'gzip-bytes': sum((c) => c.final.gzipBytes),
   };
@@ -91,14 +92,29 @@ export async function publishReport(
   const context = await readGitHubContext(deps.env);
   const octokit =
     deps.octokit ??
-    (config.githubToken ? createOctokit({ token: config.githubToken, logger }) : undefined);
+    (config.githubToken
+      ? createOctokit({
+          token: config.githubToken,
+          logger,
+          budgetMs: config.githubTimeoutSeconds * 1000,
+        })
+      : undefined);
   let comment: CommentResult | undefined;
   let commentDir: string | undefined;
 
   const pr = pullRequestOf(context);
   if (pr && config.comment) {
     comment = octokit
-      ? await upsertStickyComment(octokit, pr, input.markdown, config.commentKey)
+      ? await upsertStickyComment(octokit, pr, input.markdown, config.commentKey).catch(
+          (error: unknown): CommentResult => {
+            // GitHub down or too slow: the comment's files are written as for a fork, and the step goes on
+            if (!(error instanceof UserError)) throw error;
+            return {
+              outcome: 'forbidden',
+              message: `The PR comment was not posted: ${error.message}`,
+            };
+          },
+        )
       : { outcome: 'forbidden', message: 'No `github-token`: cannot comment on the pull request' };
     if (comment.outcome === 'forbidden') {
       const reportDir = config.output.jsonPath
@@ -198,7 +214,13 @@ export async function publishFromArtifact(
   const env = overrides.env ?? process.env;
   const octokit =
     overrides.octokit ??
-    (config.githubToken ? createOctokit({ token: config.githubToken, logger }) : undefined);
+    (config.githubToken
+      ? createOctokit({
+          token: config.githubToken,
+          logger,
+          budgetMs: config.githubTimeoutSeconds * 1000,
+        })
+      : undefined);
   if (!octokit)
     throw new UserError(
       'Input `github-token` is empty; `mode: comment` needs a token with `pull-requests: write` and `actions: read`',

@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import type { ComponentSpec } from '../projects/project.js';
 import { formatBytes, formatBytesExact, formatPercent, formatSeconds } from './format.js';
-import type { BudgetBreach, BudgetResult, Report } from './model.js';
+import { countedOnce, type BudgetBreach, type BudgetResult, type Report } from './model.js';
 
 /**
  * Size and time budgets (issue 5), checked against a report as a pure function (they are
@@ -48,7 +48,8 @@ export function checkBudgets(report: Report, budgets: Budgets): BudgetResult {
 
   if (budgets.maxTotalBytes !== undefined) {
     const limit = budgets.maxTotalBytes;
-    const total = report.components.reduce((sum, c) => sum + c.final.bytes, 0);
+    // a file several components share counts once
+    const total = countedOnce(report.components).reduce((sum, c) => sum + c.final.bytes, 0);
     checked.push(`max-size ${formatBytes(limit)} (total)`);
     if (total > limit) breaches.push(sizeBreach('max-size', undefined, limit, total));
   }

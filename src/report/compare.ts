@@ -31,12 +31,15 @@ export function compareReports(current: Report, baseline: Report, label: string)
       components.push({ name: base.name, status: 'removed', base: sizes(base.final) });
   }
 
+  // A file several components share counts once on each side (under the component that owns it).
+  const sharedBase = new Set(baseline.components.filter((c) => c.sameFileAs).map((c) => c.name));
+  const sharedNow = new Set(current.components.filter((c) => c.sameFileAs).map((c) => c.name));
   let baseBytes = 0;
   let bytes = 0;
   for (const c of components) {
     if (c.base && c.current) {
-      baseBytes += c.base.bytes;
-      bytes += c.current.bytes;
+      if (!sharedBase.has(c.name)) baseBytes += c.base.bytes;
+      if (!sharedNow.has(c.name)) bytes += c.current.bytes;
     }
   }
   const comparison: Comparison = {

@@ -75,8 +75,9 @@ const component = fields(
     sections: list(named),
     functions: list(named),
     ladder: list(stage),
+    sameFileAs: string,
   },
-  ['functions', 'ladder'],
+  ['functions', 'ladder', 'sameFileAs'],
 );
 
 const stats = fields({
@@ -135,8 +136,9 @@ const report = fields(
       ['readySpreadSeconds'],
     ),
     benchmark,
+    comparisonUnavailable: string,
   },
-  ['deploy', 'benchmark'],
+  ['deploy', 'benchmark', 'comparisonUnavailable'],
 );
 
 /** The first thing wrong with a would-be report, or undefined when it has the contract's shape. */

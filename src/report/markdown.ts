@@ -11,14 +11,17 @@ import {
   percentChange,
 } from './format.js';
 import { isLocalUrl } from './format.js';
-import { DEPLOY_NOISE_FRACTION } from './model.js';
-import type {
-  ComponentComparison,
-  ComponentReport,
-  Comparison,
-  FunctionDelta,
-  Report,
-  StageSizes,
+import {
+  BROTLI_QUALITY,
+  countedOnce,
+  DEPLOY_NOISE_FRACTION,
+  GZIP_LEVEL,
+  type ComponentComparison,
+  type ComponentReport,
+  type Comparison,
+  type FunctionDelta,
+  type Report,
+  type StageSizes,
 } from './model.js';
 
 /**
@@ -95,7 +98,14 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
 
 function render(report: Report, title: string, detail: Detail): string {
   const out: string[] = [`## ${title}`, ''];
-  out.push(report.comparison ? verdict(report.comparison) : NO_BASELINE, '');
+  out.push(
+    report.comparison
+      ? verdict(report.comparison)
+      : report.comparisonUnavailable !== undefined
+        ? `⚠️ No comparison with the base branch: its stored report could not be read (${escapeHtml(report.comparisonUnavailable)}). The sizes below are this run's alone.`
+        : NO_BASELINE,
+    '',
+  );
   out.push(...budgetLines(report), ...overview(report), ...runLines(report));
 
   const byName = new Map(report.comparison?.components.map((c) => [c.name, c]));
@@ -117,7 +127,7 @@ function render(report: Report, title: string, detail: Detail): string {
     );
   }
   out.push(
-    `<sub>spinwash ${report.tool.version} · ${report.project.kind} project \`${code(report.project.path)}\`</sub>`,
+    `<sub>spinwash ${report.tool.version} · ${report.project.kind} project \`${code(report.project.path)}\` · gzip -${GZIP_LEVEL}, brotli q${BROTLI_QUALITY}</sub>`,
   );
   return out.join('\n') + '\n';
 }
@@ -167,7 +177,15 @@ function overview(report: Report): string[] {
     rows.push('| Component | Final size | Gzip | Brotli |', '|---|--:|--:|--:|');
     for (const c of report.components) {
       rows.push(
-        `| ${cell(c.name)} | ${formatBytesExact(c.final.bytes)} | ${formatBytes(c.final.gzipBytes)} | ${formatBytes(c.final.brotliBytes)} |`,
+        `| ${cell(c.name)}${sharedNote(c)} | ${formatBytesExact(c.final.bytes)} | ${formatBytes(c.final.gzipBytes)} | ${formatBytes(c.final.brotliBytes)} |`,
+      );
+    }
+    const files = countedOnce(report.components);
+    if (files.length < report.components.length) {
+      const sum = (pick: (c: ComponentReport) => number): number =>
+        files.reduce((s, c) => s + pick(c), 0);
+      rows.push(
+        `| **Total** (${report.components.length} components, ${files.length} file${files.length === 1 ? '' : 's'}: each counted once) | ${formatBytesExact(sum((c) => c.final.bytes))} | ${formatBytes(sum((c) => c.final.gzipBytes))} | ${formatBytes(sum((c) => c.final.brotliBytes))} |`,
       );
     }
     return [...rows, ''];
@@ -192,6 +210,11 @@ function overview(report: Report): string[] {
   return out;
 }
 
+/** ` (same file as web)` for a component whose file another one owns (counted once, there). */
+function sharedNote(c: Pick<ComponentReport, 'sameFileAs'>): string {
+  return c.sameFileAs === undefined ? '' : ` (same file as ${cell(c.sameFileAs)})`;
+}
+
 function comparisonRow(c: ComponentComparison): string {
   const name = cell(c.name);
   if (c.status === 'removed') {
@@ -210,9 +233,14 @@ function comparisonRow(c: ComponentComparison): string {
 function runLines(report: Report): string[] {
   const times = [`Build **${formatSeconds(report.build.seconds)}**`];
   if (report.optimize) {
-    times.push(
-      `optimize **${formatSeconds(report.optimize.seconds)}**${report.optimize.wasmOpt ? ' (strip + wasm-opt)' : ' (strip)'}`,
-    );
+    // "wasm-opt" only where it changed a file: a run where it gained nothing says so
+    const optimized = report.components.some((c) => c.stages.some((s) => s.stage === 'optimized'));
+    const what = optimized
+      ? 'strip + wasm-opt'
+      : report.optimize.wasmOpt
+        ? 'strip; wasm-opt changed nothing'
+        : 'strip';
+    times.push(`optimize **${formatSeconds(report.optimize.seconds)}** (${what})`);
   }
   const out = [`${times.join(' · ')}`, ''];
   const deploy = report.deploy;
@@ -297,7 +325,7 @@ function componentBlock(
     ? [
         `### ${cell(component.name)}`,
         '',
-        `Final size **${formatBytesExact(component.final.bytes)}** (gzip ${formatBytes(component.final.gzipBytes)}, brotli ${formatBytes(component.final.brotliBytes)}) · \`${code(component.wasm)}\``,
+        `Final size **${formatBytesExact(component.final.bytes)}** (gzip ${formatBytes(component.final.gzipBytes)}, brotli ${formatBytes(component.final.brotliBytes)}) · \`${code(component.wasm)}\`${component.sameFileAs === undefined ? '' : ` · the same file as ${cell(component.sameFileAs)}, counted once`}`,
         '',
       ]
     : [

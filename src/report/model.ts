@@ -17,6 +17,14 @@ export const DEPLOY_NOISE_FRACTION = 0.2;
 
 export type StageName = 'debug' | 'release-plain' | 'release' | 'stripped' | 'optimized';
 
+/** gzip's highest level: cheap at any size. */
+export const GZIP_LEVEL = 9;
+/**
+ * Brotli quality 9, not 11: q11 costs about 20× the time (a 30 MB module took minutes) for a
+ * few percent fewer bytes; q9 keeps a 30 MB file to seconds (`npm run bench` measures it).
+ */
+export const BROTLI_QUALITY = 9;
+
 export interface StageSizes extends Sizes {
   stage: StageName;
 }
@@ -35,6 +43,18 @@ export interface ComponentReport {
   functions?: FunctionSize[];
   /** The size ladder (ladder: true): one row per build or shrink step. */
   ladder?: StageSizes[];
+  /**
+   * Another component (named here) uses the same file: the sizes are that file's, and totals and
+   * budgets count it once, under that component.
+   */
+  sameFileAs?: string;
+}
+
+/** The components whose files count in totals: each distinct file once. */
+export function countedOnce<T extends Pick<ComponentReport, 'sameFileAs'>>(
+  components: readonly T[],
+): T[] {
+  return components.filter((c) => c.sameFileAs === undefined);
 }
 
 /**
@@ -104,6 +124,11 @@ export interface Report {
   source?: { commit?: string; ref?: string };
   /** Against a baseline report (issue 5), when one was found. */
   comparison?: Comparison;
+  /**
+   * Why there is no comparison although one was looked for (the stored baseline could not be
+   * read: a 401/403/429/5xx, a timeout). The report is published without it.
+   */
+  comparisonUnavailable?: string;
   /** The budgets that were checked and those that broke. */
   budgets?: BudgetResult;
   /** `mode: benchmark` / `spinwash bench`: repeated deploys of this one build (issue 10). */

@@ -31,7 +31,9 @@ export async function buildProject(
   // A previous run left its optimized file where the build writes; put the build's own back,
   // so an up-to-date build is measured as what it is (and the build tool sees its own output).
   for (const component of project.components) {
-    if (component.built) await restoreRelease(component.wasmPath);
+    if (!component.built) continue;
+    const warning = await restoreRelease(component.wasmPath);
+    if (warning) logger.warning(`${component.name}: ${warning}`, component.manifest);
   }
   const started = performance.now();
   await project.build({ env: profileEnv(profile), logger });

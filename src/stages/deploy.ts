@@ -3,6 +3,7 @@ import type { Config } from '../config/config.js';
 import { deployTargetNamed } from '../deploy/registry.js';
 import type { DeployProject, DeployRequest, Preview } from '../deploy/target.js';
 import type { Logger } from '../log.js';
+import { onInterrupt } from '../process.js';
 import type { Project } from '../projects/project.js';
 import type { ComponentReport, DeployReport } from '../report/model.js';
 
@@ -71,6 +72,8 @@ export async function deployComponents(
   const deployment = await target.deploy(
     deployRequest(project, components, config, logger, preview),
   );
+  // a signal while it runs takes it down as stop() would (a wash host, an app deployed to it)
+  const forget = onInterrupt(() => deployment.stop());
   try {
     logger.info(
       `deployed to ${deployment.report.url}: HTTP ${deployment.report.status} after ${deployment.report.readySeconds.toFixed(3)} s`,
@@ -78,5 +81,6 @@ export async function deployComponents(
     return deployment.report;
   } finally {
     await deployment.stop();
+    forget();
   }
 }

@@ -9,8 +9,8 @@ import { lastCargoError } from '../projects/cargo.js';
 import { isChained, parseCargoCommand } from '../projects/cargo-command.js';
 import type { ComponentSpec, Project } from '../projects/project.js';
 import type { ComponentReport, StageName, StageSizes } from '../report/model.js';
-import { optimizeWasm, stripCustomSections } from '../wasm/index.js';
 import { measureSizes } from './measure.js';
+import { shrinkWasm } from './shrink.js';
 
 /**
  * The size ladder (`ladder: true`): two extra builds of each cargo-built component, so the
@@ -84,13 +84,8 @@ export function planLadder(spec: ComponentSpec): LadderPlan {
   return { args, profileRoot: path.dirname(releaseDir), file: path.basename(spec.wasmPath) };
 }
 
-/** The environment without the release tweaks, whoever set them (spinwash or the workflow). */
-function untweakedEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, CARGO_TERM_COLOR: 'never' };
-  for (const name of Object.keys(env))
-    if (name.startsWith('CARGO_PROFILE_RELEASE_')) delete env[name];
-  return env;
-}
+/** The release tweaks, whoever set them (spinwash or the workflow): left out of the ladder's builds. */
+const isReleaseTweak = (name: string): boolean => name.startsWith('CARGO_PROFILE_RELEASE_');
 
 async function ladderBuild(
   spec: ComponentSpec,
@@ -102,7 +97,8 @@ async function ladderBuild(
   const result = await logger.group(`${spec.name}, ${stage} build: cargo ${args.join(' ')}`, () =>
     execCapture('cargo', args, {
       cwd: spec.workdir,
-      env: untweakedEnv(),
+      env: { CARGO_TERM_COLOR: 'never' },
+      dropEnv: isReleaseTweak,
       onOutput: (chunk) => logger.output(chunk),
     }),
   );
@@ -188,8 +184,13 @@ export async function completeLadder(
     }
     const rows = [...rungs.builds, ...component.stages];
     if (!component.stages.some((s) => s.stage === 'optimized')) {
-      const stripped = stripCustomSections(rungs.release, options.sections).bytes;
-      rows.push({ stage: 'optimized', ...measureSizes(await optimizeWasm(stripped)) });
+      // in memory, replacing nothing: what wasm-opt would give (the stripped size when it gains nothing)
+      const shrunk = await shrinkWasm(rungs.release, {
+        sections: options.sections,
+        wasmOpt: true,
+        validate: false,
+      });
+      rows.push({ stage: 'optimized', ...(shrunk.sizes.optimized ?? shrunk.sizes.stripped) });
     }
     logger.info(
       `${component.name}, size ladder: ${rows.map((s) => `${s.stage} ${s.bytes} B`).join(' → ')}`,

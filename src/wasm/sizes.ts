@@ -1,7 +1,9 @@
 /** Sizes of one binary: on disk, gzipped and brotli-compressed (what a registry or CDN ships). */
 export interface Sizes {
   bytes: number;
+  /** gzip at the report's GZIP_LEVEL (src/report/model.ts) */
   gzipBytes: number;
+  /** brotli at the report's BROTLI_QUALITY */
   brotliBytes: number;
 }
 

@@ -11,7 +11,7 @@ import type { HistoryIndex } from '../../src/bench/history.js';
 import { buildConfig } from '../../src/config/config.js';
 import { localTarget } from '../../src/deploy/targets/local.js';
 import { MemoryLogger } from '../../src/log.js';
-import { buildAndOptimize } from '../../src/pipeline.js';
+import { withOptimizedBuild } from '../../src/pipeline.js';
 import type { Report } from '../../src/report/model.js';
 import { runCli } from '../support/cli.js';
 import { startGitHubServer, type FakeGitHub } from '../support/github-server.js';
@@ -134,7 +134,7 @@ describe('spinwash bench on examples/hello-rust, three times (the acceptance run
       { project: example, repeat: '4', mode: 'benchmark', 'min-interval': '1.5' },
       root,
     );
-    const built = await buildAndOptimize(config, logger);
+    const built = await withOptimizedBuild(config, logger, async (b) => b);
     let deploys = 0;
     // sample 3 is handed a file that is not there: the embedded runtime's own error
     const missing = path.join(work, 'gone.wasm');

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -47,6 +47,34 @@ describe('buildConfig', () => {
     });
   });
 
+  it('accepts a health path with a query, and an hour of deploy timeout', () => {
+    const config = buildConfig(
+      { project, 'health-path': '/health?ready=1', 'deploy-timeout': '3600' },
+      root,
+    );
+    expect(config.deploy).toEqual({
+      target: 'local',
+      healthPath: '/health?ready=1',
+      timeoutSeconds: 3600,
+    });
+    expect(config.githubTimeoutSeconds).toBe(180);
+    expect(config.allowOutsideProject).toBe(false);
+  });
+
+  it('refuses, before any work, a report path that is a folder or lies below a file; missing folders are fine', () => {
+    expect(() => buildConfig({ project, 'report-path': '.' }, project)).toThrow(
+      /^Input `report-path` has the value ".": .* is a folder; accepted: a file path \(missing folders are made\)$/,
+    );
+    const file = path.join(project, 'a-file');
+    writeFileSync(file, '');
+    expect(() => buildConfig({ project, 'report-path': 'a-file/deeper/r.json' }, project)).toThrow(
+      /^Input `report-path` has the value "a-file\/deeper\/r.json": .*a-file is a file, not a folder; accepted/,
+    );
+    expect(
+      buildConfig({ project, 'report-path': 'no/such/dir/r.json' }, project).output.jsonPath,
+    ).toBe(path.join(project, 'no/such/dir/r.json'));
+  });
+
   it('splits section lists on commas and newlines', () => {
     const config = buildConfig({ project, 'keep-sections': 'name, producers\n.debug_line' }, root);
     expect(config.sections.keep).toEqual(['name', 'producers', '.debug_line']);
@@ -63,7 +91,21 @@ describe('buildConfig', () => {
     ],
     [
       { 'codegen-units': '0' },
-      /`codegen-units` has the value "0"; accepted: a whole number of 1 or more/,
+      /`codegen-units` has the value "0"; accepted: a whole number from 1 to 256/,
+    ],
+    [
+      { 'codegen-units': '99999999999999999999' },
+      /`codegen-units` has the value "99999999999999999999"; accepted: a whole number from 1 to 256/,
+    ],
+    [
+      // 3,000,000 s overflows a timer into an instant false timeout: refused, with the limit
+      { 'deploy-timeout': '3000000' },
+      /`deploy-timeout` has the value "3000000"; accepted: a number greater than 0 and at most 3600/,
+    ],
+    [{ 'github-timeout': '0' }, /`github-timeout` has the value "0"; accepted: a number greater/],
+    [
+      { 'allow-outside-project': 'yes' },
+      /`allow-outside-project` has the value "yes"; accepted: `true` or `false`/,
     ],
     [{ lto: 'yes' }, /`lto` has the value "yes"/],
     [
@@ -72,8 +114,13 @@ describe('buildConfig', () => {
     ],
     [
       { 'health-path': 'healthz' },
-      /`health-path` has the value "healthz"; accepted: a path starting with `\/`/,
+      /`health-path` has the value "healthz"; accepted: a path starting with a single `\/`/,
     ],
+    // a probe sent to another host would report that host's answer as the app's
+    ...['//other-host:8080/x', '/\\other-host/x', '/ok path'].map((value): [RawInputs, RegExp] => [
+      { 'health-path': value },
+      /`health-path` has the value ".*"; accepted: a path starting with a single `\/` \(such as `\/health`\), on the deployed app/,
+    ]),
     [{ project: 'no/such/folder' }, /`project` has the value "no\/such\/folder": no such folder/],
   ];
   it.each(bad)('rejects %j', (inputs, message) => {

@@ -6,7 +6,8 @@ import { crc32, deflateRawSync } from 'node:zlib';
 /**
  * A stand-in for the GitHub REST API on 127.0.0.1, for tests with a real octokit: in-memory
  * state, the endpoints spinwash uses, real pagination (`Link`), real `sha` checks on the
- * contents API, and failures that tests switch on (403, 409, 429 with retry-after, 5xx).
+ * contents API, and failures that tests switch on (403, 409, 429 with retry-after, 5xx, a
+ * request never answered, an answer that stops half-way).
  * Started and stopped by each test file; nothing here touches the network.
  */
 
@@ -33,6 +34,11 @@ export interface Failure {
   status: number;
   message?: string;
   headers?: Record<string, string>;
+  /**
+   * `hang`: never answers (the connection stays open); `stall`: sends the status, the headers
+   * and half of the body, then nothing more. `status` is what the headers say (200 for a stall).
+   */
+  mode?: 'hang' | 'stall';
 }
 
 interface Rule {
@@ -183,7 +189,11 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
       const head = state.refs.get(branch);
       return head ? [...state.commits.get(head)!.files.keys()].sort() : [];
     },
-    close: () => new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.close((e) => (e ? reject(e) : resolve()));
+        server.closeAllConnections(); // hung and stalled answers included
+      }),
   };
 
   type Handler = (
@@ -496,6 +506,17 @@ export async function startGitHubServer(): Promise<FakeGitHub> {
     if (rule) {
       rule.times -= 1;
       rule.before?.();
+      if (rule.failure?.mode === 'hang') return; // no answer, ever
+      if (rule.failure?.mode === 'stall') {
+        const text = JSON.stringify({ message: rule.failure.message ?? 'half an answer' });
+        res.writeHead(rule.failure.status, {
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': String(text.length),
+          ...rule.failure.headers,
+        });
+        res.write(text.slice(0, text.length >> 1));
+        return; // the rest never comes
+      }
       if (rule.failure) {
         send({
           status: rule.failure.status,

@@ -8,13 +8,16 @@ import type { HttpRoute } from './routes.js';
  *   parent → child  serve { dir, entry, routed? }  (the transpiled component; a Spin app's
  *                                                  other components and routes in `routed`)
  *   child → parent  listening { port } | failed { message }
+ *   child → parent  trapped { message }     (a request made the guest trap; the child exits)
  */
 export type ChildMessage =
   | { type: 'waiting' }
   /** Serving on 127.0.0.1:`port`. */
   | { type: 'listening'; port: number }
   /** Could not load or start the component; `message` says why. */
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string }
+  /** The guest trapped while answering a request (the child then exits). */
+  | { type: 'trapped'; message: string };
 
 export interface ServeRequest {
   type: 'serve';

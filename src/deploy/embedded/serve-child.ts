@@ -72,6 +72,13 @@ async function main(): Promise<void> {
       if (message.type === 'serve') resolve(message);
     });
   });
+  // A guest that traps while answering throws out of the shim's handler: say so in one line
+  // (the guest's own stderr, a panic message, is above it), not with Node's stack.
+  process.on('uncaughtException', (error) => {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    process.stderr.write(`the component trapped: ${message}\n`);
+    void send({ type: 'trapped', message }).finally(() => shutdown(1));
+  });
   // The parent went away without stopping us: do not outlive it.
   process.on('disconnect', () => shutdown(0));
   process.on('SIGTERM', () => shutdown(0));

@@ -1,15 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { assetPath, runningFromSource } from '../../assets.js';
 import { UserError } from '../../errors.js';
 import { tail } from '../../exec.js';
 import type { Logger } from '../../log.js';
+import { startProcess, type ServerProcess } from '../../process.js';
 import type { ChildMessage, RoutedApp, ServeRequest } from './protocol.js';
 import type { TranspiledApp } from './transpile.js';
 
-/** Grace period between SIGTERM and SIGKILL when stopping the child. */
-const KILL_AFTER_MS = 2000;
 /** How much of the child's stderr is kept for error messages. */
 const KEEP_STDERR = 16_000;
 
@@ -29,49 +27,44 @@ function serveChildArgs(): string[] {
  * so loading Node, the runtime and (from source) tsx overlaps componentize and transpile.
  */
 export class ServeProcess {
-  readonly #child: ChildProcess;
-  readonly #exited: Promise<void>;
+  readonly #process: ServerProcess;
   /** Resolves when the child reports that it is ready for an app. */
   readonly #waiting: Promise<void>;
   #stderr = '';
-  #exitReason: string | undefined;
-  #stopping: Promise<void> | undefined;
+  #trap: string | undefined;
 
   /** Starts serve-child; its output goes to `logger.output`. */
   constructor(logger: Logger) {
-    this.#child = spawn(process.execPath, serveChildArgs(), {
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    });
-    // Created before anything can happen, so a stop() after the exit still resolves.
-    this.#exited = new Promise((resolve) => {
-      this.#child.once('exit', (code, signal) => {
-        this.#exitReason = signal ? `signal ${signal}` : `exit code ${code ?? '?'}`;
-        resolve();
-      });
-      this.#child.once('error', (error) => {
-        this.#exitReason ??= error.message;
-        resolve();
-      });
+    this.#process = startProcess(process.execPath, serveChildArgs(), { ipc: true });
+    this.#process.child.on('message', (message: ChildMessage) => {
+      if (message.type === 'trapped') this.#trap = message.message;
     });
     this.#waiting = new Promise((resolve) => {
-      this.#child.on('message', (message: ChildMessage) => {
+      this.#process.child.on('message', (message: ChildMessage) => {
         if (message.type === 'waiting') resolve();
       });
     });
-    this.#child.stdout?.setEncoding('utf8').on('data', (chunk: string) => logger.output(chunk));
-    this.#child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    this.#process.child.stdout
+      ?.setEncoding('utf8')
+      .on('data', (chunk: string) => logger.output(chunk));
+    this.#process.child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       this.#stderr = (this.#stderr + chunk).slice(-KEEP_STDERR);
       logger.output(chunk);
     });
   }
 
   get pid(): number {
-    return this.#child.pid ?? 0;
+    return this.#process.pid;
   }
 
   /** Why it exited, once it has (`exit code 1`, `signal SIGKILL`); undefined while it runs. */
   exitReason(): string | undefined {
-    return this.#exitReason;
+    return this.#process.exitReason();
+  }
+
+  /** What the guest trapped on while answering a request (`RuntimeError: …`), if it did. */
+  trap(): string | undefined {
+    return this.#trap;
   }
 
   /** `; its stderr ends with: …` for an error message, or nothing when it wrote none. */
@@ -98,7 +91,7 @@ export class ServeProcess {
         () => fail(`was not serving the component within ${(timeoutMs / 1000).toFixed(1)} s`),
         timeoutMs,
       );
-      this.#child.on('message', (message: ChildMessage) => {
+      this.#process.child.on('message', (message: ChildMessage) => {
         if (message.type === 'failed') {
           fail(`could not start the component: ${message.message}`);
         } else if (message.type === 'listening') {
@@ -106,8 +99,8 @@ export class ServeProcess {
           resolve(message.port);
         }
       });
-      void this.#exited.then(() =>
-        fail(`stopped before it was serving (${this.#exitReason ?? 'unknown'})`),
+      void this.#process.exited.then(() =>
+        fail(`stopped before it was serving (${this.#process.exitReason() ?? 'unknown'})`),
       );
       void this.#waiting.then(() => {
         const request: ServeRequest = {
@@ -116,23 +109,15 @@ export class ServeProcess {
           entry: app.entry,
           ...(routed ? { routed } : {}),
         };
-        this.#child.send(request, (error) => {
+        this.#process.child.send(request, (error) => {
           if (error) fail(`could not be handed the component: ${error.message}`);
         });
       });
     });
   }
 
-  /** Kills the child and waits until it has exited. Safe to call twice. */
+  /** Stops the child (SIGTERM, then SIGKILL after a grace) and waits until it has exited. Safe to call twice. */
   stop(): Promise<void> {
-    this.#stopping ??= (async () => {
-      if (this.#exitReason === undefined) {
-        this.#child.kill('SIGTERM');
-        const timer = setTimeout(() => this.#child.kill('SIGKILL'), KILL_AFTER_MS);
-        await this.#exited;
-        clearTimeout(timer);
-      }
-    })();
-    return this.#stopping;
+    return this.#process.stop();
   }
 }

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { errorMessage, UserError } from '../../errors.js';
+import { onInterrupt } from '../../process.js';
 import { toComponent } from '../../wasm/componentize.js';
 import type { RouteAnswer } from '../../report/model.js';
 import {
@@ -188,6 +189,7 @@ export async function deployLocal(request: LocalRequest): Promise<LocalDeploymen
   // Started first: the runtime loads while the component is made and transpiled.
   const child = new ServeProcess(request.logger);
   let dir: string | undefined;
+  let forgetDir = (): void => {};
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
@@ -195,11 +197,15 @@ export async function deployLocal(request: LocalRequest): Promise<LocalDeploymen
         await child.stop();
       } finally {
         if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+        forgetDir();
       }
     })());
 
   try {
     dir = await mkdtemp(path.join(tmpdir(), 'spinwash-local-'));
+    const made = dir;
+    // an interrupted deploy removes it too
+    forgetDir = onInterrupt(() => rm(made, { recursive: true, force: true }));
     const apps: TranspiledApp[] = [];
     for (const [index, component] of plan.components.entries())
       apps.push(await prepare(component, plan.routes ? path.join(dir, String(index)) : dir));
@@ -223,10 +229,15 @@ export async function deployLocal(request: LocalRequest): Promise<LocalDeploymen
       startedAt: started,
       timeoutSeconds: request.timeoutSeconds,
       isDead: () => child.exitReason(),
-    }).catch((error: unknown) => {
-      throw error instanceof UserError
-        ? new UserError(`${error.message}${child.stderrNote()}`)
-        : error;
+    }).catch(async (error: unknown) => {
+      if (!(error instanceof UserError)) throw error;
+      await child.stop(); // its last words (the trap message) are in by then
+      const trap = child.trap();
+      throw new UserError(
+        trap === undefined
+          ? `${error.message}${child.stderrNote()}`
+          : `deploy \`local\`: the component trapped while answering GET ${request.healthPath} (${trap})${child.stderrNote()}`,
+      );
     });
     const routes = plan.routes && (await firstAnswers(url, plan.routes, request));
     return {

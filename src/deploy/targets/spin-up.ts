@@ -1,13 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../errors.js';
 import { tail } from '../../exec.js';
+import { startProcess } from '../../process.js';
 import { freePort, NOTHING_BEFORE, waitUntilReady } from '../readiness.js';
 import { noOptions, type DeployRequest, type Deployment, type DeployTarget } from '../target.js';
-
-/** Grace period between SIGTERM and SIGKILL when stopping the CLI. */
-const KILL_AFTER_MS = 5000;
 
 /**
  * A platform CLI that keeps running while it serves (`spin up`, `wash dev`). src/exec.ts runs
@@ -32,27 +29,13 @@ export function startServing(
   /** The child's whole environment (default: this process's). */
   env: NodeJS.ProcessEnv = process.env,
 ): ServingProcess {
-  const child: ChildProcess = spawn(command, args, {
-    cwd,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const server = startProcess(command, args, { cwd, env });
+  const { child } = server;
   let output = '';
-  let exitReason: string | undefined;
   const listeners = new Set<() => void>();
   const changed = (): void => listeners.forEach((listener) => listener());
-  const exited = new Promise<void>((resolve) => {
-    child.once('error', (error: NodeJS.ErrnoException) => {
-      exitReason ??= error.code === 'ENOENT' ? `${command} was not found on PATH` : error.message;
-      changed();
-      resolve();
-    });
-    child.once('exit', (code, signal) => {
-      exitReason ??= signal ? `signal ${signal}` : `exit code ${code ?? '?'}`;
-      changed();
-      resolve();
-    });
-  });
+  void server.exited.then(changed);
+  const exitReason = server.exitReason;
   const collect = (chunk: string): void => {
     output += chunk;
     onOutput(chunk);
@@ -60,20 +43,19 @@ export function startServing(
   };
   child.stdout?.setEncoding('utf8').on('data', collect);
   child.stderr?.setEncoding('utf8').on('data', collect);
-  let stopping: Promise<void> | undefined;
   return {
     output: () => output,
-    exitReason: () => exitReason,
+    exitReason,
     waitFor: (pattern, timeoutMs) =>
       new Promise((resolve, reject) => {
         const check = (): void => {
           const match = pattern.exec(output);
           if (match) done(() => resolve(match));
-          else if (exitReason !== undefined) {
+          else if (exitReason() !== undefined) {
             done(() =>
               reject(
                 new UserError(
-                  `\`${command} ${args.join(' ')}\` stopped (${exitReason}):\n${tail(output)}`,
+                  `\`${command} ${args.join(' ')}\` stopped (${exitReason() ?? ''}):\n${tail(output)}`,
                 ),
               ),
             );
@@ -98,14 +80,7 @@ export function startServing(
         listeners.add(check);
         check();
       }),
-    stop: () =>
-      (stopping ??= (async () => {
-        if (exitReason !== undefined) return;
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), KILL_AFTER_MS);
-        await exited;
-        clearTimeout(timer);
-      })()),
+    stop: server.stop,
   };
 }
 

@@ -8,6 +8,7 @@ import { buildProject } from './stages/build.js';
 import { deployComponents } from './stages/deploy.js';
 import { buildLadder, completeLadder } from './stages/ladder.js';
 import { optimizeComponents } from './stages/optimize.js';
+import { planPreview } from './stages/preview.js';
 import { setupProject } from './stages/setup.js';
 import { VERSION } from './version.js';
 
@@ -39,8 +40,14 @@ async function stage<T>(
  * The whole spinwash run, shared by the action and the CLI:
  * setup → build → optimize (strip, wasm-opt, validate, measure) → deploy → report.
  */
-export async function runPipeline(config: Config, logger: Logger): Promise<PipelineResult> {
+export async function runPipeline(
+  config: Config,
+  logger: Logger,
+  /** The runner's environment: a pull request's event decides on a preview (`preview: true`). */
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<PipelineResult> {
   const project = await stage(logger, 'setup', () => setupProject(config, logger));
+  const preview = await planPreview(config, project, logger, env);
   const { build, ladder } = await stage(logger, 'build', async () => ({
     build: await buildProject(project, config.profile, logger),
     // the size ladder's extra builds, after the main one (whose timing they stay out of)
@@ -52,8 +59,10 @@ export async function runPipeline(config: Config, logger: Logger): Promise<Pipel
       ? { ...result, components: await completeLadder(result.components, ladder, config, logger) }
       : result;
   });
-  const deploy = await stage(logger, 'deploy', () =>
-    deployComponents(project, optimized.components, config, logger),
+  const deploy = await stage(logger, 'deploy', async () =>
+    preview.skipNotice
+      ? undefined
+      : deployComponents(project, optimized.components, config, logger, preview.preview),
   );
   return stage(logger, 'report', async () => {
     const report: Report = {
@@ -64,6 +73,7 @@ export async function runPipeline(config: Config, logger: Logger): Promise<Pipel
       build: { seconds: build.seconds },
       optimize: { seconds: optimized.seconds, wasmOpt: config.wasmOpt },
       ...(deploy ? { deploy } : {}),
+      ...(preview.skipNotice ? { notices: [preview.skipNotice] } : {}),
     };
     // compares with the baseline, checks budgets, and writes the files even when one breaks
     const finished = await finishReport(report, config, logger);

@@ -34,6 +34,13 @@ export async function runAction(): Promise<void> {
       await publishFromArtifact(config, actionLogger);
       return;
     }
+    // a closed pull request's preview is deleted, and nothing is built
+    const { closePreview } = await import('../stages/preview.js');
+    const closed = await closePreview(config, actionLogger);
+    if (closed !== undefined) {
+      if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(`${closed}\n`, true).write();
+      return;
+    }
     const result = await runPipeline(config, actionLogger);
     const { publishReport } = await import('../report/publish.js');
     await publishReport(result, config, actionLogger);

@@ -1,5 +1,7 @@
 import { UserError } from '../errors.js';
 import type { DeployTarget, TargetInput } from './target.js';
+import { akamaiTarget } from './targets/akamai.js';
+import { fermyonCloudTarget } from './targets/fermyon-cloud.js';
 import { localTarget } from './targets/local.js';
 import { spinUpTarget } from './targets/spin-up.js';
 import { washTarget } from './targets/wash.js';
@@ -15,6 +17,8 @@ export const DEPLOY_TARGETS: readonly DeployTarget<unknown>[] = [
   localTarget,
   spinUpTarget,
   washTarget,
+  fermyonCloudTarget,
+  akamaiTarget,
 ];
 
 /** The `deploy` input's accepted values: every target's name, and `none`. */

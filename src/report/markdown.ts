@@ -92,7 +92,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
 }
 
 function render(report: Report, title: string, detail: Detail): string {
-  const out: string[] = [`## ${title}`, ''];
+  const out: string[] = [`## ${title}`, '', ...previewLines(report)];
   if (report.comparison) out.push(verdict(report.comparison), '');
   out.push(...budgetLines(report), ...overview(report), ...runLines(report));
 
@@ -118,6 +118,16 @@ function render(report: Report, title: string, detail: Detail): string {
     `<sub>spinwash ${report.tool.version} · ${report.project.kind} project \`${code(report.project.path)}\`</sub>`,
   );
   return out.join('\n') + '\n';
+}
+
+/** A pull request's preview URL, first thing under the title; then any notice of the run. */
+function previewLines(report: Report): string[] {
+  const out: string[] = [];
+  const preview = report.deploy?.preview;
+  if (preview && report.deploy)
+    out.push(`**Preview:** <${report.deploy.url}> (\`${code(preview.name)}\`)`, '');
+  for (const notice of report.notices ?? []) out.push(`> ${notice}`, '');
+  return out;
 }
 
 /** One line on top: how the total moved against the baseline and how many components did what. */

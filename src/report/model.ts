@@ -79,6 +79,8 @@ export interface Report {
   comparison?: Comparison;
   /** The budgets that were checked and those that broke. */
   budgets?: BudgetResult;
+  /** What the run left out and why, shown on top of the summary (a fork PR's skipped preview). */
+  notices?: string[];
 }
 
 /** What a component looks like next to the baseline. */

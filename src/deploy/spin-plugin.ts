@@ -34,6 +34,8 @@ export interface SpinRun extends ExecResult {
 }
 
 const SECRET_MASK = '***';
+/** How long past `deploy-timeout` a killed deploy command may take to be gone. */
+const KILL_GRACE_MS = 5000;
 
 /** `text` with every secret value replaced (the plugin might echo a token back). */
 export function redact(text: string, secrets: Readonly<Record<string, string>>): string {
@@ -100,16 +102,17 @@ export function lastWords(session: SpinPlugin, text: string, lines = 3): string 
 export async function runSpin(
   session: SpinPlugin,
   args: readonly string[],
-  options: { timeoutSeconds: number; echo?: boolean },
+  options: { timeoutSeconds: number; echo?: boolean; onOutput?: (chunk: string) => void },
 ): Promise<SpinRun> {
   const started = performance.now();
   const timeoutMs = Math.max(1, options.timeoutSeconds * 1000);
   const result = await execCapture('spin', args, {
     env: { ...process.env, ...session.secrets },
     timeoutMs,
-    ...(options.echo
-      ? { onOutput: (chunk: string) => session.logger.output(redact(chunk, session.secrets)) }
-      : {}),
+    onOutput: (chunk: string) => {
+      options.onOutput?.(chunk);
+      if (options.echo) session.logger.output(redact(chunk, session.secrets));
+    },
   });
   const seconds = (performance.now() - started) / 1000;
   return { ...result, seconds, timedOut: seconds * 1000 >= timeoutMs - 5 && result.code !== 0 };
@@ -241,8 +244,13 @@ export async function deployTimed(
   let url = known.url;
   let failure: unknown;
   let urlMissing = false;
+  let output = '';
   const startedAt = performance.now();
-  const command = runSpin(session, args, { timeoutSeconds: request.timeoutSeconds, echo: true })
+  const command = runSpin(session, args, {
+    timeoutSeconds: request.timeoutSeconds,
+    echo: true,
+    onOutput: (chunk) => (output += chunk),
+  })
     .then(async (run) => {
       if (run.code !== 0) throw commandFault(session, args, run, request.timeoutSeconds);
       const printed = sources.printed(run);
@@ -257,6 +265,26 @@ export async function deployTimed(
       throw error;
     });
   command.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+  // A plugin runs as spin's child: killing spin at the deadline may leave it holding the
+  // pipes, so the command is awaited only a grace period past the deadline.
+  const finished = async (): Promise<void> => {
+    const wait = startedAt + request.timeoutSeconds * 1000 + KILL_GRACE_MS - performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    const done = await Promise.race([
+      command.then(
+        () => true,
+        () => true,
+      ),
+      new Promise<false>(
+        (resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, wait))),
+      ),
+    ]);
+    clearTimeout(timer);
+    if (!done)
+      throw new UserError(
+        `${session.label}: \`spin ${redact(args.join(' '), session.secrets)}\` did not finish within ${request.timeoutSeconds} s (\`deploy-timeout\`) and was stopped; its last output: ${lastWords(session, output)}`,
+      );
+  };
   let readiness: Readiness;
   try {
     readiness = await waitUntilReady({
@@ -276,7 +304,7 @@ export async function deployTimed(
     });
   } catch (error) {
     // the command's own fault (or hang) says more than the wait it cut short
-    await command.catch(() => undefined);
+    await finished();
     if (failure !== undefined) throw failure;
     if (urlMissing)
       throw new UserError(
@@ -284,5 +312,6 @@ export async function deployTimed(
       );
     throw error;
   }
+  await finished();
   return { readiness, run: await command };
 }

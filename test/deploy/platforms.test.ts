@@ -291,6 +291,8 @@ describe('platform faults, each one line', () => {
     expect(quota.message).toMatch(
       /^fermyon-cloud: the platform refused the deploy for a limit \(the free plan allows 5 apps and 10 deploys a minute; .*\): .*maximum number of applications \(1\)/,
     );
+    // the preview's manifest copy is gone after the failed deploy too
+    expect(readdirSync(copy.dir).filter((f) => f.includes('spinwash-preview'))).toEqual([]);
     platform.settings.deploysPerMinute = 1;
     const rate = await rejection(
       fermyonCloudTarget.deploy(request<FermyonCloudOptions>(fermyonCloudTarget, {})),

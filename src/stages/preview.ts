@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import { forkNotice, previewEvent, previewOf } from '../deploy/preview.js';
+import { forkNotice, previewEvent, previewOf, type PreviewEvent } from '../deploy/preview.js';
 import { deployTargetNamed } from '../deploy/registry.js';
 import type { Preview } from '../deploy/target.js';
 import type { Logger } from '../log.js';
@@ -40,6 +40,21 @@ async function applicableEvent(
   return event;
 }
 
+/**
+ * Why this pull request's run has no secrets to deploy (or delete) a preview with: a fork's
+ * PR, or an empty token input (Dependabot's PRs get no secrets either); undefined when it has.
+ */
+function withoutSecrets(config: Pick<Config, 'deploy'>, event: PreviewEvent): string | undefined {
+  if (event.fromFork) return forkNotice(event.number);
+  const target = deployTargetNamed(config.deploy.target);
+  const missing = Object.entries(target?.inputs ?? {})
+    .filter(([name, spec]) => spec.secret && !config.deploy.secrets[spec.env ?? name])
+    .map(([name]) => `\`${name}\``);
+  return missing.length > 0
+    ? `No preview for #${event.number}: ${missing.join(', ')} is empty in this run (GitHub gives no secrets to a fork's or Dependabot's pull request).`
+    : undefined;
+}
+
 /** The preview plan of a run that deploys (not the `closed` event). */
 export async function planPreview(
   config: Pick<Config, 'deploy'>,
@@ -49,8 +64,8 @@ export async function planPreview(
 ): Promise<PreviewPlan> {
   const event = await applicableEvent(config, env, logger);
   if (!event || event.closed) return {};
-  if (event.fromFork) {
-    const notice = forkNotice(event.number);
+  const notice = withoutSecrets(config, event);
+  if (notice) {
     logger.warning(notice);
     return { skipNotice: notice };
   }
@@ -71,8 +86,9 @@ export async function closePreview(
 ): Promise<string | undefined> {
   const event = await applicableEvent(config, env); // planPreview warns, once
   if (!event?.closed) return undefined;
-  if (event.fromFork) {
-    const nothing = `${forkNotice(event.number)} Nothing to delete.`;
+  const notice = withoutSecrets(config, event);
+  if (notice) {
+    const nothing = `${notice} Nothing to delete.`;
     logger.info(nothing);
     return nothing;
   }

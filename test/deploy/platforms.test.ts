@@ -490,4 +490,21 @@ describe('pull request previews (`preview: true`)', () => {
     expect(summary[0]).toContain('> No preview for #7: it comes from a fork');
     expect(platform.apps.size).toBe(0);
   });
+
+  it('a pull request without the token (Dependabot’s): no preview, a notice, nothing deleted on close', async () => {
+    delete process.env.SPIN_AUTH_TOKEN;
+    try {
+      const { result, summary } = await previewRun(await prEnv('opened'));
+      expect(result.report.deploy).toBeUndefined();
+      const notice =
+        "No preview for #7: `fermyon-token` is empty in this run (GitHub gives no secrets to a fork's or Dependabot's pull request).";
+      expect(result.report.notices).toEqual([notice]);
+      expect(summary[0]).toContain(`> ${notice}`);
+      const done = await closePreview(previewConfig(), new MemoryLogger(), await prEnv('closed'));
+      expect(done).toBe(`${notice} Nothing to delete.`);
+      expect(platform.apps.size).toBe(0);
+    } finally {
+      process.env.SPIN_AUTH_TOKEN = platform.tokens.cloud;
+    }
+  });
 });

@@ -24,11 +24,11 @@ const PROBE_TIMEOUT_MS = 5000;
 const MAX_REDIRECTS = 5;
 /**
  * The poll interval grows with the time already waited, so the error of the measured ready
- * time stays near 1% of it: 10 ms at first (15 ms at 1.5 s: inside ±50 ms for a 1.5 s deploy
- * with the request's own time on a busy runner), 600 ms for a deploy that takes a minute,
- * never more than 2 s.
+ * time stays near 0.5% of it: 10 ms for the first 2 s (a 1.5 s deploy stays inside ±50 ms
+ * with the requests' own time on a busy runner), 300 ms for a deploy that takes a minute,
+ * never more than 2 s. While the old version answers, each poll is one small request.
  */
-const POLL_FRACTION = 0.01;
+const POLL_FRACTION = 0.005;
 const POLL_MIN_MS = 10;
 const POLL_MAX_MS = 2000;
 

@@ -241,9 +241,28 @@ function runLines(report: Report): string[] {
       `|${head.map(() => '---').join('|')}|`,
       `| ${row.join(' | ')} |`,
       '',
+      ...deployNote(deploy),
     );
   }
   return out;
+}
+
+/** How the remote deploy's time was measured: the command's own time, and the version proof. */
+function deployNote(deploy: NonNullable<Report['deploy']>): string[] {
+  const parts: string[] = [];
+  if (deploy.commandSeconds !== undefined)
+    parts.push(`the deploy command itself took ${formatSeconds(deploy.commandSeconds)}`);
+  if (deploy.versionProof === 'spin-info')
+    parts.push(
+      `the new version was told by Spin's info digest${deploy.digest ? ` \`${code(deploy.digest.slice(0, 19))}…\`` : ''}`,
+    );
+  else if (deploy.versionProof === 'body')
+    parts.push('the new version was told by `health-expect` in the body');
+  else if (deploy.versionProof === 'none')
+    parts.push('the version was not proven (first HTTP 200; set `health-expect` to prove it)');
+  if (parts.length === 0) return [];
+  const text = parts.join('; ');
+  return [`<sub>Ready counts from the deploy command's start; ${text}.</sub>`, ''];
 }
 
 function componentBlock(

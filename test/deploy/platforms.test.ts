@@ -14,6 +14,7 @@ import { UserError } from '../../src/errors.js';
 import { createOctokit } from '../../src/github/client.js';
 import { MemoryLogger } from '../../src/log.js';
 import { runPipeline } from '../../src/pipeline.js';
+import { formatSeconds } from '../../src/report/format.js';
 import type { Report } from '../../src/report/model.js';
 import { publishReport } from '../../src/report/publish.js';
 import { closePreview } from '../../src/stages/preview.js';
@@ -167,6 +168,10 @@ describe.each([
     expect(report.deploy!.readySeconds).toBeLessThanOrEqual(1.55);
     expect(report.deploy!.commandSeconds).toBeGreaterThanOrEqual(0.3);
     expect(report.deploy!.commandSeconds).toBeLessThan(1.2);
+
+    expect(readFileSync(markdown, 'utf8')).toContain(
+      `<sub>Ready counts from the deploy command's start; the deploy command itself took ${formatSeconds(report.deploy!.commandSeconds!)}; the new version was told by Spin's info digest \`${app.versions[0]!.digest.slice(0, 19)}…\`.</sub>`,
+    );
 
     const argvs = platform.calls.map((c) => c.argv.join(' '));
     const plugin = platformName;

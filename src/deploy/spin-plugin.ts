@@ -150,6 +150,28 @@ export function commandFault(
   return new UserError(`${session.label}: ${command} failed with exit code ${run.code}: ${words}`);
 }
 
+const NOT_FOUND_WORDS = /not found|no (?:such )?app|does not exist|doesn't exist|\b404\b/i;
+
+/**
+ * A failed app lookup (`apps info`, `app status`): the app does not exist (returns), or a
+ * fault to throw: a refused token, a limit or a hang always; any other failure only when
+ * `strict` (confirming a delete). A lenient lookup treats it as absent and says so, since the
+ * wording of "no such app" is not documented.
+ */
+export function absentOrFault(
+  session: SpinPlugin,
+  args: readonly string[],
+  run: SpinRun,
+  timeoutSeconds: number,
+  strict: boolean,
+): void {
+  const output = `${run.stdout}\n${run.stderr}`;
+  if (NOT_FOUND_WORDS.test(output)) return;
+  const fault = commandFault(session, args, run, timeoutSeconds);
+  if (strict || run.timedOut || TOKEN_WORDS.test(output) || LIMIT_WORDS.test(output)) throw fault;
+  session.logger.info(`${fault.message} (taken as: no such app yet)`);
+}
+
 /** Runs `spin <args>` and throws the command's fault unless it exits 0. */
 export async function spinOk(
   session: SpinPlugin,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { UserError } from '../../errors.js';
 import { NOTHING_BEFORE, snapshotBeforeDeploy } from '../readiness.js';
 import {
+  absentOrFault,
   commandFault,
   deployTimed,
   ensurePlugin,
@@ -128,13 +129,13 @@ async function appStatus(
   spelling: Spelling,
   app: AppRef,
   timeoutSeconds: number,
+  strict = false,
 ): Promise<AppStatus | undefined> {
   const args = spelling.status(app);
   const run = await runSpin(cli, args, { timeoutSeconds });
   if (run.code !== 0) {
-    if (/not found|no app|does not exist|doesn't exist/i.test(run.stderr + run.stdout))
-      return undefined;
-    throw commandFault(cli, args, run, timeoutSeconds);
+    absentOrFault(cli, args, run, timeoutSeconds, strict);
+    return undefined;
   }
   try {
     const status = JSON.parse(run.stdout) as { id?: unknown; urls?: unknown };
@@ -257,7 +258,7 @@ async function undeployAkamai(request: DeployRequest<AkamaiOptions>): Promise<vo
   const args = spelling.delete(app);
   const run = await runSpin(cli, args, { timeoutSeconds });
   if (run.code !== 0) throw commandFault(cli, args, run, timeoutSeconds);
-  if (await appStatus(cli, spelling, app, timeoutSeconds))
+  if (await appStatus(cli, spelling, app, timeoutSeconds, true))
     throw new UserError(`akamai: ${app.name} is still listed after \`spin ${args.join(' ')}\``);
   request.logger.info(`akamai: deleted ${app.name}`);
 }

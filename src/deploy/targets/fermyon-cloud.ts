@@ -3,6 +3,7 @@ import { UserError } from '../../errors.js';
 import { previewManifest, type ManifestCopy } from '../preview.js';
 import { NOTHING_BEFORE, snapshotBeforeDeploy } from '../readiness.js';
 import {
+  absentOrFault,
   commandFault,
   deployTimed,
   ensurePlugin,
@@ -10,7 +11,6 @@ import {
   parsePairs,
   requireToken,
   runSpin,
-  spinOk,
   tokenInput,
   VARIABLES_INPUT,
   type SpinPlugin,
@@ -81,13 +81,13 @@ async function appInfo(
   cli: SpinPlugin,
   app: string,
   timeoutSeconds: number,
+  strict = false,
 ): Promise<{ url?: string } | undefined> {
   const args = ['cloud', 'apps', 'info', app, '--format', 'json'];
   const run = await runSpin(cli, args, { timeoutSeconds });
   if (run.code !== 0) {
-    if (/not found|no app|does not exist|doesn't exist/i.test(run.stderr + run.stdout))
-      return undefined;
-    return spinOk(cli, args, timeoutSeconds).then(() => undefined); // throws its fault
+    absentOrFault(cli, args, run, timeoutSeconds, strict);
+    return undefined;
   }
   try {
     const info = JSON.parse(run.stdout) as { url?: unknown };
@@ -185,7 +185,7 @@ async function undeployFermyonCloud(request: DeployRequest<FermyonCloudOptions>)
     run = await runSpin(cli, args, { timeoutSeconds });
   }
   if (run.code !== 0) throw commandFault(cli, args, run, timeoutSeconds);
-  if (await appInfo(cli, app, timeoutSeconds))
+  if (await appInfo(cli, app, timeoutSeconds, true))
     throw new UserError(`fermyon-cloud: ${app} is still listed after \`spin cloud apps delete\``);
   request.logger.info(`fermyon-cloud: deleted ${app}`);
 }

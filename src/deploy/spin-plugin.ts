@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
-import { execCapture, type ExecResult } from '../exec.js';
+import type { ExecResult } from '../exec.js';
+import { runInGroup } from './process-group.js';
 import type { Logger } from '../log.js';
 import { waitUntilReady, type BeforeDeploy, type Readiness } from './readiness.js';
 import type { DeploySettings, TargetInput } from './target.js';
@@ -106,7 +107,8 @@ export async function runSpin(
 ): Promise<SpinRun> {
   const started = performance.now();
   const timeoutMs = Math.max(1, options.timeoutSeconds * 1000);
-  const result = await execCapture('spin', args, {
+  // its own process group: a plugin is spin's child, and a hung one must go with it
+  const result = await runInGroup('spin', args, {
     env: { ...process.env, ...session.secrets },
     timeoutMs,
     onOutput: (chunk: string) => {
@@ -114,8 +116,7 @@ export async function runSpin(
       if (options.echo) session.logger.output(redact(chunk, session.secrets));
     },
   });
-  const seconds = (performance.now() - started) / 1000;
-  return { ...result, seconds, timedOut: seconds * 1000 >= timeoutMs - 5 && result.code !== 0 };
+  return { ...result, seconds: (performance.now() - started) / 1000 };
 }
 
 const TOKEN_WORDS =

@@ -22,7 +22,7 @@ import { copyFixture, pathWithFakes, type FixtureCopy } from '../projects/fixtur
 import { runCli } from '../support/cli.js';
 import { startGitHubServer, type FakeGitHub } from '../support/github-server.js';
 import { startPlatform, type FakePlatform } from '../support/platform-server.js';
-import { descendantPids } from './support.js';
+import { descendantPids, isRunning } from './support.js';
 
 /**
  * `deploy: fermyon-cloud` and `deploy: akamai` end to end: the real spinwash (CLI and
@@ -320,6 +320,9 @@ describe('platform faults, each one line', () => {
     );
     const left = [...descendantPids()].filter((pid) => !before.has(pid));
     expect(left).toEqual([]);
+    // the plugin, spin's own child, was stopped with it: nothing holds the output open
+    expect(platform.deployPids).toHaveLength(1);
+    expect(isRunning(platform.deployPids[0]!)).toBe(false);
   });
 
   it('a plugin that cannot be installed', async () => {

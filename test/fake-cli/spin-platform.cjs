@@ -8,8 +8,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { option, readToml } = require('./runtime.cjs');
 
-/** When this process started (epoch ms): the platform times the new version from it. */
-const STARTED_AT = Date.now() - process.uptime() * 1000;
+/** When `spin` started (epoch ms; it runs this plugin as its child): the platform times from it. */
+const STARTED_AT = Number(process.env.FAKE_SPIN_STARTED_AT) || Date.now() - process.uptime() * 1000;
 
 function fail(message, code = 1) {
   process.stderr.write(`Error: ${message}\n`);
@@ -101,6 +101,7 @@ async function cloud(args, version) {
       name: manifest.name,
       version: manifest.version,
       startedAt: STARTED_AT,
+      pid: process.pid,
       variables: all(rest, '--variable'),
       keyValues: all(rest, '--key-value'),
     });
@@ -188,6 +189,7 @@ async function aka(args, version) {
       ...(appId ? { appId } : { name: createName, create: true }),
       version: manifest.version,
       startedAt: STARTED_AT,
+      pid: process.pid,
       variables: all(rest, '--variable'),
     });
     if (answer.status !== 200) refused('deploy failed', answer);
@@ -239,3 +241,17 @@ async function aka(args, version) {
 }
 
 module.exports = { cloud, aka, api };
+
+// `node spin-platform.cjs <plugin> <version> args…`: how the fake spin runs a plugin
+if (require.main === module) {
+  const [plugin, version, ...args] = process.argv.slice(2);
+  module.exports[plugin](args, version).then(
+    (code) => {
+      if (code !== undefined) process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`Error: ${error.stack || error}\n`);
+      process.exit(1);
+    },
+  );
+}

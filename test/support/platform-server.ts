@@ -60,6 +60,8 @@ export interface FakePlatform {
   readonly tokens: Record<PlatformName, string>;
   readonly settings: PlatformSettings;
   readonly calls: PlatformCall[];
+  /** The plugin processes that asked for a deploy (to prove none is left running). */
+  readonly deployPids: number[];
   readonly apps: Map<string, FakeApp>;
   /** Apps of a platform, by name. */
   appNames(platform: PlatformName): string[];
@@ -83,6 +85,7 @@ export async function startPlatform(
     tokens: { cloud: `fermyon-${randomHex(12)}`, aka: `aka-${randomHex(12)}` },
     settings: { ...DEFAULTS, ...settings },
     calls: [] as PlatformCall[],
+    deployPids: [] as number[],
     apps: new Map<string, FakeApp>(),
     deploys: [] as number[],
   };
@@ -118,6 +121,7 @@ export async function startPlatform(
   }
 
   async function deploy(body: Record<string, unknown>, platform: PlatformName) {
+    if (typeof body.pid === 'number') state.deployPids.push(body.pid);
     const now = Date.now();
     const recent = state.deploys.filter((t) => t > now - 60_000);
     if (recent.length >= state.settings.deploysPerMinute)
@@ -252,6 +256,7 @@ export async function startPlatform(
     tokens: state.tokens,
     settings: state.settings,
     calls: state.calls,
+    deployPids: state.deployPids,
     apps: state.apps,
     appNames: (platform) =>
       [...state.apps.values()].filter((a) => a.platform === platform).map((a) => a.name),

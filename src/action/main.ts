@@ -39,6 +39,8 @@ export async function runAction(): Promise<void> {
     const closed = await closePreview(config, actionLogger);
     if (closed !== undefined) {
       if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(`${closed}\n`, true).write();
+      const { markPreviewDeleted } = await import('../report/publish.js');
+      await markPreviewDeleted(config, actionLogger);
       return;
     }
     const result = await runPipeline(config, actionLogger);

@@ -61,6 +61,15 @@ export async function findStickyComment(
   pr: PullRequestRef,
   marker: string,
 ): Promise<number | undefined> {
+  return (await findSticky(octokit, pr, marker))?.id;
+}
+
+/** The first comment carrying the marker, with its body. */
+export async function findSticky(
+  octokit: GitHubClient,
+  pr: PullRequestRef,
+  marker: string,
+): Promise<{ id: number; body: string } | undefined> {
   const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
     owner: pr.owner,
     repo: pr.repo,
@@ -69,7 +78,7 @@ export async function findStickyComment(
   });
   for await (const page of pages) {
     const found = page.data.find((comment) => comment.body?.includes(marker));
-    if (found) return found.id;
+    if (found) return { id: found.id, body: found.body ?? '' };
   }
   return undefined;
 }

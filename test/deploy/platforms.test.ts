@@ -16,7 +16,7 @@ import { MemoryLogger } from '../../src/log.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { formatSeconds } from '../../src/report/format.js';
 import type { Report } from '../../src/report/model.js';
-import { publishReport } from '../../src/report/publish.js';
+import { markPreviewDeleted, publishReport } from '../../src/report/publish.js';
 import { closePreview } from '../../src/stages/preview.js';
 import { copyFixture, pathWithFakes, type FixtureCopy } from '../projects/fixtures.js';
 import { runCli } from '../support/cli.js';
@@ -477,6 +477,17 @@ describe('pull request previews (`preview: true`)', () => {
     expect(argvs).toContain('cloud apps delete hello-v4-pr-7 --yes');
     expect(argvs.at(-1)).toBe('cloud apps info hello-v4-pr-7 --format json');
     expect(readFileSync(manifest, 'utf8')).toBe(original);
+    // the sticky comment no longer shows the URL as live
+    const closedEnv = await prEnv('closed');
+    const octokit = createOctokit({ token: 'gh-test-token', baseUrl: github.url, logger });
+    expect(await markPreviewDeleted(previewConfig(), logger, { env: closedEnv, octokit })).toBe(
+      true,
+    );
+    const [comment] = github.comments.get('acme/app#7')!;
+    expect(comment!.body).toContain(
+      `**Preview:** ~~${app.url}/~~ (\`hello-v4-pr-7\`): deleted when the pull request was closed.`,
+    );
+    expect(github.comments.get('acme/app#7')).toHaveLength(1);
 
     expectNoToken([
       ...first.logger.lines,

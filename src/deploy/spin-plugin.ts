@@ -267,7 +267,16 @@ export async function deployTimed(
   let url = known.url;
   let failure: unknown;
   let urlMissing = false;
+  let commandDone = false;
   let output = '';
+  // Nothing tells the versions apart (no Spin info before, no `health-expect`): the old
+  // version's 200 would stop the clock at once, so the first 200 after the command counts.
+  const unprovable =
+    known.url !== undefined && known.before.state !== 'info' && request.healthExpect === undefined;
+  if (unprovable)
+    session.logger.warning(
+      `${session.label}: ${known.url} served no Spin info before the deploy; without \`health-expect\` the new version cannot be told from the old, so its first 200 after the deploy command counts`,
+    );
   const startedAt = performance.now();
   const command = runSpin(session, args, {
     timeoutSeconds: request.timeoutSeconds,
@@ -281,6 +290,7 @@ export async function deployTimed(
       const after = await sources.lookUp(printed);
       if (after) url = after;
       else if (!url) urlMissing = true;
+      commandDone = true;
       return run;
     })
     .catch((error: unknown) => {
@@ -312,7 +322,7 @@ export async function deployTimed(
   try {
     readiness = await waitUntilReady({
       label: session.label,
-      baseUrl: () => url,
+      baseUrl: () => (unprovable && !commandDone ? undefined : url),
       healthPath: request.healthPath,
       ...(request.healthExpect !== undefined ? { healthExpect: request.healthExpect } : {}),
       before: known.before,

@@ -373,6 +373,41 @@ describe('platform faults, each one line', () => {
   });
 });
 
+describe('an app that serves no Spin info (Akamai Functions may not)', () => {
+  beforeAll(async () => {
+    await usePlatform({ serveInfo: false });
+    freshPlugins();
+    // the first deploy makes the app; the old version then answers 200 all along
+    await akamaiTarget.deploy(request<AkamaiOptions>(akamaiTarget, {}));
+  });
+
+  it('without `health-expect`: the old version’s 200 does not count before the command ends, and the proof says none', async () => {
+    const req = request<AkamaiOptions>(akamaiTarget, {});
+    const { report } = await akamaiTarget.deploy(req);
+    expect(report.versionProof).toBe('none');
+    expect(report.readySeconds).toBeGreaterThanOrEqual(report.commandSeconds!);
+    expect(req.logger.lines.join('\n')).toContain(
+      'without `health-expect` the new version cannot be told from the old',
+    );
+  });
+
+  it('with `health-expect`: the body tells the new version, timed to its first answer', async () => {
+    const app = platform.apps.get('aka/hello-v4')!;
+    const { report } = await akamaiTarget.deploy(
+      request<AkamaiOptions>(
+        akamaiTarget,
+        {},
+        {
+          healthExpect: `revision ${app.versions.length + 1}`,
+        },
+      ),
+    );
+    expect(report.versionProof).toBe('body');
+    expect(report.readySeconds).toBeGreaterThanOrEqual(1.5);
+    expect(report.readySeconds).toBeLessThanOrEqual(1.55);
+  });
+});
+
 describe('pull request previews (`preview: true`)', () => {
   let github: FakeGitHub;
   beforeAll(async () => {

@@ -50,6 +50,8 @@ export interface PlatformSettings {
   hang: boolean;
   maxApps: number;
   deploysPerMinute: number;
+  /** Serve `/.well-known/spin/info` (whether Akamai Functions does is unverified). */
+  serveInfo: boolean;
 }
 
 export interface FakePlatform {
@@ -74,6 +76,7 @@ const DEFAULTS: PlatformSettings = {
   hang: false,
   maxApps: 5,
   deploysPerMinute: 10,
+  serveInfo: true,
 };
 
 export async function startPlatform(
@@ -102,7 +105,9 @@ export async function startPlatform(
         response.writeHead(404, { 'content-type': 'text/plain' }).end('no version deployed yet\n');
         return;
       }
-      if (urlPath === '/.well-known/spin/info') {
+      if (urlPath === '/.well-known/spin/info' && !state.settings.serveInfo) {
+        response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+      } else if (urlPath === '/.well-known/spin/info') {
         response.writeHead(200, { 'content-type': 'application/json' }).end(
           JSON.stringify({
             name,

@@ -365,6 +365,28 @@ describe('platform faults, each one line', () => {
     expect(argvs).toContain('aka apps info -n hello-v4-pr-9 --format json');
   });
 
+  it('passes `variables` and `key-values` as the plugins’ flags', async () => {
+    platform.settings.switchMs = 0;
+    platform.settings.commandMs = 0;
+    await fermyonCloudTarget.deploy(
+      request<FermyonCloudOptions>(fermyonCloudTarget, {
+        variables: 'greeting=hi there, mode=prod',
+        'key-values': 'seed=1',
+      }),
+    );
+    await akamaiTarget.deploy(request<AkamaiOptions>(akamaiTarget, { variables: 'mode=prod' }));
+    const deploys = platform.calls.filter((c) => c.argv[1] === 'deploy').map((c) => c.argv);
+    expect(deploys[0]!.slice(-6)).toEqual([
+      '--variable',
+      'greeting=hi there',
+      '--variable',
+      'mode=prod',
+      '--key-value',
+      'seed=1',
+    ]);
+    expect(deploys[1]!.slice(-2)).toEqual(['--variable', 'mode=prod']);
+  });
+
   it('Akamai: an unknown app id is named as the input', async () => {
     const error = await rejection(
       akamaiTarget.deploy(request<AkamaiOptions>(akamaiTarget, { 'akamai-app-id': 'nope-123' })),

@@ -9,6 +9,7 @@ import { deployComponents } from './stages/deploy.js';
 import { buildLadder, completeLadder } from './stages/ladder.js';
 import { optimizeComponents } from './stages/optimize.js';
 import { lockProject } from './stages/project-lock.js';
+import { planPreview } from './stages/preview.js';
 import { setupProject } from './stages/setup.js';
 import { VERSION } from './version.js';
 
@@ -114,13 +115,31 @@ export function buildReport(built: OptimizedBuild, config: Config): Report {
  * The whole spinwash run, shared by the action and the CLI:
  * setup → build → optimize (strip, wasm-opt, validate, measure) → deploy → report.
  */
-export function runPipeline(config: Config, logger: Logger): Promise<PipelineResult> {
+export function runPipeline(
+  config: Config,
+  logger: Logger,
+  /** The runner's environment: a pull request's event decides on a preview (`preview: true`). */
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<PipelineResult> {
   return withOptimizedBuild(config, logger, async (built) => {
-    const deploy = await stage(logger, 'deploy', () =>
-      deployComponents(built.project, built.optimized.components, config, logger),
+    const preview = await planPreview(config, built.project, logger, env);
+    const deploy = await stage(logger, 'deploy', async () =>
+      preview.skipNotice
+        ? undefined
+        : deployComponents(
+            built.project,
+            built.optimized.components,
+            config,
+            logger,
+            preview.preview,
+          ),
     );
     return stage(logger, 'report', async () => {
-      const report: Report = { ...buildReport(built, config), ...(deploy ? { deploy } : {}) };
+      const report: Report = {
+        ...buildReport(built, config),
+        ...(deploy ? { deploy } : {}),
+        ...(preview.skipNotice ? { notices: [preview.skipNotice] } : {}),
+      };
       // compares with the baseline, checks budgets, and writes the files even when one breaks
       const finished = await finishReport(report, config, logger);
       return { ...finished, project: built.project };

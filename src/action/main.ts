@@ -40,6 +40,15 @@ export async function runAction(): Promise<void> {
       await runBenchmarkAction(config, actionLogger);
       return;
     }
+    // a closed pull request's preview is deleted, and nothing is built
+    const { closePreview } = await import('../stages/preview.js');
+    const closed = await closePreview(config, actionLogger);
+    if (closed !== undefined) {
+      if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(`${closed}\n`, true).write();
+      const { markPreviewDeleted } = await import('../publish/publish.js');
+      await markPreviewDeleted(config, actionLogger);
+      return;
+    }
     const result = await runPipeline(config, actionLogger);
     const { publishReport } = await import('../publish/publish.js');
     await publishReport(result, config, actionLogger);

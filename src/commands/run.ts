@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { buildConfig, parseOutputFile } from '../config/config.js';
 import { allInputs, type InputName, type RawInputs } from '../config/inputs.js';
 import { runPipeline } from '../pipeline.js';
+import { closePreview } from '../stages/preview.js';
 import { budgetError } from '../report/budget.js';
 import { TerminalLogger } from './terminal-logger.js';
 import type { CommandIO } from './io.js';
@@ -135,7 +136,14 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
         : {}),
     },
   };
-  const result = await runPipeline(config, new TerminalLogger(io.stderr, values.verbose === true));
+  const logger = new TerminalLogger(io.stderr, values.verbose === true);
+  // a closed pull request's preview (`--preview` in a workflow): delete it, build nothing
+  const closed = await closePreview(config, logger);
+  if (closed !== undefined) {
+    io.stdout(`${closed}\n`);
+    return 0;
+  }
+  const result = await runPipeline(config, logger);
   io.stdout(`${result.markdown}\n`);
   // the reports are written and printed first, so a broken budget still shows what broke
   const breach =

@@ -24,10 +24,11 @@ const PROBE_TIMEOUT_MS = 5000;
 const MAX_REDIRECTS = 5;
 /**
  * The poll interval grows with the time already waited, so the error of the measured ready
- * time stays near 2% of it: 10 ms at first (well inside ±50 ms for a 1.5 s deploy), 1 s for a
- * deploy that takes a minute, never more than 2 s.
+ * time stays near 0.5% of it: 10 ms for the first 2 s (a 1.5 s deploy stays inside ±50 ms
+ * with the requests' own time on a busy runner), 300 ms for a deploy that takes a minute,
+ * never more than 2 s. While the old version answers, each poll is one small request.
  */
-const POLL_FRACTION = 0.02;
+const POLL_FRACTION = 0.005;
 const POLL_MIN_MS = 10;
 const POLL_MAX_MS = 2000;
 
@@ -45,6 +46,7 @@ export interface ProbeResult {
 }
 
 let certificates: string[] | undefined;
+let secureContext: tls.SecureContext | undefined;
 /**
  * Node's bundled CAs, the system store where this Node can read it (22.15+), and
  * NODE_EXTRA_CA_CERTS (Node reads it only at start-up; a test or a later step may set it).
@@ -67,25 +69,53 @@ function trustedCertificates(): string[] {
   return certificates;
 }
 
+/**
+ * One TLS context for every probe: building one from ~150 CAs takes milliseconds of CPU, too
+ * much to spend on each request of a poll that aims at ±50 ms.
+ */
+function trustedContext(): tls.SecureContext {
+  return (secureContext ??= tls.createSecureContext({ ca: trustedCertificates() }));
+}
+
 /** Forget the cached CA list (NODE_EXTRA_CA_CERTS changed). */
 export function resetTrustedCertificates(): void {
   certificates = undefined;
+  secureContext = undefined;
+}
+
+/**
+ * Connections one wait reuses (keep-alive): a TLS handshake per request costs tens of
+ * milliseconds on a busy runner, more than the poll's whole error budget. Destroyed when the
+ * wait ends, so no socket keeps the process alive.
+ */
+export interface ProbeAgents {
+  readonly http: http.Agent;
+  readonly https: https.Agent;
+}
+
+function probeAgents(): ProbeAgents {
+  return {
+    http: new http.Agent({ keepAlive: true, maxSockets: 2 }),
+    https: new https.Agent({ keepAlive: true, maxSockets: 2 }),
+  };
 }
 
 function getOnce(
   url: URL,
   timeoutMs: number,
+  agents?: ProbeAgents,
 ): Promise<{ status: number; body: string; location?: string }> {
   return new Promise((resolve, reject) => {
     const client = url.protocol === 'https:' ? https : http;
-    // A fresh connection each time (no keep-alive agent): a pooled socket would keep the
-    // CLI's event loop alive after the server is gone, and could reach an old instance.
+    // Without a wait's agents, a fresh connection (a pooled socket would keep the CLI's
+    // event loop alive after the server is gone).
+    const agent = agents ? (url.protocol === 'https:' ? agents.https : agents.http) : false;
     const request = client.get(
       url,
       {
-        agent: false,
+        agent,
         timeout: timeoutMs,
-        ...(url.protocol === 'https:' ? { ca: trustedCertificates() } : {}),
+        ...(url.protocol === 'https:' ? { secureContext: trustedContext() } : {}),
       },
       (response) => {
         let body = '';
@@ -114,12 +144,13 @@ function getOnce(
 export async function probe(
   url: string,
   timeoutMs: number = PROBE_TIMEOUT_MS,
+  agents?: ProbeAgents,
 ): Promise<ProbeResult> {
   const started = performance.now();
   let current = new URL(url);
   for (let hop = 0; ; hop++) {
     const remaining = timeoutMs - (performance.now() - started);
-    const answer = await getOnce(current, Math.max(1, remaining));
+    const answer = await getOnce(current, Math.max(1, remaining), agents);
     if (answer.status >= 300 && answer.status < 400 && answer.location && hop < MAX_REDIRECTS) {
       current = new URL(answer.location, current);
       continue;
@@ -176,9 +207,13 @@ function parseSpinInfo(body: string): SpinInfo | undefined {
   }
 }
 
-async function spinInfoAt(base: string, timeoutMs: number): Promise<BeforeDeploy> {
+async function spinInfoAt(
+  base: string,
+  timeoutMs: number,
+  agents?: ProbeAgents,
+): Promise<BeforeDeploy> {
   try {
-    const answer = await probe(appUrl(base, '/.well-known/spin/info'), timeoutMs);
+    const answer = await probe(appUrl(base, '/.well-known/spin/info'), timeoutMs, agents);
     const info = answer.status === 200 ? parseSpinInfo(answer.body) : undefined;
     return info ? { state: 'info', info } : { state: 'no-info' };
   } catch {
@@ -242,17 +277,31 @@ async function check(
   request: ReadinessRequest,
   base: string,
   timeoutMs: number,
+  agents: ProbeAgents,
 ): Promise<Verdict & { answer?: ProbeResult }> {
   let info: SpinInfo | undefined;
   if (!request.fresh) {
-    const at = await spinInfoAt(base, timeoutMs);
+    const at = await spinInfoAt(base, timeoutMs, agents);
     info = at.state === 'info' ? at.info : undefined;
     const isNew = info && newInfo(request, info);
     if (info?.digest && isNew === false)
       return { ready: false, seen: `the previous version (spin info digest ${info.digest})` };
   }
-  const answer = await probe(appUrl(base, request.healthPath), timeoutMs);
+  const answer = await probe(appUrl(base, request.healthPath), timeoutMs, agents);
   if (answer.status !== 200) return { ready: false, seen: `HTTP ${answer.status}`, answer };
+  if (!request.fresh && !info?.digest) {
+    // the version may have come up between the two requests: ask its info once more, so a
+    // new version is proven by its digest rather than counted unproven
+    const again = await spinInfoAt(base, timeoutMs, agents);
+    if (again.state === 'info' && again.info.digest) {
+      if (newInfo(request, again.info) === false)
+        return {
+          ready: false,
+          seen: `the previous version (spin info digest ${again.info.digest})`,
+        };
+      info = again.info;
+    }
+  }
   const expectOk = request.healthExpect === undefined || answer.body.includes(request.healthExpect);
   if (info?.digest) {
     // the info says new (checked above); the health answer must still be healthy
@@ -287,6 +336,16 @@ function oneLine(text: string): string {
  * process is gone.
  */
 export async function waitUntilReady(request: ReadinessRequest): Promise<Readiness> {
+  const agents = probeAgents();
+  try {
+    return await pollUntilReady(request, agents);
+  } finally {
+    agents.http.destroy();
+    agents.https.destroy();
+  }
+}
+
+async function pollUntilReady(request: ReadinessRequest, agents: ProbeAgents): Promise<Readiness> {
   const deadline = request.startedAt + request.timeoutSeconds * 1000;
   let lastSeen = 'no answer yet';
   let answered = false;
@@ -310,7 +369,7 @@ export async function waitUntilReady(request: ReadinessRequest): Promise<Readine
     }
     if (base !== undefined) {
       try {
-        const verdict = await check(request, base, Math.min(remaining, PROBE_TIMEOUT_MS));
+        const verdict = await check(request, base, Math.min(remaining, PROBE_TIMEOUT_MS), agents);
         if (verdict.ready && verdict.answer) {
           const readySeconds = (performance.now() - request.startedAt) / 1000;
           return {

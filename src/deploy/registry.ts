@@ -1,5 +1,7 @@
 import { UserError } from '../errors.js';
 import type { DeployTarget, TargetInput } from './target.js';
+import { akamaiTarget } from './targets/akamai.js';
+import { fermyonCloudTarget } from './targets/fermyon-cloud.js';
 import { kubernetesTarget } from './targets/kubernetes.js';
 import { localTarget } from './targets/local.js';
 import { ociTarget } from './targets/oci.js';
@@ -17,6 +19,8 @@ export const DEPLOY_TARGETS: readonly DeployTarget<unknown>[] = [
   localTarget,
   spinUpTarget,
   washTarget,
+  fermyonCloudTarget,
+  akamaiTarget,
   ociTarget,
   kubernetesTarget,
 ];

@@ -81,6 +81,16 @@ export async function findStickyComment(
   marker: string,
   author: string,
 ): Promise<number | undefined> {
+  return (await findSticky(octokit, pr, marker, author))?.id;
+}
+
+/** The first comment carrying the marker and written by `author`, with its body. */
+export async function findSticky(
+  octokit: GitHubClient,
+  pr: PullRequestRef,
+  marker: string,
+  author: string,
+): Promise<{ id: number; body: string } | undefined> {
   const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
     owner: pr.owner,
     repo: pr.repo,
@@ -91,7 +101,7 @@ export async function findStickyComment(
     const found = page.data.find(
       (comment) => comment.user?.login === author && comment.body?.includes(marker),
     );
-    if (found) return found.id;
+    if (found) return { id: found.id, body: found.body ?? '' };
   }
   return undefined;
 }

@@ -1,12 +1,18 @@
 import path from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Config } from '../config/config.js';
-import { UserError } from '../errors.js';
+import { UserError, errorMessage } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { ComponentSpec } from '../projects/project.js';
 import { isLocalUrl } from '../report/format.js';
 import { createOctokit, type GitHubClient } from '../github/client.js';
-import { upsertStickyComment, type CommentResult } from '../github/comment.js';
+import {
+  commentMarker,
+  commentAuthor,
+  findSticky,
+  upsertStickyComment,
+  type CommentResult,
+} from '../github/comment.js';
 import {
   pullRequestOf,
   pushedBranch,
@@ -199,6 +205,45 @@ async function saveOnPush(
     if (error instanceof UserError) logger.warning(error.message);
     else throw error;
     return undefined;
+  }
+}
+
+/**
+ * On a closed pull request: the sticky comment's preview line says the app was deleted, so it
+ * shows no dead link as live. Returns whether the comment changed; a failure only warns.
+ */
+export async function markPreviewDeleted(
+  config: Config,
+  logger: Logger,
+  overrides: Partial<Pick<PublishDeps, 'env' | 'octokit'>> = {},
+): Promise<boolean> {
+  const pr = pullRequestOf(await readGitHubContext(overrides.env ?? process.env));
+  const octokit =
+    overrides.octokit ??
+    (config.githubToken ? createOctokit({ token: config.githubToken, logger }) : undefined);
+  if (!pr || !octokit || !config.comment) return false;
+  try {
+    const found = await findSticky(
+      octokit,
+      pr,
+      commentMarker(config.commentKey),
+      await commentAuthor(octokit),
+    );
+    const body = found?.body.replace(
+      /^\*\*Preview:\*\* <([^>\n]+)> \(`([^`\n]+)`\)$/m,
+      '**Preview:** ~~$1~~ (`$2`): deleted when the pull request was closed.',
+    );
+    if (!found || body === found.body) return false;
+    await octokit.rest.issues.updateComment({
+      owner: pr.owner,
+      repo: pr.repo,
+      comment_id: found.id,
+      body: body!,
+    });
+    return true;
+  } catch (error) {
+    logger.warning(`The PR comment still shows the deleted preview's URL: ${errorMessage(error)}`);
+    return false;
   }
 }
 

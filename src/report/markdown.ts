@@ -97,7 +97,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
 }
 
 function render(report: Report, title: string, detail: Detail): string {
-  const out: string[] = [`## ${title}`, ''];
+  const out: string[] = [`## ${title}`, '', ...previewLines(report)];
   out.push(
     report.comparison
       ? verdict(report.comparison)
@@ -135,6 +135,16 @@ function render(report: Report, title: string, detail: Detail): string {
 /** The verdict line when there was no baseline report: no change is claimed, none was measured. */
 export const NO_BASELINE =
   '⚪ No baseline: nothing to compare against (no report for the base commit, and no `baseline-file`), so no change is shown.';
+
+/** A pull request's preview URL, first thing under the title; then any notice of the run. */
+function previewLines(report: Report): string[] {
+  const out: string[] = [];
+  const preview = report.deploy?.preview;
+  if (preview && report.deploy)
+    out.push(`**Preview:** <${report.deploy.url}> (\`${code(preview.name)}\`)`, '');
+  for (const notice of report.notices ?? []) out.push(`> ${notice}`, '');
+  return out;
+}
 
 /** One line on top: how the total moved against the baseline and how many components did what. */
 export function verdict(comparison: Comparison): string {
@@ -265,6 +275,7 @@ function runLines(report: Report): string[] {
       `|${head.map(() => '---').join('|')}|`,
       `| ${row.join(' | ')} |`,
       '',
+      ...deployNote(deploy),
     );
     if (deploy.note) out.push(`> ${cell(deploy.note)}`, '');
     if (deploy.routes && deploy.routes.length > 0) {
@@ -312,6 +323,24 @@ function deployChange(d: NonNullable<Comparison['deploy']>): string {
   return d.withinNoise
     ? `⚪ ${change}: within noise (${band})`
     : `${change}, beyond noise (${band})`;
+}
+
+/** How the remote deploy's time was measured: the command's own time, and the version proof. */
+function deployNote(deploy: NonNullable<Report['deploy']>): string[] {
+  const parts: string[] = [];
+  if (deploy.commandSeconds !== undefined)
+    parts.push(`the deploy command itself took ${formatSeconds(deploy.commandSeconds)}`);
+  if (deploy.versionProof === 'spin-info')
+    parts.push(
+      `the new version was told by Spin's info digest${deploy.digest ? ` \`${code(deploy.digest.slice(0, 19))}…\`` : ''}`,
+    );
+  else if (deploy.versionProof === 'body')
+    parts.push('the new version was told by `health-expect` in the body');
+  else if (deploy.versionProof === 'none')
+    parts.push('the version was not proven (first HTTP 200; set `health-expect` to prove it)');
+  if (parts.length === 0) return [];
+  const text = parts.join('; ');
+  return [`<sub>Ready counts from the deploy command's start; ${text}.</sub>`, ''];
 }
 
 function componentBlock(

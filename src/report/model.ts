@@ -131,6 +131,8 @@ export interface Report {
   comparisonUnavailable?: string;
   /** The budgets that were checked and those that broke. */
   budgets?: BudgetResult;
+  /** What the run left out and why, shown on top of the summary (a fork PR's skipped preview). */
+  notices?: string[];
   /** `mode: benchmark` / `spinwash bench`: repeated deploys of this one build (issue 10). */
   benchmark?: BenchmarkSection;
 }

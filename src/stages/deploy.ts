@@ -78,7 +78,9 @@ export async function deployComponents(
     logger.info(
       `deployed to ${deployment.report.url}: HTTP ${deployment.report.status} after ${deployment.report.readySeconds.toFixed(3)} s`,
     );
-    return deployment.report;
+    return preview
+      ? { ...deployment.report, preview: { name: preview.name, number: preview.number } }
+      : deployment.report;
   } finally {
     await deployment.stop();
     forget();

@@ -1,0 +1,106 @@
+import type { Config } from '../config/config.js';
+import { forkNotice, previewEvent, previewOf, type PreviewEvent } from '../deploy/preview.js';
+import { deployTargetNamed } from '../deploy/registry.js';
+import type { Preview } from '../deploy/target.js';
+import type { Logger } from '../log.js';
+import { detectProject } from '../projects/detect.js';
+import type { Project } from '../projects/project.js';
+import { setupPlatformTools } from '../setup/index.js';
+import { deployProjectOf, deployRequest } from './deploy.js';
+
+/**
+ * `preview: true` in a run: which preview this pull request deploys, or why it deploys none
+ * (a fork's PR: a notice for the summary, never a failure); and, on the `closed` event,
+ * deleting the preview instead of the whole pipeline (nothing is built).
+ */
+
+export interface PreviewPlan {
+  /** Deploy under this name instead of the app's own. */
+  readonly preview?: Preview;
+  /** Deploy nothing, and say why in the report. */
+  readonly skipNotice?: string;
+}
+
+/** The PR event when a preview applies: `preview: true`, a PR event, a target that can delete. */
+async function applicableEvent(
+  config: Pick<Config, 'deploy'>,
+  env: NodeJS.ProcessEnv,
+  logger?: Logger,
+) {
+  if (!config.deploy.preview) return undefined;
+  const event = await previewEvent(env);
+  if (!event) return undefined;
+  const target = deployTargetNamed(config.deploy.target);
+  if (!target?.undeploy) {
+    logger?.warning(
+      `\`preview: true\` needs a deploy target that can delete its app (fermyon-cloud, akamai); \`deploy: ${config.deploy.target}\` deploys as usual`,
+    );
+    return undefined;
+  }
+  return event;
+}
+
+/**
+ * Why this pull request's run has no secrets to deploy (or delete) a preview with: a fork's
+ * PR, or an empty token input (Dependabot's PRs get no secrets either); undefined when it has.
+ */
+function withoutSecrets(config: Pick<Config, 'deploy'>, event: PreviewEvent): string | undefined {
+  if (event.fromFork) return forkNotice(event.number);
+  const target = deployTargetNamed(config.deploy.target);
+  const missing = Object.entries(target?.inputs ?? {})
+    .filter(([name, spec]) => spec.secret && !config.deploy.secrets[spec.env ?? name])
+    .map(([name]) => `\`${name}\``);
+  return missing.length > 0
+    ? `No preview for #${event.number}: ${missing.join(', ')} is empty in this run (GitHub gives no secrets to a fork's or Dependabot's pull request).`
+    : undefined;
+}
+
+/** The preview plan of a run that deploys (not the `closed` event). */
+export async function planPreview(
+  config: Pick<Config, 'deploy'>,
+  project: Project,
+  logger: Logger,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<PreviewPlan> {
+  const event = await applicableEvent(config, env, logger);
+  if (!event || event.closed) return {};
+  const notice = withoutSecrets(config, event);
+  if (notice) {
+    logger.warning(notice);
+    return { skipNotice: notice };
+  }
+  const preview = previewOf(deployProjectOf(project).appName, event.number);
+  logger.info(`preview: deploying this pull request as ${preview.name}`);
+  return { preview };
+}
+
+/**
+ * On a pull request's `closed` event with `preview: true`: deletes the preview and confirms
+ * it is gone (a failed delete throws). Returns what it did, or undefined for any other run
+ * (which then runs the pipeline).
+ */
+export async function closePreview(
+  config: Config,
+  logger: Logger,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string | undefined> {
+  const event = await applicableEvent(config, env); // planPreview warns, once
+  if (!event?.closed) return undefined;
+  const notice = withoutSecrets(config, event);
+  if (notice) {
+    const nothing = `${notice} Nothing to delete.`;
+    logger.info(nothing);
+    return nothing;
+  }
+  await setupPlatformTools(config.tools, {
+    logger,
+    ...(config.githubToken ? { token: config.githubToken } : {}),
+  });
+  const project = await detectProject(config.projectDir, config.tools.projectKind);
+  const preview = previewOf(deployProjectOf(project).appName, event.number);
+  const target = deployTargetNamed(config.deploy.target)!;
+  await target.undeploy!(deployRequest(project, [], config, logger, preview));
+  const done = `Preview ${preview.name} deleted: pull request #${event.number} was closed.`;
+  logger.info(done);
+  return done;
+}

@@ -52,7 +52,7 @@ describe('buildConfig', () => {
       { project, 'health-path': '/health?ready=1', 'deploy-timeout': '3600' },
       root,
     );
-    expect(config.deploy).toEqual({
+    expect(config.deploy).toMatchObject({
       target: 'local',
       healthPath: '/health?ready=1',
       timeoutSeconds: 3600,

@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { exec } from '../../src/exec.js';
+import { descendants, isAlive } from '../../src/process.js';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 export const exampleDir = path.join(root, 'examples', 'hello-rust');
@@ -32,41 +32,10 @@ export async function buildExample(): Promise<string> {
   return path.join(targetDir, 'wasm32-wasip1', 'release', 'hello_rust.wasm');
 }
 
-/** Pids of every living descendant of this process (Linux /proc), to prove nothing is left running. */
+/** Pids of every living descendant of this process, to prove nothing is left running. */
 export function descendantPids(of = process.pid): Set<number> {
-  const parents = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    const pid = Number(entry);
-    if (!Number.isInteger(pid)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    } catch {
-      continue; // exited meanwhile
-    }
-    // `pid (comm) state ppid …`; comm may contain spaces and parentheses
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields[0] === 'Z') continue; // a zombie has exited already
-    const ppid = Number(fields[1]);
-    parents.set(ppid, [...(parents.get(ppid) ?? []), pid]);
-  }
-  const found = new Set<number>();
-  const walk = (pid: number): void => {
-    for (const child of parents.get(pid) ?? []) {
-      found.add(child);
-      walk(child);
-    }
-  };
-  walk(of);
-  return found;
+  return new Set(descendants(of));
 }
 
 /** True while a process with this pid exists (and is not a zombie). */
-export function isRunning(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
+export const isRunning = isAlive;

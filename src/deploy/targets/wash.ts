@@ -63,8 +63,19 @@ function baseUrl(address: string): string {
   return `http://${host === '0.0.0.0' || host === '' ? '127.0.0.1' : host}:${port}/`;
 }
 
-function wash(args: string[], request: WashRequest, cwd: string): Promise<{ stdout: string }> {
-  return exec('wash', args, { cwd, onOutput: (chunk) => request.logger.output(chunk) });
+/** How long a `wash` command that takes something down may take (it has no deploy deadline). */
+const TEARDOWN_MS = 60_000;
+
+/** Milliseconds left until `deadline` (a performance.now() instant), at least 1. */
+const until = (deadline: number): number => Math.max(1, deadline - performance.now());
+
+function wash(
+  args: string[],
+  request: WashRequest,
+  cwd: string,
+  timeoutMs: number,
+): Promise<{ stdout: string }> {
+  return exec('wash', args, { cwd, timeoutMs, onOutput: (chunk) => request.logger.output(chunk) });
 }
 
 interface AppStatus {
@@ -94,7 +105,10 @@ async function waitUntilDeployed(
 ): Promise<void> {
   let last = '';
   for (;;) {
-    const result = await execCapture('wash', ['app', 'status', name, '-o', 'json'], { cwd });
+    const result = await execCapture('wash', ['app', 'status', name, '-o', 'json'], {
+      cwd,
+      timeoutMs: until(deadline),
+    });
     let status: AppStatus = { type: 'unknown', message: result.stderr.trim() };
     if (result.code === 0) {
       try {
@@ -142,10 +156,11 @@ async function deployWithHost(project: WashProject, request: WashRequest): Promi
         await step().catch((error: unknown) => request.logger.warning(errorMessage(error)));
     })());
   try {
-    await wash(['up', '-d'], request, cwd);
-    steps.push(() => wash(['down'], request, cwd));
-    await wash(['app', 'deploy', application.manifest, '--replace'], request, cwd);
-    steps.push(() => wash(['app', 'delete', application.name], request, cwd));
+    // every command is bounded by the deploy's deadline; taking down by a fixed time
+    await wash(['up', '-d'], request, cwd, until(deadline));
+    steps.push(() => wash(['down'], request, cwd, TEARDOWN_MS));
+    await wash(['app', 'deploy', application.manifest, '--replace'], request, cwd, until(deadline));
+    steps.push(() => wash(['app', 'delete', application.name], request, cwd, TEARDOWN_MS));
     await waitUntilDeployed(application.name, request, cwd, deadline);
     const url = baseUrl(application.httpAddress ?? DEFAULT_ADDRESS);
     const ready = await waitUntilReady(localReadiness(request, started, () => url));

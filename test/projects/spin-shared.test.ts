@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildConfig } from '../../src/config/config.js';
 import { MemoryLogger } from '../../src/log.js';
 import { runPipeline } from '../../src/pipeline.js';
-import { reportOutputs } from '../../src/report/publish.js';
+import { reportOutputs } from '../../src/publish/publish.js';
 import { copyFixture, pathWithFakes, type FixtureCopy } from './fixtures.js';
 
 /**

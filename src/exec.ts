@@ -25,6 +25,17 @@ export interface ExecResult {
   stderr: string;
 }
 
+/** A command stopped at its `timeoutMs`: a UserError that keeps what it printed. */
+export class CommandTimeoutError extends UserError {
+  constructor(
+    message: string,
+    /** The tail of its stdout and stderr, interleaved as they came. */
+    readonly output: string,
+  ) {
+    super(message);
+  }
+}
+
 /** How many characters of stderr an error message carries. */
 const TAIL = 2000;
 /**
@@ -133,8 +144,9 @@ export async function execCapture(
     });
     if (timedOut) {
       const text = tail(output);
-      throw new UserError(
+      throw new CommandTimeoutError(
         `\`${[command, ...args].join(' ')}\` did not finish within ${formatMs(options.timeoutMs!)} and was stopped${text ? `; its output ends with:\n${text}` : ''}`,
+        output,
       );
     }
     // a command killed by a signal has no exit code

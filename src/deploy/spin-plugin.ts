@@ -1,6 +1,5 @@
 import { UserError } from '../errors.js';
-import type { ExecResult } from '../exec.js';
-import { runInGroup } from './process-group.js';
+import { CommandTimeoutError, execCapture, type ExecResult } from '../exec.js';
 import type { Logger } from '../log.js';
 import { waitUntilReady, type BeforeDeploy, type Readiness } from './readiness.js';
 import type { DeploySettings, TargetInput } from './target.js';
@@ -107,15 +106,21 @@ export async function runSpin(
 ): Promise<SpinRun> {
   const started = performance.now();
   const timeoutMs = Math.max(1, options.timeoutSeconds * 1000);
-  // its own process group: a plugin is spin's child, and a hung one must go with it
-  const result = await runInGroup('spin', args, {
-    env: { ...process.env, ...session.secrets },
+  // a timeout stops spin and what it started (a plugin is spin's child, and a hung one must go too)
+  const result = await execCapture('spin', args, {
+    env: session.secrets,
     timeoutMs,
     onOutput: (chunk: string) => {
       options.onOutput?.(chunk);
       if (options.echo) session.logger.output(redact(chunk, session.secrets));
     },
-  });
+  }).then(
+    (done) => ({ ...done, timedOut: false }),
+    (error: unknown) => {
+      if (!(error instanceof CommandTimeoutError)) throw error;
+      return { code: 124, stdout: error.output, stderr: '', timedOut: true };
+    },
+  );
   return { ...result, seconds: (performance.now() - started) / 1000 };
 }
 

@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.js';
+import { deployTargetNamed } from '../deploy/registry.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { ensureRustTarget } from '../projects/cargo.js';
@@ -18,9 +19,17 @@ export async function setupProject(
   },
   logger: Logger,
 ): Promise<Project> {
-  const { tools } = config;
+  // the deploy target's CLI and plugins come from setup too (a Spin 4 installs no plugin by itself)
+  const target = config.deploy ? deployTargetNamed(config.deploy.target) : undefined;
+  const tools = {
+    ...config.tools,
+    spinPlugins: [...new Set([...config.tools.spinPlugins, ...(target?.spinPlugins ?? [])])],
+  };
   if (tools.spinPlugins.length > 0 && !tools.spinVersion)
-    requireCli('spin', 'spin-plugins asks for plugins');
+    requireCli(
+      'spin',
+      `${target?.spinPlugins?.length ? `\`deploy: ${target.name}\` needs` : 'spin-plugins asks for'} plugins`,
+    );
   await setupPlatformTools(tools, {
     logger,
     ...(config.githubToken ? { token: config.githubToken } : {}),
@@ -30,8 +39,7 @@ export async function setupProject(
   });
   if (project.kind === 'spin') requireCli('spin', 'a Spin app is built with `spin build`');
   if (project.kind === 'wash') requireCli('wash', 'a wasmCloud project is built with `wash build`');
-  if (tools.runtime !== 'embedded' && config.deploy?.target === 'local')
-    requireCli(tools.runtime, `\`runtime: ${tools.runtime}\` serves the app with it`);
+  if (target?.cli) requireCli(target.cli, `\`deploy: ${target.name}\` runs it`);
   for (const target of rustTargetsOf(project)) await ensureRustTarget(target, project.dir);
   return project;
 }

@@ -39,6 +39,7 @@ const CURRENT_SPELLING = [0, 2, 0] as const;
 
 export const akamaiTarget: DeployTarget<AkamaiOptions> = {
   name: 'akamai',
+  cli: 'spin',
   summary: '`akamai` deploys it to Akamai Functions with `spin aka deploy`',
   inputs: {
     'akamai-token': tokenInput(

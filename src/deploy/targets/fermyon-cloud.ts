@@ -32,6 +32,7 @@ const TOKEN_ENV = 'SPIN_AUTH_TOKEN';
 
 export const fermyonCloudTarget: DeployTarget<FermyonCloudOptions> = {
   name: 'fermyon-cloud',
+  cli: 'spin',
   summary: '`fermyon-cloud` deploys it to Fermyon Cloud with `spin cloud deploy`',
   inputs: {
     'fermyon-token': tokenInput(TOKEN_ENV, 'Fermyon Cloud token for `deploy: fermyon-cloud`'),

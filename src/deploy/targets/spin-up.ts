@@ -90,6 +90,7 @@ export function startServing(
  */
 export const spinUpTarget: DeployTarget<undefined> = {
   name: 'spin-up',
+  cli: 'spin',
   summary: '`spin-up` serves it with `spin up` on 127.0.0.1 (same as `local` with `runtime: spin`)',
   inputs: {},
   parseOptions: noOptions,

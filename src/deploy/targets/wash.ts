@@ -20,6 +20,7 @@ const DEFAULT_ADDRESS = '127.0.0.1:8000';
  */
 export const washTarget: DeployTarget<undefined> = {
   name: 'wash',
+  cli: 'wash',
   summary:
     '`wash` runs it on a local wasmCloud host through `wash` (same as `local` with `runtime: wash`)',
   inputs: {},

@@ -6,6 +6,7 @@
 # usage: scripts/e2e-dist.sh /path/to/node
 set -euo pipefail
 node=${1:?usage: e2e-dist.sh NODE}
+node=$(cd "$(dirname "$node")" && pwd)/$(basename "$node") # absolute: the runs below change folder
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -95,4 +95,27 @@ describe("rustup's failure", () => {
       ].join('\n'),
     );
   });
+
+  it("drops anyhow's `Stack backtrace:` too (rustup 1.28 prints it after the causes)", () => {
+    const stderr = [
+      'error: component download failed for rust-std-wasm32-wasip1',
+      '',
+      'Caused by:',
+      '    6: failed to lookup address information: Name or service not known',
+      '',
+      'Stack backtrace:',
+      '   0: <E as anyhow::context::ext::StdError>::ext_context',
+      '  14: __libc_start_main_impl',
+      '             at ./csu/../csu/libc-start.c:360:3',
+      '  15: <unknown>',
+    ].join('\n');
+    expect(withoutBacktrace(stderr)).toBe(
+      [
+        'error: component download failed for rust-std-wasm32-wasip1',
+        '',
+        'Caused by:',
+        '    6: failed to lookup address information: Name or service not known',
+      ].join('\n'),
+    );
+  });
 });

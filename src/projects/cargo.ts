@@ -192,7 +192,8 @@ export function withoutBacktrace(stderr: string): string {
   const lines: string[] = [];
   let inTrace = false;
   for (const line of stderr.split('\n')) {
-    if (/^stack backtrace:/i.test(line)) inTrace = true; // a panic's, and anyhow's `Stack backtrace:`
+    if (/^stack backtrace:/i.test(line))
+      inTrace = true; // a panic's, and anyhow's `Stack backtrace:`
     else if (inTrace && !/^\s+(\d+:|at )/.test(line)) inTrace = false;
     if (inTrace || /^note: run with `RUST_BACKTRACE=/.test(line)) continue;
     lines.push(line);

@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.js';
 import { UserError } from '../errors.js';
-import { createOctokit, type GitHubClient } from '../github/client.js';
+import { runClient, type GitHubClient } from '../github/client.js';
 import { pullRequestOf, readGitHubContext, type RepoRef } from '../github/context.js';
 import { commentOnIssue, openIssue, setIssueState, type Written } from '../github/issues.js';
 import type { Logger } from '../log.js';
@@ -25,9 +25,7 @@ export async function runBenchmarkAction(
 ): Promise<void> {
   const deps = { ...(await actionDeps(overrides.env ?? process.env)), ...overrides };
   const context = await readGitHubContext(deps.env);
-  const octokit =
-    deps.octokit ??
-    (config.githubToken ? createOctokit({ token: config.githubToken, logger }) : undefined);
+  const octokit = deps.octokit ?? runClient(config, logger);
   const repo = context.repository;
   const branch = config.store.branch;
   const isPullRequest = pullRequestOf(context) !== undefined;

@@ -15,6 +15,7 @@ import {
   flagHelp,
   flagOptions,
   inputsFromFlags,
+  REPORT_FLAGS,
 } from './run.js';
 
 const NAMES = [...FLAG_INPUTS, ...BENCH_INPUTS];
@@ -52,15 +53,7 @@ export async function runBenchCommand(args: string[], io: CommandIO): Promise<nu
     args,
     strict: true,
     allowPositionals: false,
-    options: {
-      ...flagOptions(NAMES),
-      history: { type: 'string' },
-      json: { type: 'string' },
-      markdown: { type: 'string' },
-      baseline: { type: 'string' },
-      verbose: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: { ...flagOptions(NAMES), history: { type: 'string' }, ...REPORT_FLAGS },
   });
   if (values.help) {
     io.stdout(`${BENCH_USAGE}\n`);

@@ -102,19 +102,21 @@ ${flagHelp(FLAG_INPUTS)}
   --verbose                  Show the build's own output.
   -h, --help                 Show this help.${SECRETS_HELP}`;
 
+/** The flags `run` and `bench` share besides the inputs: where the reports go, and help. */
+export const REPORT_FLAGS = {
+  json: { type: 'string' },
+  markdown: { type: 'string' },
+  baseline: { type: 'string' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export async function runCommand(args: string[], io: CommandIO): Promise<number> {
   const { values } = parseArgs({
     args,
     strict: true,
     allowPositionals: false,
-    options: {
-      ...flagOptions(FLAG_INPUTS),
-      json: { type: 'string' },
-      markdown: { type: 'string' },
-      baseline: { type: 'string' },
-      verbose: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: { ...flagOptions(FLAG_INPUTS), ...REPORT_FLAGS },
   });
   if (values.help) {
     io.stdout(`${RUN_USAGE}\n`);

@@ -4,6 +4,7 @@ import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
 import { errorMessage, UserError } from '../errors.js';
+import type { DeploySettings } from './target.js';
 
 /**
  * One readiness clock for every deploy target. The clock starts when the deploy command
@@ -328,6 +329,30 @@ async function check(
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 120 ? `${flat.slice(0, 120)}…` : flat;
+}
+
+/**
+ * The clock of a server this deploy started itself on a fresh port (the local runtimes): no
+ * previous version can answer there, so no version proof is needed or reported.
+ */
+export function freshServer(
+  label: string,
+  settings: DeploySettings,
+  startedAt: number,
+  baseUrl: () => string | undefined,
+  isDead?: () => string | undefined,
+): ReadinessRequest {
+  return {
+    label,
+    baseUrl,
+    healthPath: settings.healthPath,
+    ...(settings.healthExpect !== undefined ? { healthExpect: settings.healthExpect } : {}),
+    before: NOTHING_BEFORE,
+    fresh: true,
+    startedAt,
+    timeoutSeconds: settings.timeoutSeconds,
+    ...(isDead ? { isDead } : {}),
+  };
 }
 
 /**

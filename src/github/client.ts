@@ -109,6 +109,23 @@ function boundedFetch(deadline: () => number, budgetMs: number, requestMs: numbe
   };
 }
 
+/**
+ * The run's client: its `github-token` and its time budget (`github-timeout`); undefined
+ * without a token. Every part of a run that talks to GitHub gets its client here.
+ */
+export function runClient(
+  config: { readonly githubToken?: string; readonly githubTimeoutSeconds: number },
+  logger: Logger,
+): GitHubClient | undefined {
+  return config.githubToken
+    ? createOctokit({
+        token: config.githubToken,
+        logger,
+        budgetMs: config.githubTimeoutSeconds * 1000,
+      })
+    : undefined;
+}
+
 export function createOctokit(options: ClientOptions = {}): GitHubClient {
   const baseUrl = options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com';
   const base = options.retryAfterBaseMs ?? 1000;

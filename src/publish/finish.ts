@@ -33,13 +33,7 @@ export async function finishReport(
   // octokit is loaded only when the store is read (start-up time of the CLI and of push runs).
   const octokit =
     github.octokit ??
-    (needsStore && config.githubToken
-      ? (await import('../github/client.js')).createOctokit({
-          token: config.githubToken,
-          logger,
-          budgetMs: config.githubTimeoutSeconds * 1000,
-        })
-      : undefined);
+    (needsStore ? (await import('../github/client.js')).runClient(config, logger) : undefined);
   let baseline;
   let unavailable: string | undefined;
   try {

@@ -5,7 +5,7 @@ import { UserError, errorMessage } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { ComponentSpec } from '../projects/project.js';
 import { isLocalUrl } from '../report/format.js';
-import { createOctokit, type GitHubClient } from '../github/client.js';
+import { runClient, type GitHubClient } from '../github/client.js';
 import {
   commentMarker,
   commentAuthor,
@@ -96,15 +96,7 @@ export async function publishReport(
   await deps.appendSummary(input.markdown);
 
   const context = await readGitHubContext(deps.env);
-  const octokit =
-    deps.octokit ??
-    (config.githubToken
-      ? createOctokit({
-          token: config.githubToken,
-          logger,
-          budgetMs: config.githubTimeoutSeconds * 1000,
-        })
-      : undefined);
+  const octokit = deps.octokit ?? runClient(config, logger);
   let comment: CommentResult | undefined;
   let commentDir: string | undefined;
 
@@ -218,9 +210,7 @@ export async function markPreviewDeleted(
   overrides: Partial<Pick<PublishDeps, 'env' | 'octokit'>> = {},
 ): Promise<boolean> {
   const pr = pullRequestOf(await readGitHubContext(overrides.env ?? process.env));
-  const octokit =
-    overrides.octokit ??
-    (config.githubToken ? createOctokit({ token: config.githubToken, logger }) : undefined);
+  const octokit = overrides.octokit ?? runClient(config, logger);
   if (!pr || !octokit || !config.comment) return false;
   try {
     const found = await findSticky(
@@ -257,15 +247,7 @@ export async function publishFromArtifact(
   overrides: Partial<Pick<PublishDeps, 'env' | 'octokit'>> = {},
 ): Promise<PostOutcome> {
   const env = overrides.env ?? process.env;
-  const octokit =
-    overrides.octokit ??
-    (config.githubToken
-      ? createOctokit({
-          token: config.githubToken,
-          logger,
-          budgetMs: config.githubTimeoutSeconds * 1000,
-        })
-      : undefined);
+  const octokit = overrides.octokit ?? runClient(config, logger);
   if (!octokit)
     throw new UserError(
       'Input `github-token` is empty; `mode: comment` needs a token with `pull-requests: write` and `actions: read`',

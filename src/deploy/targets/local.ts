@@ -13,7 +13,7 @@ import {
   type DeployRequest,
   type DeployTarget,
 } from '../target.js';
-import { appUrl, NOTHING_BEFORE, probe, waitUntilReady } from '../readiness.js';
+import { appUrl, freshServer, probe, waitUntilReady } from '../readiness.js';
 import type { RoutedApp } from '../embedded/protocol.js';
 import { probePath, routeTable, type HttpRoute } from '../embedded/routes.js';
 import { ServeProcess } from '../embedded/serve.js';
@@ -219,17 +219,15 @@ export async function deployLocal(request: LocalRequest): Promise<LocalDeploymen
     };
     const port = await child.serve(apps[0]!, Math.max(0, deadline - performance.now()), routed);
     const url = `http://127.0.0.1:${port}/`;
-    const ready = await waitUntilReady({
-      label: 'deploy `local`',
-      baseUrl: () => url,
-      healthPath: request.healthPath,
-      ...(request.healthExpect !== undefined ? { healthExpect: request.healthExpect } : {}),
-      before: NOTHING_BEFORE,
-      fresh: true,
-      startedAt: started,
-      timeoutSeconds: request.timeoutSeconds,
-      isDead: () => child.exitReason(),
-    }).catch(async (error: unknown) => {
+    const ready = await waitUntilReady(
+      freshServer(
+        'deploy `local`',
+        request,
+        started,
+        () => url,
+        () => child.exitReason(),
+      ),
+    ).catch(async (error: unknown) => {
       if (!(error instanceof UserError)) throw error;
       await child.stop(); // its last words (the trap message) are in by then
       const trap = child.trap();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { UserError } from '../../errors.js';
 import { tail } from '../../exec.js';
 import { startProcess } from '../../process.js';
-import { freePort, NOTHING_BEFORE, waitUntilReady } from '../readiness.js';
+import { freePort, freshServer, waitUntilReady } from '../readiness.js';
 import { noOptions, type DeployRequest, type Deployment, type DeployTarget } from '../target.js';
 
 /**
@@ -122,17 +122,9 @@ async function deploySpinUp(request: DeployRequest<undefined>): Promise<Deployme
     );
     const base = serving[1] ?? `http://127.0.0.1:${port}`;
     const url = `${base.replace(/\/$/, '')}/`;
-    const ready = await waitUntilReady({
-      label: 'spin up',
-      baseUrl: () => url,
-      healthPath: request.healthPath,
-      ...(request.healthExpect !== undefined ? { healthExpect: request.healthExpect } : {}),
-      before: NOTHING_BEFORE,
-      fresh: true,
-      startedAt: started,
-      timeoutSeconds: request.timeoutSeconds,
-      isDead: spin.exitReason,
-    });
+    const ready = await waitUntilReady(
+      freshServer('spin up', request, started, () => url, spin.exitReason),
+    );
     logger.info(
       `spin up: ${url} answered ${ready.status} after ${ready.readySeconds.toFixed(2)} s`,
     );

@@ -5,7 +5,7 @@ import { errorMessage, UserError } from '../../errors.js';
 import { exec, execCapture } from '../../exec.js';
 import type { Logger } from '../../log.js';
 import type { WashProject } from '../../projects/wash.js';
-import { freePort, NOTHING_BEFORE, waitUntilReady, type ReadinessRequest } from '../readiness.js';
+import { freePort, freshServer, waitUntilReady } from '../readiness.js';
 import { startServing } from './spin-up.js';
 import { noOptions, type DeployRequest, type Deployment, type DeployTarget } from '../target.js';
 
@@ -29,26 +29,6 @@ export const washTarget: DeployTarget<undefined> = {
 };
 
 type WashRequest = DeployRequest<undefined>;
-
-/** The readiness clock of a local wasmCloud: a fresh host, so no version proof is needed. */
-function localReadiness(
-  request: WashRequest,
-  started: number,
-  baseUrl: () => string,
-  isDead?: () => string | undefined,
-): ReadinessRequest {
-  return {
-    label: 'wash',
-    baseUrl,
-    healthPath: request.healthPath,
-    ...(request.healthExpect !== undefined ? { healthExpect: request.healthExpect } : {}),
-    before: NOTHING_BEFORE,
-    fresh: true,
-    startedAt: started,
-    timeoutSeconds: request.timeoutSeconds,
-    ...(isDead ? { isDead } : {}),
-  };
-}
 
 async function deployWash(request: WashRequest): Promise<Deployment> {
   const { loadWashProject } = await import('../../projects/wash.js');
@@ -164,7 +144,7 @@ async function deployWithHost(project: WashProject, request: WashRequest): Promi
     steps.push(() => wash(['app', 'delete', application.name], request, cwd, TEARDOWN_MS));
     await waitUntilDeployed(application.name, request, cwd, deadline);
     const url = baseUrl(application.httpAddress ?? DEFAULT_ADDRESS);
-    const ready = await waitUntilReady(localReadiness(request, started, () => url));
+    const ready = await waitUntilReady(freshServer('wash', request, started, () => url));
     return {
       report: {
         target: 'wasmcloud',
@@ -264,7 +244,9 @@ async function deployWithDev(project: WashProject, request: WashRequest): Promis
       (chunk) => logger.output(chunk),
       devEnvironment(address, served),
     );
-    const ready = await waitUntilReady(localReadiness(request, started, () => url, dev.exitReason));
+    const ready = await waitUntilReady(
+      freshServer('wash', request, started, () => url, dev.exitReason),
+    );
     return {
       report: {
         target: 'wasmcloud',

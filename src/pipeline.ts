@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Config } from './config/config.js';
+import { readRunContext, type RunContext } from './github/context.js';
 import type { Logger } from './log.js';
 import type { Project } from './projects/project.js';
 import { finishReport } from './publish/finish.js';
@@ -118,11 +119,12 @@ export function buildReport(built: OptimizedBuild, config: Config): Report {
 export function runPipeline(
   config: Config,
   logger: Logger,
-  /** The runner's environment: a pull request's event decides on a preview (`preview: true`). */
-  env: NodeJS.ProcessEnv = process.env,
+  /** The run's environment and event, read once (a pull request decides on a preview). */
+  context?: RunContext,
 ): Promise<PipelineResult> {
   return withOptimizedBuild(config, logger, async (built) => {
-    const preview = await planPreview(config, built.project, logger, env);
+    const run = context ?? (await readRunContext());
+    const preview = await planPreview(config, built.project, logger, run);
     const deploy = await stage(logger, 'deploy', async () =>
       preview.skipNotice
         ? undefined
@@ -141,7 +143,7 @@ export function runPipeline(
         ...(preview.skipNotice ? { notices: [preview.skipNotice] } : {}),
       };
       // compares with the baseline, checks budgets, and writes the files even when one breaks
-      const finished = await finishReport(report, config, logger);
+      const finished = await finishReport(report, config, logger, { context: run });
       return { ...finished, project: built.project };
     });
   });

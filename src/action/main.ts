@@ -3,6 +3,7 @@ import * as core from '@actions/core';
 import { buildConfig } from '../config/config.js';
 import { allInputs, type RawInputs } from '../config/inputs.js';
 import { UserError, errorMessage } from '../errors.js';
+import { readRunContext } from '../github/context.js';
 import { runPipeline } from '../pipeline.js';
 import { actionLogger } from './logger.js';
 
@@ -28,30 +29,32 @@ export async function runAction(): Promise<void> {
     const config = buildConfig(readInputs(), process.env.GITHUB_WORKSPACE ?? process.cwd());
     if (config.githubToken) core.setSecret(config.githubToken);
     for (const secret of Object.values(config.deploy.secrets)) core.setSecret(secret);
+    // the runner's environment and the event, read once for every part of the run
+    const context = await readRunContext(process.env);
     if (config.mode === 'comment') {
       // a workflow_run posting what a fork PR's run left in its artifact: no build here
       const { publishFromArtifact } = await import('../publish/publish.js');
-      await publishFromArtifact(config, actionLogger);
+      await publishFromArtifact(config, actionLogger, { context });
       return;
     }
     if (config.mode === 'benchmark') {
       // build once, deploy `repeat` times; history, charts and alerts on the data branch
       const { runBenchmarkAction } = await import('../bench/action.js');
-      await runBenchmarkAction(config, actionLogger);
+      await runBenchmarkAction(config, actionLogger, { context });
       return;
     }
     // a closed pull request's preview is deleted, and nothing is built
     const { closePreview } = await import('../stages/preview.js');
-    const closed = await closePreview(config, actionLogger);
+    const closed = await closePreview(config, actionLogger, context);
     if (closed !== undefined) {
       if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(`${closed}\n`, true).write();
       const { markPreviewDeleted } = await import('../publish/publish.js');
-      await markPreviewDeleted(config, actionLogger);
+      await markPreviewDeleted(config, actionLogger, { context });
       return;
     }
-    const result = await runPipeline(config, actionLogger);
+    const result = await runPipeline(config, actionLogger, context);
     const { publishReport } = await import('../publish/publish.js');
-    await publishReport(result, config, actionLogger);
+    await publishReport(result, config, actionLogger, { context });
   } catch (error) {
     // Anything thrown, strings included, fails the step: never leave it green.
     if (error instanceof UserError && error.file) {

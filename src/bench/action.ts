@@ -1,12 +1,12 @@
 import type { Config } from '../config/config.js';
 import { UserError } from '../errors.js';
 import { runClient, type GitHubClient } from '../github/client.js';
-import { pullRequestOf, readGitHubContext, type RepoRef } from '../github/context.js';
+import { pullRequestOf, type RepoRef } from '../github/context.js';
 import { commentOnIssue, openIssue, setIssueState, type Written } from '../github/issues.js';
 import type { Logger } from '../log.js';
 import { budgetError } from '../report/budget.js';
 import type { BenchmarkAlert } from '../report/model.js';
-import { actionDeps, type PublishDeps } from '../publish/publish.js';
+import { actionDeps, githubContextOf, type PublishDeps } from '../publish/publish.js';
 import type { AlertTransition } from './alert.js';
 import { dataBranchBackend, DATA_BRANCH_FOLDER } from './backends.js';
 import { historyDir, type AlertState } from './history.js';
@@ -23,8 +23,11 @@ export async function runBenchmarkAction(
   logger: Logger,
   overrides: Partial<PublishDeps> = {},
 ): Promise<void> {
-  const deps = { ...(await actionDeps(overrides.env ?? process.env)), ...overrides };
-  const context = await readGitHubContext(deps.env);
+  const deps = {
+    ...(await actionDeps(overrides.context?.env ?? overrides.env ?? process.env)),
+    ...overrides,
+  };
+  const context = await githubContextOf(deps);
   const octokit = deps.octokit ?? runClient(config, logger);
   const repo = context.repository;
   const branch = config.store.branch;

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { buildConfig, parseOutputFile } from '../config/config.js';
 import { allInputs, type InputName, type RawInputs } from '../config/inputs.js';
+import { readRunContext } from '../github/context.js';
 import { runPipeline } from '../pipeline.js';
 import { closePreview } from '../stages/preview.js';
 import { budgetError } from '../report/budget.js';
@@ -140,12 +141,13 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   };
   const logger = new TerminalLogger(io.stderr, values.verbose === true);
   // a closed pull request's preview (`--preview` in a workflow): delete it, build nothing
-  const closed = await closePreview(config, logger);
+  const context = await readRunContext(process.env);
+  const closed = await closePreview(config, logger, context);
   if (closed !== undefined) {
     io.stdout(`${closed}\n`);
     return 0;
   }
-  const result = await runPipeline(config, logger);
+  const result = await runPipeline(config, logger, context);
   io.stdout(`${result.markdown}\n`);
   // the reports are written and printed first, so a broken budget still shows what broke
   const breach =

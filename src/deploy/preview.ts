@@ -4,7 +4,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from '../fsutil.js';
-import { pullRequestOf, readGitHubContext, record } from '../github/context.js';
+import { pullRequestOf, record, type GitHubContext } from '../github/context.js';
 import type { Preview } from './target.js';
 
 /**
@@ -29,8 +29,7 @@ export interface PreviewEvent {
 }
 
 /** The pull request of this run's event, or undefined off a pull request. */
-export async function previewEvent(env: NodeJS.ProcessEnv): Promise<PreviewEvent | undefined> {
-  const context = await readGitHubContext(env);
+export function previewEvent(context: GitHubContext): PreviewEvent | undefined {
   const pr = pullRequestOf(context);
   if (!pr) return undefined;
   return {

@@ -65,6 +65,19 @@ function parseRepository(value: string | undefined): RepoRef | undefined {
   return { owner, repo };
 }
 
+/**
+ * What a run is about, read once at its start and handed down: the runner's environment, and
+ * the GitHub context read from it (the event payload file included).
+ */
+export interface RunContext {
+  readonly env: NodeJS.ProcessEnv;
+  readonly github: GitHubContext;
+}
+
+export async function readRunContext(env: NodeJS.ProcessEnv = process.env): Promise<RunContext> {
+  return { env, github: await readGitHubContext(env) };
+}
+
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 
 /** The pull request of a pull_request event, or undefined for any other event. */

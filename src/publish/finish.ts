@@ -2,7 +2,7 @@ import type { Config } from '../config/config.js';
 import { UserError, errorMessage } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { GitHubClient } from '../github/client.js';
-import { pullRequestOf, readGitHubContext } from '../github/context.js';
+import { pullRequestOf, readGitHubContext, type RunContext } from '../github/context.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { Report } from '../report/model.js';
 import { assessReport } from '../report/regression.js';
@@ -22,9 +22,9 @@ export async function finishReport(
     'baselineFile' | 'store' | 'budgets' | 'output' | 'githubToken' | 'githubTimeoutSeconds'
   >,
   logger: Logger,
-  github: { env?: NodeJS.ProcessEnv; octokit?: GitHubClient } = {},
+  github: { context?: RunContext; env?: NodeJS.ProcessEnv; octokit?: GitHubClient } = {},
 ): Promise<{ report: Report; markdown: string }> {
-  const context = await readGitHubContext(github.env ?? process.env);
+  const context = github.context?.github ?? (await readGitHubContext(github.env ?? process.env));
   // A client only where the store may be read: a PR run with a token and no baseline file.
   const needsStore =
     !config.baselineFile &&

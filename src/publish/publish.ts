@@ -18,6 +18,7 @@ import {
   pushedBranch,
   readGitHubContext,
   type GitHubContext,
+  type RunContext,
 } from '../github/context.js';
 import { postCommentFromArtifact, writeForkFiles, type PostOutcome } from '../github/fork.js';
 import { saveReport } from '../github/store.js';
@@ -48,6 +49,15 @@ export interface PublishDeps {
   readonly annotateError: (message: string, file?: string) => void;
   /** The GitHub client; by default one made from `github-token`. */
   readonly octokit?: GitHubClient;
+  /** The run's context, read once by the entry; by default read from `env`. */
+  readonly context?: RunContext;
+}
+
+/** The run's GitHub context: the one handed down, or read from the environment. */
+export async function githubContextOf(
+  deps: Partial<Pick<PublishDeps, 'context' | 'env'>>,
+): Promise<GitHubContext> {
+  return deps.context?.github ?? readGitHubContext(deps.env ?? process.env);
 }
 
 export interface PublishOutcome {
@@ -85,7 +95,10 @@ export async function publishReport(
   logger: Logger,
   overrides: Partial<PublishDeps> = {},
 ): Promise<PublishOutcome> {
-  const deps = { ...(await actionDeps(overrides.env ?? process.env)), ...overrides };
+  const deps = {
+    ...(await actionDeps(overrides.context?.env ?? overrides.env ?? process.env)),
+    ...overrides,
+  };
   const outputs = reportOutputs(input, config.output.jsonPath);
   // Outputs and summary first: whatever fails later, the step has them.
   const output = (name: string, value: string) => {
@@ -95,7 +108,7 @@ export async function publishReport(
   for (const [name, value] of Object.entries(outputs)) deps.setOutput(name, value);
   await deps.appendSummary(input.markdown);
 
-  const context = await readGitHubContext(deps.env);
+  const context = await githubContextOf(deps);
   const octokit = deps.octokit ?? runClient(config, logger);
   let comment: CommentResult | undefined;
   let commentDir: string | undefined;
@@ -207,9 +220,9 @@ async function saveOnPush(
 export async function markPreviewDeleted(
   config: Config,
   logger: Logger,
-  overrides: Partial<Pick<PublishDeps, 'env' | 'octokit'>> = {},
+  overrides: Partial<Pick<PublishDeps, 'env' | 'octokit' | 'context'>> = {},
 ): Promise<boolean> {
-  const pr = pullRequestOf(await readGitHubContext(overrides.env ?? process.env));
+  const pr = pullRequestOf(await githubContextOf(overrides));
   const octokit = overrides.octokit ?? runClient(config, logger);
   if (!pr || !octokit || !config.comment) return false;
   try {
@@ -244,15 +257,14 @@ export async function markPreviewDeleted(
 export async function publishFromArtifact(
   config: Config,
   logger: Logger,
-  overrides: Partial<Pick<PublishDeps, 'env' | 'octokit'>> = {},
+  overrides: Partial<Pick<PublishDeps, 'env' | 'octokit' | 'context'>> = {},
 ): Promise<PostOutcome> {
-  const env = overrides.env ?? process.env;
   const octokit = overrides.octokit ?? runClient(config, logger);
   if (!octokit)
     throw new UserError(
       'Input `github-token` is empty; `mode: comment` needs a token with `pull-requests: write` and `actions: read`',
     );
-  return postCommentFromArtifact(octokit, await readGitHubContext(env), logger);
+  return postCommentFromArtifact(octokit, await githubContextOf(overrides), logger);
 }
 
 /** The real sinks: @actions/core, loaded only here (the CLI never needs it). */

@@ -2,6 +2,7 @@ import type { Config } from '../config/config.js';
 import { forkNotice, previewEvent, previewOf, type PreviewEvent } from '../deploy/preview.js';
 import { deployTargetNamed } from '../deploy/registry.js';
 import type { Preview } from '../deploy/target.js';
+import type { RunContext } from '../github/context.js';
 import type { Logger } from '../log.js';
 import { detectProject } from '../projects/detect.js';
 import type { Project } from '../projects/project.js';
@@ -22,13 +23,9 @@ export interface PreviewPlan {
 }
 
 /** The PR event when a preview applies: `preview: true`, a PR event, a target that can delete. */
-async function applicableEvent(
-  config: Pick<Config, 'deploy'>,
-  env: NodeJS.ProcessEnv,
-  logger?: Logger,
-) {
+function applicableEvent(config: Pick<Config, 'deploy'>, context: RunContext, logger?: Logger) {
   if (!config.deploy.preview) return undefined;
-  const event = await previewEvent(env);
+  const event = previewEvent(context.github);
   if (!event) return undefined;
   const target = deployTargetNamed(config.deploy.target);
   if (!target?.undeploy) {
@@ -60,9 +57,9 @@ export async function planPreview(
   config: Pick<Config, 'deploy'>,
   project: Project,
   logger: Logger,
-  env: NodeJS.ProcessEnv = process.env,
+  context: RunContext,
 ): Promise<PreviewPlan> {
-  const event = await applicableEvent(config, env, logger);
+  const event = applicableEvent(config, context, logger);
   if (!event || event.closed) return {};
   const notice = withoutSecrets(config, event);
   if (notice) {
@@ -82,9 +79,9 @@ export async function planPreview(
 export async function closePreview(
   config: Config,
   logger: Logger,
-  env: NodeJS.ProcessEnv = process.env,
+  context: RunContext,
 ): Promise<string | undefined> {
-  const event = await applicableEvent(config, env); // planPreview warns, once
+  const event = applicableEvent(config, context); // planPreview warns, once
   if (!event?.closed) return undefined;
   const notice = withoutSecrets(config, event);
   if (notice) {

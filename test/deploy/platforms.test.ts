@@ -16,6 +16,7 @@ import { MemoryLogger } from '../../src/log.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { formatSeconds } from '../../src/report/format.js';
 import type { Report } from '../../src/report/model.js';
+import { readRunContext } from '../../src/github/context.js';
 import { markPreviewDeleted, publishReport } from '../../src/publish/publish.js';
 import { closePreview } from '../../src/stages/preview.js';
 import { copyFixture, pathWithFakes, type FixtureCopy } from '../projects/fixtures.js';
@@ -482,7 +483,7 @@ describe('pull request previews (`preview: true`)', () => {
   async function previewRun(env: NodeJS.ProcessEnv) {
     const logger = new MemoryLogger();
     const config = previewConfig();
-    const result = await runPipeline(config, logger, env);
+    const result = await runPipeline(config, logger, await readRunContext(env));
     const summary: string[] = [];
     const outcome = await publishReport(result, config, logger, {
       env,
@@ -526,7 +527,11 @@ describe('pull request previews (`preview: true`)', () => {
 
     // closed: nothing is built, the app is deleted and confirmed gone
     const logger = new MemoryLogger();
-    const done = await closePreview(previewConfig(), logger, await prEnv('closed'));
+    const done = await closePreview(
+      previewConfig(),
+      logger,
+      await readRunContext(await prEnv('closed')),
+    );
     expect(done).toBe('Preview hello-v4-pr-7 deleted: pull request #7 was closed.');
     expect(platform.apps.size).toBe(0);
     expect(logger.lines.join('\n')).not.toContain('Building component');
@@ -576,7 +581,11 @@ describe('pull request previews (`preview: true`)', () => {
         "No preview for #7: `fermyon-token` is empty in this run (GitHub gives no secrets to a fork's or Dependabot's pull request).";
       expect(result.report.notices).toEqual([notice]);
       expect(summary[0]).toContain(`> ${notice}`);
-      const done = await closePreview(previewConfig(), new MemoryLogger(), await prEnv('closed'));
+      const done = await closePreview(
+        previewConfig(),
+        new MemoryLogger(),
+        await readRunContext(await prEnv('closed')),
+      );
       expect(done).toBe(`${notice} Nothing to delete.`);
       expect(platform.apps.size).toBe(0);
     } finally {

@@ -6,7 +6,7 @@ import type { Project } from './projects/project.js';
 import { finishReport } from './publish/finish.js';
 import { SCHEMA_VERSION, type ComponentReport, type Report } from './report/model.js';
 import { buildProject } from './stages/build.js';
-import { deployComponents } from './stages/deploy.js';
+import { deployComponents, deployProjectOf } from './stages/deploy.js';
 import { buildLadder, completeLadder } from './stages/ladder.js';
 import { optimizeComponents } from './stages/optimize.js';
 import { lockProject } from './stages/project-lock.js';
@@ -105,6 +105,7 @@ export function buildReport(built: OptimizedBuild, config: Config): Report {
     project: {
       kind: built.project.kind,
       path: path.relative(process.cwd(), built.project.dir) || '.',
+      name: deployProjectOf(built.project).appName,
     },
     components: built.optimized.components,
     build: built.build,

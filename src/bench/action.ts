@@ -8,8 +8,8 @@ import { budgetError } from '../report/budget.js';
 import type { BenchmarkAlert } from '../report/model.js';
 import { actionDeps, githubContextOf, type PublishDeps } from '../publish/publish.js';
 import type { AlertTransition } from './alert.js';
-import { dataBranchBackend, DATA_BRANCH_FOLDER } from './backends.js';
-import { historyDir, type AlertState } from './history.js';
+import { DATA_BRANCH_FOLDER, historyDir, type AlertState } from '../report/bench-index.js';
+import { dataBranchBackend } from './backends.js';
 import { everySampleFailed, runBenchmark, type BenchmarkReport } from './run.js';
 
 /**

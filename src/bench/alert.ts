@@ -1,5 +1,5 @@
 import type { BenchmarkAlert, SampleStats } from '../report/model.js';
-import type { AlertState, HistoryEntry } from './history.js';
+import type { AlertState, HistoryEntry } from '../report/bench-index.js';
 import { quantile } from './stats.js';
 
 /**

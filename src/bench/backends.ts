@@ -9,10 +9,8 @@ import {
   writeFile as writeStoreFile,
   type Store,
 } from '../github/store.js';
+import { DATA_BRANCH_FOLDER } from '../report/bench-index.js';
 import type { HistoryBackend } from './history.js';
-
-/** The folder of the data branch that holds benchmark histories. */
-export const DATA_BRANCH_FOLDER = 'bench';
 
 /** A history in a local folder (`spinwash bench --history DIR`); files are replaced atomically. */
 export function folderBackend(root: string): HistoryBackend {

@@ -1,4 +1,4 @@
-import type { HistoryEntry, HistoryIndex } from './history.js';
+import type { HistoryEntry, HistoryIndex } from '../report/bench-index.js';
 
 /**
  * The benchmark charts, drawn as SVG text in-process (no browser, no package): the ready-time

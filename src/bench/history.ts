@@ -1,5 +1,12 @@
-import { UserError } from '../errors.js';
-import type { BenchmarkSection, Report, SampleStats } from '../report/model.js';
+import {
+  historyDir,
+  indexFile,
+  parseIndex,
+  type AlertState,
+  type HistoryEntry,
+  type HistoryIndex,
+} from '../report/bench-index.js';
+import type { BenchmarkSection, Report } from '../report/model.js';
 
 /**
  * The benchmark history of one app on one target: one JSON file per run (the run's whole
@@ -27,50 +34,6 @@ export interface HistoryBackend {
   remove(path: string, message: string): Promise<void>;
 }
 
-/** One run, as the index keeps it. */
-export interface HistoryEntry {
-  id: string;
-  startedAt: string;
-  commit?: string;
-  ref?: string;
-  samples: number;
-  failed: number;
-  /** Warm statistics, as in the run's report. */
-  ready?: SampleStats;
-  firstResponse?: SampleStats;
-  command?: SampleStats;
-  /** Final bytes summed over the components, and gzipped. */
-  bytes: number;
-  gzipBytes: number;
-  /** The alert check's verdict for this run. */
-  alert?: 'regression' | 'ok' | 'insufficient';
-}
-
-/** The alert issue this history is reported on, while a regression stands or since one did. */
-export interface AlertState {
-  /** Open while the latest runs are regressions; false once one came back in range. */
-  open: boolean;
-  /** The issue spinwash opened or commented on (absent in a local history). */
-  issue?: number;
-  /** The run that raised it. */
-  since: string;
-}
-
-export interface HistoryIndex {
-  app: string;
-  target: string;
-  /** Oldest first. */
-  runs: HistoryEntry[];
-  alert?: AlertState;
-}
-
-/** `hello-rust`, `local` → `hello-rust/local` (anything unsafe in a path becomes `_`). */
-export function historyDir(app: string, target: string): string {
-  const safe = (name: string) => name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_');
-  return `${safe(app)}/${safe(target)}`;
-}
-
-export const indexFile = (dir: string): string => `${dir}/index.json`;
 export const runFile = (dir: string, id: string): string => `${dir}/runs/${id}.json`;
 
 /** A run's id: its start time to the millisecond and its commit (`20261130T203000123Z-abc1234`). */
@@ -97,21 +60,6 @@ export function entryOf(report: Report & { benchmark: BenchmarkSection }): Histo
     gzipBytes: benchmark.sizes.gzipBytes,
     ...(benchmark.alert ? { alert: benchmark.alert.status } : {}),
   };
-}
-
-export function parseIndex(text: string, where: string): HistoryIndex {
-  try {
-    const value = JSON.parse(text) as HistoryIndex;
-    if (
-      typeof value.app === 'string' &&
-      Array.isArray(value.runs) &&
-      value.runs.every((r) => typeof r.id === 'string' && typeof r.bytes === 'number')
-    )
-      return value;
-  } catch {
-    // the error below says what to do
-  }
-  throw new UserError(`${where} is not a spinwash benchmark index; delete it to start afresh`);
 }
 
 export async function readHistory(

@@ -9,15 +9,8 @@ import type { BenchmarkAlert, BenchmarkSection, Report } from '../report/model.j
 import { deployProjectOf } from '../stages/deploy.js';
 import { checkRegression, nextAlertState, type AlertTransition } from './alert.js';
 import { scatterSvg, trendMermaid, trendSvg } from './charts.js';
-import {
-  appendRun,
-  historyDir,
-  readHistory,
-  runIdOf,
-  type AlertState,
-  type HistoryBackend,
-  type HistoryIndex,
-} from './history.js';
+import { historyDir, type AlertState, type HistoryIndex } from '../report/bench-index.js';
+import { appendRun, readHistory, runIdOf, type HistoryBackend } from './history.js';
 import { renderBenchmarkMarkdown, type ChartLinks } from './markdown.js';
 import { deploySamples } from './sample.js';
 import { summarizeSamples } from './stats.js';

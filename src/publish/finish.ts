@@ -20,7 +20,7 @@ export async function finishReport(
   config: Pick<
     Config,
     'baselineFile' | 'store' | 'budgets' | 'output' | 'githubToken' | 'githubTimeoutSeconds'
-  >,
+  > & { readonly deploy?: Pick<Config['deploy'], 'target'> },
   logger: Logger,
   github: { context?: RunContext; env?: NodeJS.ProcessEnv; octokit?: GitHubClient } = {},
 ): Promise<{ report: Report; markdown: string }> {
@@ -37,7 +37,15 @@ export async function finishReport(
   let baseline;
   let unavailable: string | undefined;
   try {
-    baseline = await loadBaseline(config, { context, ...(octokit ? { octokit } : {}) }, logger);
+    baseline = await loadBaseline(
+      config,
+      { context, ...(octokit ? { octokit } : {}) },
+      logger,
+      // a benchmark history of this app on this target holds the deploy time's measured spread
+      report.project.name && config.deploy
+        ? { app: report.project.name, target: config.deploy.target }
+        : undefined,
+    );
   } catch (error) {
     // The stored baseline is optional context: what was measured is published without it.
     // A `baseline-file` the user named is theirs to fix, so that still fails.

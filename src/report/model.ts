@@ -114,7 +114,8 @@ export interface RouteAnswer {
 export interface Report {
   schemaVersion: typeof SCHEMA_VERSION;
   tool: { name: 'spinwash'; version: string };
-  project: { kind: string; path: string };
+  /** `name`: the app's name (Spin's `[application] name`, …), which names its benchmark history. */
+  project: { kind: string; path: string; name?: string };
   components: ComponentReport[];
   build: { seconds: number };
   /** Seconds the optimize stage took (strip, wasm-opt, validation). */

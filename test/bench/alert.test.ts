@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkRegression, nextAlertState } from '../../src/bench/alert.js';
-import type { HistoryEntry } from '../../src/bench/history.js';
+import type { HistoryEntry } from '../../src/report/bench-index.js';
 import { summarize } from '../../src/bench/stats.js';
 
 /** A history entry from a run's warm ready times (seconds), as the index keeps it. */

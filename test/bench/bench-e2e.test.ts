@@ -7,7 +7,7 @@ import { folderBackend } from '../../src/bench/backends.js';
 import { runBenchmark } from '../../src/bench/run.js';
 import { deploySamples } from '../../src/bench/sample.js';
 import { summarize, summarizeSamples } from '../../src/bench/stats.js';
-import type { HistoryIndex } from '../../src/bench/history.js';
+import type { HistoryIndex } from '../../src/report/bench-index.js';
 import { buildConfig } from '../../src/config/config.js';
 import { localTarget } from '../../src/deploy/targets/local.js';
 import { MemoryLogger } from '../../src/log.js';

@@ -6,7 +6,7 @@ import {
   trendMermaid,
   trendSvg,
 } from '../../src/bench/charts.js';
-import type { HistoryEntry, HistoryIndex } from '../../src/bench/history.js';
+import type { HistoryEntry, HistoryIndex } from '../../src/report/bench-index.js';
 import { summarize } from '../../src/bench/stats.js';
 import { parseXml } from '../support/xml.js';
 

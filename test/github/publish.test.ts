@@ -20,6 +20,8 @@ import {
 } from '../../src/publish/publish.js';
 import { assessReport } from '../../src/report/regression.js';
 import { loadBaseline } from '../../src/publish/baseline.js';
+import { finishReport } from '../../src/publish/finish.js';
+import type { HistoryIndex } from '../../src/report/bench-index.js';
 import { component, report } from '../report/reports.js';
 import { startGitHubServer, type FakeGitHub } from '../support/github-server.js';
 
@@ -388,5 +390,70 @@ describe('publishReport', () => {
     );
     expect(body).toContain('❌ **Budget broken**');
     expect(sinks.outputs['size-bytes']).toBe('21000');
+  });
+
+  it("calls a deploy-time change noise by the benchmarks' measured spread when the data branch has one", async () => {
+    github.refs.delete('spinwash-data');
+    const [baseSha] = github.addCommits('main', 1);
+    const app = { kind: 'cargo', path: '.', name: 'hello-rust' };
+    const base = report([component('api', 20_000)], { project: app });
+    const pushEnv = await event(
+      'push',
+      { repository: { default_branch: 'main' } },
+      { GITHUB_SHA: baseSha!, GITHUB_REF: 'refs/heads/main' },
+    );
+    await publishReport(input(base), config(), logger, deps(pushEnv));
+    // 0.734 s before, 0.95 s now: +29%, beyond the assumed ±20% of one sample
+    const slower = report([component('api', 20_000)], {
+      project: app,
+      deploy: { ...base.deploy!, readySeconds: 0.95 },
+    });
+    const prEnv = await event('pull_request', prPayload(21));
+    const finish = () =>
+      finishReport(slower, config(), logger, { env: prEnv, octokit }).then((r) => r.report);
+    expect((await finish()).comparison?.deploy).toMatchObject({
+      noiseSource: 'assumed',
+      withinNoise: false,
+    });
+
+    // a scheduled benchmark of this app on this target measured a wider spread: p90 − p10
+    const stats = (p10: number, p90: number) => ({
+      n: 4,
+      median: 0.8,
+      min: p10,
+      max: p90,
+      p10,
+      p90,
+      mad: 0.1,
+    });
+    const index: HistoryIndex = {
+      app: 'hello-rust',
+      target: 'local',
+      runs: [
+        {
+          id: 'r1',
+          startedAt: '2026-11-29T00:00:00Z',
+          samples: 5,
+          failed: 0,
+          ready: stats(0.7, 0.9),
+          bytes: 1,
+          gzipBytes: 1,
+        },
+        {
+          id: 'r2',
+          startedAt: '2026-11-30T00:00:00Z',
+          samples: 5,
+          failed: 0,
+          ready: stats(0.6, 0.9),
+          bytes: 1,
+          gzipBytes: 1,
+        },
+      ],
+    };
+    github.writeFile('spinwash-data', 'bench/hello-rust/local/index.json', JSON.stringify(index));
+    const measured = (await finish()).comparison?.deploy;
+    expect(measured).toMatchObject({ noiseSource: 'measured', withinNoise: true });
+    expect(measured?.noiseSeconds).toBeCloseTo(0.3, 10); // the newest run's 0.9 − 0.6
+    expect(renderMarkdown(await finish())).toContain('measured spread');
   });
 });

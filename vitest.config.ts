@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 const UNIT = [
   'test/architecture.test.ts',
   'test/config/**/*.test.ts',
-  'test/cli/**/*.test.ts',
+  'test/cli/cli.test.ts',
   'test/github/**/*.test.ts',
   'test/setup/**/*.test.ts',
   'test/unit/**/*.test.ts',

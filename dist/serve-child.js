@@ -6,7 +6,7 @@ import {
   routeTable,
   shimExportName,
   spinHeaders
-} from "./chunks/chunk-4ZSO5UYT.js";
+} from "./chunks/chunk-H3MOW4QF.js";
 import "./chunks/chunk-IUDJKI5M.js";
 
 // src/deploy/embedded/serve-child.ts

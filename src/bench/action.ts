@@ -6,7 +6,13 @@ import { commentOnIssue, openIssue, setIssueState, type Written } from '../githu
 import type { Logger } from '../log.js';
 import { budgetError } from '../report/budget.js';
 import type { BenchmarkAlert } from '../report/model.js';
-import { actionDeps, githubContextOf, type PublishDeps } from '../publish/publish.js';
+import type { OutputName } from '../config/outputs.js';
+import {
+  actionDeps,
+  githubContextOf,
+  outputEntries,
+  type PublishDeps,
+} from '../publish/publish.js';
 import type { AlertTransition } from './alert.js';
 import { DATA_BRANCH_FOLDER, historyDir, type AlertState } from '../report/bench-index.js';
 import { dataBranchBackend } from './backends.js';
@@ -72,7 +78,7 @@ export async function runBenchmarkAction(
     },
   });
   const { benchmark } = result.report;
-  const outputs: Record<string, string> = {
+  const outputs: Partial<Record<OutputName, string>> = {
     'size-bytes': String(benchmark.sizes.bytes),
     'gzip-bytes': String(benchmark.sizes.gzipBytes),
     'bench-median-seconds':
@@ -81,7 +87,7 @@ export async function runBenchmarkAction(
     ...(config.output.jsonPath ? { 'report-path': config.output.jsonPath } : {}),
     ...(written ? { 'alert-issue-url': written.url } : {}),
   };
-  for (const [name, value] of Object.entries(outputs)) deps.setOutput(name, value);
+  for (const [name, value] of outputEntries(outputs)) deps.setOutput(name, value);
   await deps.appendSummary(result.markdown);
 
   const failed = everySampleFailed(benchmark);

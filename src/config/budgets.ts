@@ -8,11 +8,6 @@ export type { Budgets, IncreaseLimit } from '../report/budget.js';
  * them against a report.
  */
 
-export const NO_BUDGETS: Budgets = Object.freeze({
-  maxComponentBytes: Object.freeze({}),
-  failOnBudget: true,
-});
-
 const UNITS: Readonly<Record<string, number>> = {
   b: 1,
   kb: 1000,

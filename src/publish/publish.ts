@@ -1,3 +1,4 @@
+import type { OutputName } from '../config/outputs.js';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Config } from '../config/config.js';
@@ -43,7 +44,8 @@ export interface PublishInput {
 /** Where publishing writes: @actions/core in the action, arrays in tests. */
 export interface PublishDeps {
   readonly env: NodeJS.ProcessEnv;
-  readonly setOutput: (name: string, value: string) => void;
+  /** Only the outputs action.yml declares (src/config/outputs.ts). */
+  readonly setOutput: (name: OutputName, value: string) => void;
   readonly appendSummary: (markdown: string) => Promise<void>;
   /** An error annotation, on a file when given (a budget breach on its component's manifest). */
   readonly annotateError: (message: string, file?: string) => void;
@@ -61,7 +63,7 @@ export async function githubContextOf(
 }
 
 export interface PublishOutcome {
-  readonly outputs: Readonly<Record<string, string>>;
+  readonly outputs: Readonly<Partial<Record<OutputName, string>>>;
   readonly comment?: CommentResult;
   /** Folder with the comment files, when the comment could not be posted. */
   readonly commentDir?: string;
@@ -70,12 +72,15 @@ export interface PublishOutcome {
 }
 
 /** The action's outputs, computed from the report (sums over components). */
-export function reportOutputs(input: PublishInput, reportPath?: string): Record<string, string> {
+export function reportOutputs(
+  input: PublishInput,
+  reportPath?: string,
+): Partial<Record<OutputName, string>> {
   const { report, project } = input;
   // a file several components share counts once
   const sum = (pick: (c: Report['components'][number]) => number) =>
     String(countedOnce(report.components).reduce((s, c) => s + pick(c), 0));
-  const outputs: Record<string, string> = {
+  const outputs: Partial<Record<OutputName, string>> = {
     'wasm-path': [...new Set(project.components.map((c) => c.wasmPath))].join('\n'),
     'size-bytes': sum((c) => c.final.bytes),
     'gzip-bytes': sum((c) => c.final.gzipBytes),
@@ -87,6 +92,13 @@ export function reportOutputs(input: PublishInput, reportPath?: string): Record<
   }
   if (reportPath) outputs['report-path'] = reportPath;
   return outputs;
+}
+
+/** The outputs set, as [name, value] pairs. */
+export function outputEntries(
+  outputs: Partial<Record<OutputName, string>>,
+): [OutputName, string][] {
+  return Object.entries(outputs) as [OutputName, string][];
 }
 
 export async function publishReport(
@@ -101,11 +113,11 @@ export async function publishReport(
   };
   const outputs = reportOutputs(input, config.output.jsonPath);
   // Outputs and summary first: whatever fails later, the step has them.
-  const output = (name: string, value: string) => {
+  const output = (name: OutputName, value: string) => {
     outputs[name] = value;
     deps.setOutput(name, value);
   };
-  for (const [name, value] of Object.entries(outputs)) deps.setOutput(name, value);
+  for (const [name, value] of outputEntries(outputs)) deps.setOutput(name, value);
   await deps.appendSummary(input.markdown);
 
   const context = await githubContextOf(deps);

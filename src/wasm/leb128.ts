@@ -11,10 +11,3 @@ export function encodeU32(value: number): Uint8Array {
   } while (rest !== 0);
   return Uint8Array.from(out);
 }
-
-/** How many bytes `encodeU32(value)` takes. */
-export function u32Length(value: number): number {
-  let length = 1;
-  for (let rest = value >>> 7; rest !== 0; rest >>>= 7) length++;
-  return length;
-}

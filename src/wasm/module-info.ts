@@ -170,11 +170,6 @@ export function functionNames(module: WasmBinary): Map<number, string> {
   return names;
 }
 
-/** The module's own name (name subsection 0), e.g. `wit-component:adapter:wasi_snapshot_preview1`. */
-export function moduleName(module: WasmBinary): string | undefined {
-  return readNameSubsection(module, 0, (sub) => sub.name('the module name'));
-}
-
 /**
  * The `target_features` section: the features the toolchain says the module uses
  * (`+name` used, `-name` must not be used, `=name` required). undefined when absent.

@@ -219,11 +219,6 @@ export function wasmKind(bytes: Uint8Array): WasmKind {
   return readKind(bytes, 0, bytes.length, undefined);
 }
 
-/** The payload of a section as a subarray (no copy). */
-export function sectionPayload(binary: WasmBinary, section: WasmSection): Uint8Array {
-  return binary.bytes.subarray(section.payloadStart, section.end);
-}
-
 /** Every core module in a binary, depth first, with a path like `module[0]` or `component[1]/module[0]`. */
 export function coreModules(binary: WasmBinary): { path: string; module: WasmBinary }[] {
   if (binary.kind === 'module') return [{ path: '', module: binary }];

@@ -34,8 +34,6 @@ export const SHIM_INTERFACES = {
   ],
 } as const satisfies Record<string, readonly string[]>;
 
-export type ShimPackage = keyof typeof SHIM_INTERFACES;
-
 /** `terminal-input` → `terminalInput`: the shim's export name for a WIT interface. */
 export function shimExportName(wasiInterface: string): string {
   return wasiInterface.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());

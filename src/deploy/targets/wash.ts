@@ -6,7 +6,7 @@ import { exec, execCapture } from '../../exec.js';
 import type { Logger } from '../../log.js';
 import type { WashProject } from '../../projects/wash.js';
 import { freePort, freshServer, waitUntilReady } from '../readiness.js';
-import { startServing } from './spin-up.js';
+import { startServing } from '../serving.js';
 import { noOptions, type DeployRequest, type Deployment, type DeployTarget } from '../target.js';
 
 const STATUS_POLL_MS = 250;

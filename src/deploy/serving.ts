@@ -1,0 +1,81 @@
+import { UserError } from '../errors.js';
+import { tail } from '../exec.js';
+import { startProcess } from '../process.js';
+
+/**
+ * A platform CLI that keeps running while it serves (`spin up`, `wash dev`). src/exec.ts runs
+ * commands to completion; this one is watched while it runs and stopped on request.
+ */
+export interface ServingProcess {
+  /** Everything it printed so far (stdout and stderr). */
+  output(): string;
+  /** Why it exited, once it has; undefined while it runs. */
+  exitReason(): string | undefined;
+  /** Resolves with the first match of `pattern` in its output; rejects if it exits or `timeoutMs` passes. */
+  waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray>;
+  /** SIGTERM, then SIGKILL after a grace period; resolves once it has exited. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export function startServing(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+  onOutput: (chunk: string) => void,
+  /** The child's whole environment (default: this process's). */
+  env: NodeJS.ProcessEnv = process.env,
+): ServingProcess {
+  const server = startProcess(command, args, { cwd, env });
+  const { child } = server;
+  let output = '';
+  const listeners = new Set<() => void>();
+  const changed = (): void => listeners.forEach((listener) => listener());
+  void server.exited.then(changed);
+  const exitReason = server.exitReason;
+  const collect = (chunk: string): void => {
+    output += chunk;
+    onOutput(chunk);
+    changed();
+  };
+  child.stdout?.setEncoding('utf8').on('data', collect);
+  child.stderr?.setEncoding('utf8').on('data', collect);
+  return {
+    output: () => output,
+    exitReason,
+    waitFor: (pattern, timeoutMs) =>
+      new Promise((resolve, reject) => {
+        const check = (): void => {
+          const match = pattern.exec(output);
+          if (match) done(() => resolve(match));
+          else if (exitReason() !== undefined) {
+            done(() =>
+              reject(
+                new UserError(
+                  `\`${command} ${args.join(' ')}\` stopped (${exitReason() ?? ''}):\n${tail(output)}`,
+                ),
+              ),
+            );
+          }
+        };
+        const timer = setTimeout(
+          () =>
+            done(() =>
+              reject(
+                new UserError(
+                  `\`${command} ${args.join(' ')}\` printed no ${pattern} within ${timeoutMs / 1000} s:\n${tail(output)}`,
+                ),
+              ),
+            ),
+          timeoutMs,
+        );
+        const done = (settle: () => void): void => {
+          clearTimeout(timer);
+          listeners.delete(check);
+          settle();
+        };
+        listeners.add(check);
+        check();
+      }),
+    stop: server.stop,
+  };
+}

@@ -13,7 +13,7 @@ export const INPUTS = {
   },
   deploy: {
     default: 'local',
-    description: 'Where to deploy (the targets are listed below); `none` skips the deploy.',
+    description: 'Where to deploy (`none` skips the deploy):',
   },
   'wasm-opt': {
     default: 'false',

@@ -4,6 +4,7 @@ import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
 import { errorMessage, UserError } from '../errors.js';
+import type { DeployReport } from '../report/model.js';
 import type { DeploySettings } from './target.js';
 
 /**
@@ -424,6 +425,21 @@ async function pollUntilReady(request: ReadinessRequest, agents: ProbeAgents): P
       ),
     );
   }
+}
+
+/** A deploy report's measured part: where it answered, and when, as the clock saw it. */
+export function readyReport(
+  target: string,
+  url: string,
+  ready: Readiness,
+): Pick<DeployReport, 'target' | 'url' | 'status' | 'readySeconds' | 'firstResponseSeconds'> {
+  return {
+    target,
+    url,
+    status: ready.status,
+    readySeconds: ready.readySeconds,
+    firstResponseSeconds: ready.firstResponseSeconds,
+  };
 }
 
 /** A free TCP port on 127.0.0.1, found by binding port 0 and letting it go. */

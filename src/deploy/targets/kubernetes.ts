@@ -8,6 +8,7 @@ import {
   snapshotBeforeDeploy,
   waitUntilReady,
   type BeforeDeploy,
+  readyReport,
 } from '../readiness.js';
 import type {
   DeployRequest,
@@ -207,12 +208,8 @@ export async function rollOutAndProve(
     });
     return {
       report: {
-        target: 'kubernetes',
         // a port-forward's address is this machine's, gone after the run
-        url: forward ? '' : rollout.url,
-        status: ready.status,
-        readySeconds: ready.readySeconds,
-        firstResponseSeconds: ready.firstResponseSeconds,
+        ...readyReport('kubernetes', forward ? '' : rollout.url, ready),
         ...(ready.versionProof ? { versionProof: ready.versionProof } : {}),
         digest: pushed.digest,
         rolloutSeconds: rollout.rolloutSeconds,

@@ -13,7 +13,7 @@ import {
   type DeployRequest,
   type DeployTarget,
 } from '../target.js';
-import { appUrl, freshServer, probe, waitUntilReady } from '../readiness.js';
+import { appUrl, freshServer, probe, waitUntilReady, readyReport } from '../readiness.js';
 import type { RoutedApp } from '../embedded/protocol.js';
 import { probePath, routeTable, type HttpRoute } from '../embedded/routes.js';
 import { ServeProcess } from '../embedded/serve.js';
@@ -240,11 +240,7 @@ export async function deployLocal(request: LocalRequest): Promise<LocalDeploymen
     const routes = plan.routes && (await firstAnswers(url, plan.routes, request));
     return {
       report: {
-        target: 'local',
-        url,
-        status: ready.status,
-        readySeconds: ready.readySeconds,
-        firstResponseSeconds: ready.firstResponseSeconds,
+        ...readyReport('local', url, ready),
         ...(routes ? { routes } : {}),
       },
       pid: child.pid,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../errors.js';
-import { freePort, freshServer, waitUntilReady } from '../readiness.js';
+import { freePort, freshServer, waitUntilReady, readyReport } from '../readiness.js';
 import { startServing } from '../serving.js';
 import { noOptions, type DeployRequest, type Deployment, type DeployTarget } from '../target.js';
 
@@ -50,13 +50,7 @@ async function deploySpinUp(request: DeployRequest<undefined>): Promise<Deployme
       `spin up: ${url} answered ${ready.status} after ${ready.readySeconds.toFixed(2)} s`,
     );
     return {
-      report: {
-        target: 'spin',
-        url,
-        status: ready.status,
-        readySeconds: ready.readySeconds,
-        firstResponseSeconds: ready.firstResponseSeconds,
-      },
+      report: readyReport('spin', url, ready),
       stop: () => spin.stop(),
     };
   } catch (error) {

@@ -5,7 +5,7 @@ import { errorMessage, UserError } from '../../errors.js';
 import { exec, execCapture } from '../../exec.js';
 import type { Logger } from '../../log.js';
 import type { WashProject } from '../../projects/wash.js';
-import { freePort, freshServer, waitUntilReady } from '../readiness.js';
+import { freePort, freshServer, waitUntilReady, readyReport } from '../readiness.js';
 import { startServing } from '../serving.js';
 import { noOptions, type DeployRequest, type Deployment, type DeployTarget } from '../target.js';
 
@@ -146,13 +146,7 @@ async function deployWithHost(project: WashProject, request: WashRequest): Promi
     const url = baseUrl(application.httpAddress ?? DEFAULT_ADDRESS);
     const ready = await waitUntilReady(freshServer('wash', request, started, () => url));
     return {
-      report: {
-        target: 'wasmcloud',
-        url,
-        status: ready.status,
-        readySeconds: ready.readySeconds,
-        firstResponseSeconds: ready.firstResponseSeconds,
-      },
+      report: readyReport('wasmcloud', url, ready),
       stop,
     };
   } catch (error) {
@@ -249,11 +243,7 @@ async function deployWithDev(project: WashProject, request: WashRequest): Promis
     );
     return {
       report: {
-        target: 'wasmcloud',
-        url,
-        status: ready.status,
-        readySeconds: ready.readySeconds,
-        firstResponseSeconds: ready.firstResponseSeconds,
+        ...readyReport('wasmcloud', url, ready),
         ...(served === undefined
           ? {
               note: '`wash dev` built and served the project itself: this deploy is not of the optimized file',

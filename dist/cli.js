@@ -3,7 +3,7 @@ import { createRequire as __spinwashCreateRequire } from 'node:module'; const re
 
 // src/cli.ts
 process.setSourceMapsEnabled(true);
-var { cliMain } = await import("./chunks/main-SWFKBNDO.js");
+var { cliMain } = await import("./chunks/main-GGVOJF5L.js");
 var { installSignalHandlers } = await import("./chunks/process-UMETVPBZ.js");
 installSignalHandlers();
 process.exitCode = await cliMain(process.argv.slice(2), {

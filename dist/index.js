@@ -2,7 +2,7 @@ import { createRequire as __spinwashCreateRequire } from 'node:module'; const re
 
 // src/index.ts
 process.setSourceMapsEnabled(true);
-var { runAction } = await import("./chunks/main-D7HRDNVH.js");
+var { runAction } = await import("./chunks/main-OECUWAW3.js");
 var { installSignalHandlers } = await import("./chunks/process-UMETVPBZ.js");
 installSignalHandlers();
 await runAction();

@@ -43,7 +43,7 @@ export async function readTomlManifest(file: string): Promise<ManifestFile> {
 
 export async function readYamlManifest(file: string): Promise<ManifestFile> {
   const text = await readText(file);
-  const { parseDocument } = await import('yaml');
+  const { parseDocument } = await import('./yaml.js');
   const document = parseDocument(text);
   const first = document.errors[0];
   if (first) {

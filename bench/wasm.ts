@@ -14,7 +14,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execCapture, tail } from '../src/exec.js';
 import { errorMessage } from '../src/errors.js';
-import { optimizeWasm } from '../src/wasm/optimize.js';
+import { optimizeWasm } from '../src/wasm/wasm-opt.js';
 import { parseWasm, type WasmKind } from '../src/wasm/parse.js';
 import { stripCustomSections } from '../src/wasm/strip.js';
 import { validateWasm } from '../src/wasm/validate.js';
@@ -195,7 +195,7 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
 
 /**
  * Runs the comparison on each input and prints one line per input (and a summary) through
- * `log`; returns the figures for a caller that wants them (bench/run.ts).
+ * `log`; returns the figures for a caller that wants them (bench/suite.ts).
  */
 export async function benchWasm(
   inputs: WasmBenchInput[],

@@ -17,7 +17,7 @@ const check = process.argv.includes('--check');
 const ENTRIES = {
   index: 'src/index.ts',
   cli: 'src/cli.ts',
-  'serve-child': 'src/deploy/embedded/serve-child.ts',
+  'serve-child': 'src/deploy/targets/local/embedded/serve-child.ts',
 };
 
 /** Packages shipped as files: [package, the parts of it that are needed at run time]. */

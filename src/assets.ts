@@ -13,9 +13,9 @@ const ASSETS = {
     source: 'node_modules/@bytecodealliance/jco/lib/wasi_snapshot_preview1.reactor.wasm',
     dist: 'adapters/wasi_snapshot_preview1.reactor.wasm',
   },
-  /** The child process that serves a transpiled component (src/deploy/embedded/serve-child.ts). */
+  /** The child process that serves a transpiled component (src/deploy/targets/local/embedded/serve-child.ts). */
   'serve-child': {
-    source: 'src/deploy/embedded/serve-child.ts',
+    source: 'src/deploy/targets/local/embedded/serve-child.ts',
     dist: 'serve-child.js',
   },
 } as const;

@@ -8,7 +8,7 @@ import { SCHEMA_VERSION, type ComponentReport, type Report } from './report/mode
 import { buildProject } from './stages/build.js';
 import { deployComponents, deployProjectOf } from './stages/deploy.js';
 import { buildLadder, completeLadder } from './stages/ladder.js';
-import { optimizeComponents } from './stages/optimize.js';
+import { optimizeComponents } from './stages/optimize-components.js';
 import { lockProject } from './stages/project-lock.js';
 import { planPreview } from './stages/preview.js';
 import { setupProject } from './stages/setup.js';

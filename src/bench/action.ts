@@ -16,7 +16,7 @@ import {
 import type { AlertTransition } from './alert.js';
 import { DATA_BRANCH_FOLDER, historyDir, type AlertState } from '../report/bench-index.js';
 import { dataBranchBackend } from './backends.js';
-import { everySampleFailed, runBenchmark, type BenchmarkReport } from './run.js';
+import { everySampleFailed, runBenchmark, type BenchmarkReport } from './benchmark.js';
 
 /**
  * `mode: benchmark` in the action: the benchmark with its history on the data branch (every

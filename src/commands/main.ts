@@ -19,10 +19,10 @@ type Command = (args: string[], io: CommandIO) => Promise<number>;
 
 /** Commands load their code on demand: `--help` and `inspect` never load the wasm stages. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  run: async () => (await import('./run.js')).runCommand,
-  optimize: async () => (await import('./optimize.js')).runOptimizeCommand,
-  inspect: async () => (await import('./inspect.js')).runInspectCommand,
-  bench: async () => (await import('./bench.js')).runBenchCommand,
+  run: async () => (await import('./run-command.js')).runCommand,
+  optimize: async () => (await import('./optimize-command.js')).runOptimizeCommand,
+  inspect: async () => (await import('./inspect-command.js')).runInspectCommand,
+  bench: async () => (await import('./bench-command.js')).runBenchCommand,
 };
 
 /** The CLI, with its I/O injected; returns the exit code. */

@@ -1,12 +1,12 @@
 import { UserError } from '../errors.js';
 import type { DeployTarget, TargetInput } from './target.js';
-import { akamaiTarget } from './targets/akamai.js';
-import { fermyonCloudTarget } from './targets/fermyon-cloud.js';
-import { kubernetesTarget } from './targets/kubernetes.js';
-import { localTarget } from './targets/local.js';
-import { ociTarget } from './targets/oci.js';
-import { spinUpTarget } from './targets/spin-up.js';
-import { washTarget } from './targets/wash.js';
+import { akamaiTarget } from './targets/akamai/akamai.js';
+import { fermyonCloudTarget } from './targets/fermyon-cloud/fermyon-cloud.js';
+import { kubernetesTarget } from './targets/kubernetes/kubernetes.js';
+import { localTarget } from './targets/local/local.js';
+import { ociTarget } from './targets/oci/oci.js';
+import { spinUpTarget } from './targets/spin-up/spin-up.js';
+import { washTarget } from './targets/wash/wash.js';
 
 /**
  * Every deploy target, one line each. A new target is one file in ./targets/ exporting a

@@ -1,7 +1,7 @@
 import type { Logger } from '../log.js';
 import type { ProjectKind } from '../projects/project.js';
 import type { DeployReport } from '../report/model.js';
-import type { HttpRoute } from './embedded/routes.js';
+import type { HttpRoute } from './targets/local/embedded/routes.js';
 
 /**
  * The deploy-target family. Each target is one file in src/deploy/targets/ exporting a

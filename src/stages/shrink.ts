@@ -1,6 +1,6 @@
 import { errorMessage } from '../errors.js';
 import type { Sizes } from '../report/model.js';
-import type { ModuleOptimization } from '../wasm/optimize.js';
+import type { ModuleOptimization } from '../wasm/wasm-opt.js';
 import { stripCustomSections, type StripOptions, type StripResult } from '../wasm/strip.js';
 import { validateWasm } from '../wasm/validate.js';
 import { measureSizes } from './measure.js';
@@ -48,7 +48,7 @@ export async function shrinkWasm(input: Uint8Array, options: ShrinkOptions): Pro
   let final = strip.bytes;
   if (options.wasmOpt) {
     // binaryen loads only when asked for (seconds of start-up for `spinwash optimize` without it)
-    const { optimizeWasm } = await import('../wasm/optimize.js');
+    const { optimizeWasm } = await import('../wasm/wasm-opt.js');
     final = await optimizeWasm(strip.bytes, { onModule: (m) => modules.push(m) });
   }
   const wasmOptChanged = options.wasmOpt && !sameBytes(final, strip.bytes);

@@ -8,7 +8,7 @@ export {
   type ModuleOptimization,
   type OptimizeLevel,
   type OptimizeOptions,
-} from './optimize.js';
+} from './wasm-opt.js';
 export {
   coreModules,
   parseWasm,

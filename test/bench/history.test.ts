@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataBranchBackend, folderBackend } from '../../src/bench/backends.js';
 import { appendRun, readHistory, runIdOf, type HistoryBackend } from '../../src/bench/history.js';
-import type { BenchmarkReport } from '../../src/bench/run.js';
+import type { BenchmarkReport } from '../../src/bench/benchmark.js';
 import { summarizeSamples } from '../../src/bench/stats.js';
 import { createOctokit } from '../../src/github/client.js';
 import { MemoryLogger } from '../../src/log.js';

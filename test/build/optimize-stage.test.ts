@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { MemoryLogger } from '../../src/log.js';
-import { optimizeComponents } from '../../src/stages/optimize.js';
+import { optimizeComponents } from '../../src/stages/optimize-components.js';
 
 const options = { sections: { keep: [], remove: [] }, wasmOpt: true, projectDir: '/' };
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { MemoryLogger } from '../../src/log.js';
 import type { ComponentSpec } from '../../src/projects/project.js';
-import { optimizeComponents } from '../../src/stages/optimize.js';
+import { optimizeComponents } from '../../src/stages/optimize-components.js';
 import { lockPath, lockProject } from '../../src/stages/project-lock.js';
 import { restoreRelease, sha256 } from '../../src/stages/release-copy.js';
 import { answerModule, bytes, custom } from '../wasm/support/binaries.js';

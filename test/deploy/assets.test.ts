@@ -11,7 +11,9 @@ import { root } from './support.js';
 describe('runtime assets', () => {
   it('are found in the source tree when running from source', () => {
     expect(runningFromSource()).toBe(true);
-    expect(assetPath('serve-child')).toBe(path.join(root, 'src/deploy/embedded/serve-child.ts'));
+    expect(assetPath('serve-child')).toBe(
+      path.join(root, 'src/deploy/targets/local/embedded/serve-child.ts'),
+    );
     const adapter = assetPath('preview1-reactor-adapter');
     expect(adapter).toBe(
       path.join(root, 'node_modules/@bytecodealliance/jco/lib/wasi_snapshot_preview1.reactor.wasm'),

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deployLocal, localTarget } from '../../src/deploy/targets/local.js';
+import { deployLocal, localTarget } from '../../src/deploy/targets/local/local.js';
 import type { DeployRequest } from '../../src/deploy/target.js';
 import { UserError } from '../../src/errors.js';
 import { MemoryLogger } from '../../src/log.js';

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { previewManifest, renameSpinApp } from '../../src/deploy/preview.js';
-import { parsePairs, redact } from '../../src/deploy/spin-plugin.js';
-import { akaRoutesUrl } from '../../src/deploy/targets/akamai.js';
-import { cloudDeployUrl } from '../../src/deploy/targets/fermyon-cloud.js';
+import { parsePairs, redact } from '../../src/deploy/remote-spin/spin-plugin.js';
+import { akaRoutesUrl } from '../../src/deploy/targets/akamai/akamai.js';
+import { cloudDeployUrl } from '../../src/deploy/targets/fermyon-cloud/fermyon-cloud.js';
 import { UserError } from '../../src/errors.js';
 
 /** What the remote targets read from the plugins' output and the manifest, as tables. */

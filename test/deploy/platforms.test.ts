@@ -5,11 +5,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildConfig } from '../../src/config/config.js';
 import { resetTrustedCertificates } from '../../src/deploy/readiness.js';
 import type { DeployRequest, DeployTarget } from '../../src/deploy/target.js';
-import { akamaiTarget, type AkamaiOptions } from '../../src/deploy/targets/akamai.js';
+import { akamaiTarget, type AkamaiOptions } from '../../src/deploy/targets/akamai/akamai.js';
 import {
   fermyonCloudTarget,
   type FermyonCloudOptions,
-} from '../../src/deploy/targets/fermyon-cloud.js';
+} from '../../src/deploy/targets/fermyon-cloud/fermyon-cloud.js';
 import { UserError } from '../../src/errors.js';
 import { createOctokit } from '../../src/github/client.js';
 import { MemoryLogger } from '../../src/log.js';

@@ -3,7 +3,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deployLocal } from '../../src/deploy/targets/local.js';
+import { deployLocal } from '../../src/deploy/targets/local/local.js';
 import { UserError } from '../../src/errors.js';
 import { exec } from '../../src/exec.js';
 import { MemoryLogger } from '../../src/log.js';

@@ -3,7 +3,7 @@ import {
   SHIM_INTERFACES,
   shimExportName,
   unsupportedImports,
-} from '../../src/deploy/embedded/wasi-interfaces.js';
+} from '../../src/deploy/targets/local/embedded/wasi-interfaces.js';
 
 describe('the interfaces the embedded runtime provides', () => {
   it('match what the installed preview2-shim exports, no more and no fewer', async () => {

@@ -1,6 +1,6 @@
 'use strict';
 // What the fake CLIs share: manifest parsing with the repo's own parsers, and serving
-// components over HTTP with the project's embedded runtime (src/deploy/embedded, via the local target), which runs
+// components over HTTP with the project's embedded runtime (src/deploy/targets/local/embedded, via the local target), which runs
 // the real component. Only available when the fakes run from the repository.
 const http = require('node:http');
 const path = require('node:path');
@@ -32,7 +32,7 @@ async function startComponent(name, wasmPath) {
     'dist/esm/api/index.mjs',
   );
   const { tsImport } = await import(pathToFileURL(tsxApi).href);
-  const entry = pathToFileURL(path.join(repo, 'src/deploy/targets/local.ts')).href;
+  const entry = pathToFileURL(path.join(repo, 'src/deploy/targets/local/local.ts')).href;
   const { deployLocal } = await tsImport(entry, pathToFileURL(__filename).href);
   const deployment = await deployLocal({
     components: [{ name, wasmPath }],

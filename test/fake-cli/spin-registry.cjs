@@ -5,7 +5,7 @@
 // wasip1, label com.fermyon.spin.lockedAppDigest), a `application/vnd.wasm.content.layer.v1+wasm`
 // layer per component, a `…+data` layer per static file, the locked app JSON last as
 // `application/vnd.fermyon.spin.application.v1+config`. Written apart from spinwash's own
-// client (src/oci/) on purpose: the tests compare what each side did.
+// client (src/deploy/targets/oci/) on purpose: the tests compare what each side did.
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildConfig } from '../../src/config/config.js';
-import { K8S_INPUTS, parseK8sOptions } from '../../src/deploy/targets/kubernetes.js';
+import { K8S_INPUTS, parseK8sOptions } from '../../src/deploy/targets/kubernetes/kubernetes.js';
 
 const parse = (inputs: Record<string, string>) =>
   parseK8sOptions((name) => inputs[name] ?? K8S_INPUTS[name]?.default ?? '');

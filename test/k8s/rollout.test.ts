@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { connect } from '../../src/k8s/cluster.js';
-import type { K8sOptions } from '../../src/k8s/options.js';
+import { connect } from '../../src/deploy/targets/kubernetes/cluster.js';
+import type { K8sOptions } from '../../src/deploy/targets/kubernetes/options.js';
 import { freePort, NOTHING_BEFORE } from '../../src/deploy/readiness.js';
 import type { DeployRequest } from '../../src/deploy/target.js';
 import { MemoryLogger } from '../../src/log.js';
@@ -14,7 +14,7 @@ import {
   rollOutAndProve,
   type KubernetesOptions,
   type PushedImage,
-} from '../../src/deploy/targets/kubernetes.js';
+} from '../../src/deploy/targets/kubernetes/kubernetes.js';
 import { startK8sServer, CI_USER, type K8sStandIn } from '../support/k8s-server.js';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DeployRequest } from '../../src/deploy/target.js';
-import { kubernetesTarget, type KubernetesOptions } from '../../src/deploy/targets/kubernetes.js';
+import {
+  kubernetesTarget,
+  type KubernetesOptions,
+} from '../../src/deploy/targets/kubernetes/kubernetes.js';
 import { MemoryLogger } from '../../src/log.js';
 import { optimizedExampleComponent } from '../oci/example-component.js';
 import { pathWithFakes } from '../projects/fixtures.js';

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toComponent } from '../../src/wasm/componentize.js';
-import { optimizeWasm } from '../../src/wasm/optimize.js';
+import { optimizeWasm } from '../../src/wasm/wasm-opt.js';
 import { stripCustomSections } from '../../src/wasm/strip.js';
 import { validateWasm } from '../../src/wasm/validate.js';
 import { buildExample, exampleDir, root } from '../deploy/support.js';

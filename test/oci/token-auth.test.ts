@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryLogger } from '../../src/log.js';
-import { pushApp } from '../../src/deploy/push/push.js';
+import { pushApp } from '../../src/deploy/targets/oci/push.js';
 import { startRegistry, type TestRegistry } from '../support/registry.js';
 import { startTokenServer, type TokenServer } from '../support/token-server.js';
 import { optimizedExampleComponent } from './example-component.js';

@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildConfig } from '../../src/config/config.js';
-import { parseChallenge, RegistryClient } from '../../src/oci/client.js';
-import { dockerConfigCredentials, registryCredentials } from '../../src/oci/credentials.js';
-import { parseReference, pinned } from '../../src/oci/reference.js';
-import { wasmArtifact } from '../../src/oci/wasm-artifact.js';
+import { parseChallenge, RegistryClient } from '../../src/deploy/targets/oci/registry-client.js';
+import {
+  dockerConfigCredentials,
+  registryCredentials,
+} from '../../src/deploy/targets/oci/credentials.js';
+import { parseReference, pinned } from '../../src/deploy/targets/oci/reference.js';
+import { wasmArtifact } from '../../src/deploy/targets/oci/wasm-artifact.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { componentWorld } from '../../src/wasm/component-world.js';
 import { component, report } from '../report/reports.js';
@@ -205,7 +208,7 @@ describe('the CNCF Wasm OCI artifact of the example component', () => {
 
 describe('pushApp', () => {
   it('pushes one component as an artifact; a project of several is one clear line', async () => {
-    const { pushApp } = await import('../../src/deploy/push/push.js');
+    const { pushApp } = await import('../../src/deploy/targets/oci/push.js');
     const { MemoryLogger } = await import('../../src/log.js');
     const error = (await pushApp({
       project: { kind: 'cargo', dir: work, appName: 'ws' },
@@ -228,7 +231,7 @@ describe('pushApp', () => {
 describe('a registry that does not answer', () => {
   it('is given the rest of deploy-timeout, then one line naming it and the request', async () => {
     const http = await import('node:http');
-    const { pushApp } = await import('../../src/deploy/push/push.js');
+    const { pushApp } = await import('../../src/deploy/targets/oci/push.js');
     const { MemoryLogger } = await import('../../src/log.js');
     const silent = http.createServer(() => undefined); // accepts, never answers
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runInspectCommand, type InspectResult } from '../../src/commands/inspect.js';
+import { runInspectCommand, type InspectResult } from '../../src/commands/inspect-command.js';
 import { copyFixture, type FixtureCopy } from './fixtures.js';
 
 const copies: FixtureCopy[] = [];

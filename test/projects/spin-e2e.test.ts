@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spinUpTarget } from '../../src/deploy/targets/spin-up.js';
+import { spinUpTarget } from '../../src/deploy/targets/spin-up/spin-up.js';
 import { probe } from '../../src/deploy/readiness.js';
 import { UserError } from '../../src/errors.js';
 import { MemoryLogger } from '../../src/log.js';
@@ -11,7 +11,7 @@ import { runPipeline } from '../../src/pipeline.js';
 import { detectProject } from '../../src/projects/detect.js';
 import type { SpinProject } from '../../src/projects/spin.js';
 import { buildProject } from '../../src/stages/build.js';
-import { optimizeComponents } from '../../src/stages/optimize.js';
+import { optimizeComponents } from '../../src/stages/optimize-components.js';
 import { copyFixture, pathWithFakes, type FixtureCopy } from './fixtures.js';
 
 const savedPath = process.env.PATH;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildConfig } from '../../src/config/config.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { probe } from '../../src/deploy/readiness.js';
-import { localTarget } from '../../src/deploy/targets/local.js';
+import { localTarget } from '../../src/deploy/targets/local/local.js';
 import { MemoryLogger } from '../../src/log.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import type { Report } from '../../src/report/model.js';
@@ -10,7 +10,7 @@ import { detectProject } from '../../src/projects/detect.js';
 import type { SpinProject } from '../../src/projects/spin.js';
 import { buildProject } from '../../src/stages/build.js';
 import { deployProjectOf } from '../../src/stages/deploy.js';
-import { optimizeComponents } from '../../src/stages/optimize.js';
+import { optimizeComponents } from '../../src/stages/optimize-components.js';
 import { descendantPids } from '../deploy/support.js';
 import { copyFixture, pathWithFakes, type FixtureCopy } from './fixtures.js';
 

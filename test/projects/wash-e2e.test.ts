@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/deploy/readiness.js';
-import { figmentDict, parseAppStatus, washTarget } from '../../src/deploy/targets/wash.js';
+import { figmentDict, parseAppStatus, washTarget } from '../../src/deploy/targets/wash/wash.js';
 import { execCapture } from '../../src/exec.js';
 import { MemoryLogger } from '../../src/log.js';
 import { detectProject } from '../../src/projects/detect.js';

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runOptimizeCommand } from '../../src/commands/optimize.js';
+import { runOptimizeCommand } from '../../src/commands/optimize-command.js';
 import { UserError } from '../../src/errors.js';
 import { analyzeWasm } from '../../src/wasm/analyze.js';
 import { WasmFormatError } from '../../src/wasm/format-error.js';

@@ -6,7 +6,7 @@ import {
   OPTIMIZE_USAGE,
   runOptimizeCommand,
   type OptimizeCommandReport,
-} from '../../src/commands/optimize.js';
+} from '../../src/commands/optimize-command.js';
 import { analyzeWasm } from '../../src/wasm/analyze.js';
 import { validateWasm } from '../../src/wasm/validate.js';
 import { bytes, module, section } from './support/binaries.js';

@@ -1,0 +1,254 @@
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { errorMessage, UserError } from '../../../errors.js';
+import { onInterrupt } from '../../../process.js';
+import { toComponent } from '../../../wasm/componentize.js';
+import type { RouteAnswer } from '../../../report/model.js';
+import {
+  noOptions,
+  type DeployableComponent,
+  type Deployment,
+  type DeployProject,
+  type DeployRequest,
+  type DeployTarget,
+} from '../../target.js';
+import { appUrl, freshServer, probe, waitUntilReady, readyReport } from '../../readiness.js';
+import type { RoutedApp } from './embedded/protocol.js';
+import { probePath, routeTable, type HttpRoute } from './embedded/routes.js';
+import { ServeProcess } from './embedded/serve.js';
+import { transpileComponent, type TranspiledApp } from './embedded/transpile.js';
+import { unsupportedImports } from './embedded/wasi-interfaces.js';
+
+/** A local deployment, with what a test or benchmark needs to check that stop() cleans up. */
+export interface LocalDeployment extends Deployment {
+  /** The serving child process. */
+  readonly pid: number;
+  /** The temp folder holding the transpiled component (removed by stop()). */
+  readonly appDir: string;
+}
+
+/**
+ * The embedded runtime: the component is transpiled to JavaScript with jco and served by
+ * preview2-shim's HTTP server in a child process on 127.0.0.1, on a port the OS picks. A Spin
+ * app's routed components are all served, behind one port, by spin.toml's routes.
+ */
+export const localTarget: DeployTarget<undefined> = {
+  name: 'local',
+  summary:
+    '`local` serves the app on 127.0.0.1 in the runtime the `runtime` input names (default: embedded, nothing to install)',
+  inputs: {},
+  parseOptions: noOptions,
+  deploy: deployLocal,
+};
+
+/** What the embedded runtime reads of a deploy request (tests and the benchmark call it directly). */
+export type LocalRequest = Pick<
+  DeployRequest,
+  'components' | 'healthPath' | 'healthExpect' | 'timeoutSeconds' | 'logger'
+> & {
+  /** A Spin app's routes: with them every routed component is served (else only the first). */
+  readonly project?: Pick<DeployProject, 'routes'>;
+};
+
+/** What the child serves: one component, or a Spin app's routed components behind its routes. */
+interface ServePlan {
+  readonly components: readonly DeployableComponent[];
+  readonly routes?: readonly HttpRoute[];
+}
+
+function pickComponent(request: LocalRequest): DeployableComponent {
+  const [first, ...rest] = request.components;
+  if (!first) throw new UserError('deploy `local`: the project built no component to serve');
+  if (rest.length > 0) {
+    request.logger.warning(
+      `deploy \`local\` serves one component; serving ${first.name} (not ${rest.map((c) => c.name).join(', ')})`,
+    );
+  }
+  return first;
+}
+
+/**
+ * A Spin app with HTTP routes: the components its routes name, each once. A route whose
+ * component was not built here (a remote `source = { url }`) stays in the table and answers
+ * 502; a component no route names (private, or another trigger) is not served.
+ */
+function routedPlan(request: LocalRequest, routes: readonly HttpRoute[]): ServePlan {
+  const { table, replaced } = routeTable(routes);
+  for (const gone of replaced) {
+    request.logger.warning(
+      `deploy \`local\`: route ${gone.route} is declared twice; the later one wins (as in Spin), so component ${gone.component} does not get it`,
+    );
+  }
+  const routed = new Set(table.map((entry) => entry.component));
+  const components = request.components.filter((component) => routed.has(component.name));
+  const built = new Set(components.map((component) => component.name));
+  for (const entry of table) {
+    if (!built.has(entry.component)) {
+      request.logger.warning(
+        `deploy \`local\`: route ${entry.route} goes to component ${entry.component}, which was not built here (a remote source?); the embedded runtime answers it with 502`,
+      );
+    }
+  }
+  const unrouted = request.components.filter((component) => !routed.has(component.name));
+  if (unrouted.length > 0) {
+    request.logger.info(
+      `deploy \`local\`: not serving ${unrouted.map((c) => c.name).join(', ')}: no [[trigger.http]] route names ${unrouted.length === 1 ? 'it' : 'them'} (private endpoints are not routed)`,
+    );
+  }
+  if (components.length === 0) {
+    throw new UserError(
+      `deploy \`local\`: none of the components that spin.toml's routes name was built here (routes: ${table.map((e) => `${e.route} → ${e.component}`).join(', ')})`,
+    );
+  }
+  return { components, routes };
+}
+
+function servePlan(request: LocalRequest): ServePlan {
+  const routes = request.project?.routes;
+  return routes && routes.length > 0
+    ? routedPlan(request, routes)
+    : { components: [pickComponent(request)] };
+}
+
+/** The first answer of each route, through the running router (report: deploy.routes). */
+async function firstAnswers(
+  url: string,
+  routes: readonly HttpRoute[],
+  request: LocalRequest,
+): Promise<RouteAnswer[]> {
+  const { table } = routeTable(routes);
+  const answers: RouteAnswer[] = [];
+  for (const entry of table) {
+    const path = probePath(table, entry);
+    if (path === undefined) continue; // every path it matches goes to a more specific route
+    try {
+      const answer = await probe(appUrl(url, path));
+      answers.push({
+        route: entry.route,
+        component: entry.component,
+        status: answer.status,
+        seconds: answer.seconds,
+      });
+    } catch (error) {
+      request.logger.warning(
+        `deploy \`local\`: route ${entry.route} did not answer: ${errorMessage(error)}`,
+      );
+    }
+  }
+  return answers;
+}
+
+async function readWasm(file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw new UserError(`deploy \`local\`: cannot read ${file}: ${errorMessage(error)}`, file);
+  }
+}
+
+/** Refuses, before anything starts, a component the embedded runtime cannot run. */
+function checkServable(app: TranspiledApp, file: string): void {
+  const missing = unsupportedImports(app.imports);
+  if (missing.length > 0) {
+    throw new UserError(
+      `deploy \`local\`: ${file} imports ${missing.join(', ')}, which the embedded runtime (preview2-shim) cannot ` +
+        'provide; it provides the wasi 0.2 interfaces (wasi:cli, clocks, filesystem, http, io, random, sockets). ' +
+        'Deploy it to a runtime that has them (e.g. `spin`), or skip the deploy (`deploy: none`, `--deploy none`)',
+      file,
+    );
+  }
+  if (!app.exports.some((name) => name.startsWith('wasi:http/incoming-handler'))) {
+    throw new UserError(
+      `deploy \`local\`: ${file} does not export wasi:http/incoming-handler, so there is nothing to serve over HTTP ` +
+        `(it exports: ${app.exports.join(', ') || 'nothing'})`,
+      file,
+    );
+  }
+}
+
+/** Componentizes a core module, transpiles it into `dir` and checks the shim can run it. */
+async function prepare(component: DeployableComponent, dir: string): Promise<TranspiledApp> {
+  const wasm = await toComponent(await readWasm(component.wasmPath), component.wasmPath);
+  await mkdir(dir, { recursive: true });
+  const app = await transpileComponent(wasm, dir);
+  checkServable(app, component.wasmPath);
+  return app;
+}
+
+/**
+ * Componentizes the component (each routed component of a Spin app) if it is a core module,
+ * transpiles it, serves it in a child process and waits for a 200 on the health path; a Spin
+ * app's routes are then asked once each. On any failure everything started is stopped and
+ * removed before the error is thrown.
+ */
+export async function deployLocal(request: LocalRequest): Promise<LocalDeployment> {
+  const started = performance.now();
+  const deadline = started + request.timeoutSeconds * 1000;
+  const plan = servePlan(request);
+  // Started first: the runtime loads while the component is made and transpiled.
+  const child = new ServeProcess(request.logger);
+  let dir: string | undefined;
+  let forgetDir = (): void => {};
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      try {
+        await child.stop();
+      } finally {
+        if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+        forgetDir();
+      }
+    })());
+
+  try {
+    dir = await mkdtemp(path.join(tmpdir(), 'spinwash-local-'));
+    const made = dir;
+    // an interrupted deploy removes it too
+    forgetDir = onInterrupt(() => rm(made, { recursive: true, force: true }));
+    const apps: TranspiledApp[] = [];
+    for (const [index, component] of plan.components.entries())
+      apps.push(await prepare(component, plan.routes ? path.join(dir, String(index)) : dir));
+    const routed: RoutedApp | undefined = plan.routes && {
+      components: plan.components.map((component, index) => ({
+        name: component.name,
+        dir: apps[index]!.dir,
+        entry: apps[index]!.entry,
+      })),
+      routes: plan.routes.map(({ route, component }) => ({ route, component })),
+    };
+    const port = await child.serve(apps[0]!, Math.max(0, deadline - performance.now()), routed);
+    const url = `http://127.0.0.1:${port}/`;
+    const ready = await waitUntilReady(
+      freshServer(
+        'deploy `local`',
+        request,
+        started,
+        () => url,
+        () => child.exitReason(),
+      ),
+    ).catch(async (error: unknown) => {
+      if (!(error instanceof UserError)) throw error;
+      await child.stop(); // its last words (the trap message) are in by then
+      const trap = child.trap();
+      throw new UserError(
+        trap === undefined
+          ? `${error.message}${child.stderrNote()}`
+          : `deploy \`local\`: the component trapped while answering GET ${request.healthPath} (${trap})${child.stderrNote()}`,
+      );
+    });
+    const routes = plan.routes && (await firstAnswers(url, plan.routes, request));
+    return {
+      report: {
+        ...readyReport('local', url, ready),
+        ...(routes ? { routes } : {}),
+      },
+      pid: child.pid,
+      appDir: dir,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

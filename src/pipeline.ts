@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Config } from './config/config.js';
+import type { RunPlan } from './config/config.js';
 import { readRunContext, type RunContext } from './github/context.js';
 import type { Logger } from './log.js';
 import type { Project } from './projects/project.js';
@@ -60,7 +60,7 @@ export interface OptimizedBuild {
  * `then`, the project's files are rewritten and served: one run at a time holds its lock.
  */
 export async function withOptimizedBuild<T>(
-  config: Config,
+  config: RunPlan,
   logger: Logger,
   then: (built: OptimizedBuild) => Promise<T>,
 ): Promise<T> {
@@ -75,7 +75,7 @@ export async function withOptimizedBuild<T>(
 
 async function buildAndOptimize(
   project: Project,
-  config: Config,
+  config: RunPlan,
   logger: Logger,
 ): Promise<OptimizedBuild> {
   const { build, ladder } = await stage(logger, 'build', async () => ({
@@ -98,7 +98,7 @@ async function buildAndOptimize(
 }
 
 /** The report of a build, before the deploy part, the comparison and the budgets are added. */
-export function buildReport(built: OptimizedBuild, config: Config): Report {
+export function buildReport(built: OptimizedBuild, config: RunPlan): Report {
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'spinwash', version: VERSION },
@@ -118,7 +118,7 @@ export function buildReport(built: OptimizedBuild, config: Config): Report {
  * setup → build → optimize (strip, wasm-opt, validate, measure) → deploy → report.
  */
 export function runPipeline(
-  config: Config,
+  config: RunPlan,
   logger: Logger,
   /** The run's environment and event, read once (a pull request decides on a preview). */
   context?: RunContext,

@@ -1,4 +1,4 @@
-import type { Config } from '../config/config.js';
+import type { RunPlan } from '../config/config.js';
 import { UserError } from '../errors.js';
 import { runClient, type GitHubClient } from '../github/client.js';
 import { pullRequestOf, type RepoRef } from '../github/context.js';
@@ -25,7 +25,7 @@ import { everySampleFailed, runBenchmark, type BenchmarkReport } from './benchma
  * then the step fails when every sample failed, on `fail-on-alert`, or on a broken budget.
  */
 export async function runBenchmarkAction(
-  config: Config,
+  config: RunPlan,
   logger: Logger,
   overrides: Partial<PublishDeps> = {},
 ): Promise<void> {
@@ -138,7 +138,7 @@ export function alertBody(
 async function reportAlert(
   octokit: GitHubClient,
   repo: RepoRef,
-  config: Config,
+  config: RunPlan,
   transition: AlertTransition,
   alert: BenchmarkAlert,
   state: AlertState,

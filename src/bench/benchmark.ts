@@ -1,4 +1,4 @@
-import type { Config } from '../config/config.js';
+import { deployName, type RunPlan } from '../config/config.js';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from '../fsutil.js';
 import type { Logger } from '../log.js';
@@ -62,11 +62,11 @@ export function everySampleFailed(bench: BenchmarkSection): UserError | undefine
  * redraw its charts. A run whose every sample failed is recorded too (see everySampleFailed).
  */
 export async function runBenchmark(
-  config: Config,
+  config: RunPlan,
   logger: Logger,
   options: BenchmarkOptions = {},
 ): Promise<BenchmarkResult> {
-  if (config.deploy.target === 'none')
+  if (!config.deploy.target)
     throw new UserError(
       'Input `deploy` is `none`; a benchmark deploys: choose a target (`local` for the embedded runtime)',
     );
@@ -78,11 +78,12 @@ export async function runBenchmark(
 /** The deploys and the report of a benchmark, on a build already optimized. */
 async function benchmarkBuild(
   built: OptimizedBuild,
-  config: Config,
+  config: RunPlan,
   logger: Logger,
   options: BenchmarkOptions,
 ): Promise<BenchmarkResult> {
   const startedAt = new Date().toISOString();
+  const target = deployName(config.deploy);
   const samples = await stage(logger, 'deploy', () =>
     deploySamples(built.project, built.optimized.components, config, logger),
   );
@@ -99,7 +100,7 @@ async function benchmarkBuild(
       return undefined;
     };
     const before = options.history
-      ? await readHistory(options.history, app, config.deploy.target).catch(historyFailed)
+      ? await readHistory(options.history, app, target).catch(historyFailed)
       : undefined;
     const runId = runIdOf(startedAt, options.source?.commit);
     const alert = before
@@ -109,7 +110,7 @@ async function benchmarkBuild(
         })
       : undefined;
     const benchmark: BenchmarkSection = {
-      target: config.deploy.target,
+      target,
       app,
       runId,
       startedAt,
@@ -152,7 +153,7 @@ async function benchmarkBuild(
           config.benchmark.historyLimit,
           state,
         ));
-        const dir = historyDir(app, config.deploy.target);
+        const dir = historyDir(app, target);
         const files = { trend: `${dir}/trend.svg`, scatter: `${dir}/scatter.svg` };
         const drawn = history;
         await options.history.update(files.trend, `spinwash: benchmark ${dir} trend`, () =>

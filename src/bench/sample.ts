@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Config } from '../config/config.js';
-import { deployTargetNamed } from '../deploy/registry.js';
+import type { RunPlan } from '../config/config.js';
 import type { DeployTarget } from '../deploy/target.js';
 import { errorMessage } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -18,9 +17,9 @@ import { deployRequest } from '../stages/deploy.js';
 export async function deploySamples(
   project: Project,
   components: readonly ComponentReport[],
-  config: Pick<Config, 'deploy' | 'projectDir' | 'benchmark'>,
+  config: Pick<RunPlan, 'deploy' | 'projectDir' | 'benchmark'>,
   logger: Logger,
-  target: DeployTarget<unknown> | undefined = deployTargetNamed(config.deploy.target),
+  target: DeployTarget<unknown> | undefined = config.deploy.target,
 ): Promise<BenchmarkSample[]> {
   if (!target) throw new Error('deploySamples without a deploy target'); // runBenchmark refuses `none`
   const request = deployRequest(project, components, config, logger);

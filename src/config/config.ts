@@ -3,8 +3,8 @@ import path from 'node:path';
 import { UserError } from '../errors.js';
 import { parseBudgets, type Budgets } from './budgets.js';
 import { parseToolsConfig, type ToolsConfig } from '../config/tools-config.js';
-import { DEPLOY_CHOICES, deployTargetNamed } from '../deploy/registry.js';
-import type { DeploySettings } from '../deploy/target.js';
+import { chooseDeployTarget, DEPLOY_CHOICES } from '../deploy/registry.js';
+import type { DeploySettings, DeployTarget } from '../deploy/target.js';
 import { allInputs, type InputName, type RawInputs } from './inputs.js';
 import { checkCrossInputRules } from './rules.js';
 import {
@@ -16,9 +16,6 @@ import {
   parsePositiveNumber,
 } from '../input-parsers.js';
 
-/** The `deploy` input's value: a target's name (src/deploy/registry.ts) or `none`. */
-export type DeployTargetName = string;
-
 /** Release-profile overrides; `undefined` leaves the project's own Cargo.toml setting. */
 export interface ProfileTweaks {
   readonly lto?: string;
@@ -28,7 +25,12 @@ export interface ProfileTweaks {
   readonly strip?: string;
 }
 
-export interface Config {
+/**
+ * The run plan: every input read and checked once, the deploy target resolved to itself
+ * (`deploy.target`), frozen. Built by `buildConfig` from the action's inputs or the CLI's
+ * flags; every stage and `execute` take it, and nothing after it looks a target up by name.
+ */
+export interface RunPlan {
   /** Absolute path of the project folder. */
   readonly projectDir: string;
   readonly profile: ProfileTweaks;
@@ -36,7 +38,7 @@ export interface Config {
   readonly wasmOpt: boolean;
   /** Extra debug and plain-release builds for the size ladder (src/stages/ladder.ts). */
   readonly ladder: boolean;
-  readonly deploy: DeployConfig;
+  readonly deploy: DeployPlan;
   /** A manifest may name a wasm file outside the project folder (which the run then rewrites). */
   readonly allowOutsideProject: boolean;
   /** Seconds all GitHub API calls of the run may take together. */
@@ -59,13 +61,16 @@ export interface Config {
   readonly tools: ToolsConfig;
 }
 
-export interface DeployConfig extends DeploySettings {
-  /** The target that deploys (`local` with `runtime: spin|wash` is resolved to `spin-up` / `wash`); `none`. */
-  readonly target: DeployTargetName;
+export interface DeployPlan<Options = unknown> extends DeploySettings {
+  /**
+   * The target that deploys, resolved once (an alias such as `local` with `runtime: spin` is
+   * the target it names, `spin-up`); undefined for `deploy: none`.
+   */
+  readonly target?: DeployTarget<Options>;
   /** `preview: true`: a pull request gets its own app, deleted when it closes. */
   readonly preview: boolean;
   /** The target's own inputs, as its parseOptions returned them. */
-  readonly options: unknown;
+  readonly options: Options;
   /**
    * The target's secret inputs under the environment names its CLI reads (`SPIN_AUTH_TOKEN`):
    * for a child's environment only. The action masks each value.
@@ -179,10 +184,9 @@ function parseHealthPath(value: string): string {
   return value;
 }
 
-/** `local` with `runtime: spin|wash` is the `spin up` / `wash` target. */
-function resolveTarget(deploy: string, runtime: ToolsConfig['runtime']): string {
-  if (deploy !== 'local' || runtime === 'embedded') return deploy;
-  return runtime === 'spin' ? 'spin-up' : 'wash';
+/** The `deploy` value of the plan's target: its name, or `none`. */
+export function deployName(deploy: Pick<DeployPlan, 'target'>): string {
+  return deploy.target?.name ?? 'none';
 }
 
 /**
@@ -193,9 +197,10 @@ function parseDeploy(
   get: (name: string) => string,
   runtime: ToolsConfig['runtime'],
   env: NodeJS.ProcessEnv,
-): DeployConfig {
+): DeployPlan {
   const choice = parseChoice('deploy', get('deploy'), DEPLOY_CHOICES);
-  const target = deployTargetNamed(resolveTarget(choice, runtime));
+  // the one lookup of a target: from here on the plan carries the target itself
+  const target = chooseDeployTarget(choice, runtime);
   const secrets: Record<string, string> = {};
   const read = (name: string): string => {
     const spec = target?.inputs[name];
@@ -206,7 +211,7 @@ function parseDeploy(
   };
   const healthExpect = get('health-expect');
   return Object.freeze({
-    target: target?.name ?? 'none',
+    ...(target ? { target } : {}),
     healthPath: parseHealthPath(get('health-path')),
     ...(healthExpect !== '' ? { healthExpect } : {}),
     timeoutSeconds: parsePositiveNumber(
@@ -221,21 +226,21 @@ function parseDeploy(
 }
 
 /**
- * Builds the read-only Config from raw input strings (action inputs or CLI flags).
+ * Builds the read-only run plan from raw input strings (action inputs or CLI flags).
  * Missing inputs take the defaults of INPUTS; every value is checked here, once.
  */
 export function buildConfig(
   raw: RawInputs,
   cwd: string = process.cwd(),
   env: NodeJS.ProcessEnv = process.env,
-): Config {
+): RunPlan {
   const inputs = allInputs();
   const get = (name: InputName | (string & {})): string =>
     (raw[name] ?? inputs[name]?.default ?? '').trim();
   const tools = parseToolsConfig(get);
   const token = get('github-token');
   const reportPath = get('report-path');
-  const config: Config = Object.freeze({
+  const config: RunPlan = Object.freeze({
     projectDir: parseProjectDir(get('project'), cwd),
     profile: Object.freeze({
       lto: tweak(get('lto'), (v) =>

@@ -1,4 +1,4 @@
-import { DEPLOY_TARGETS, targetInputs } from '../deploy/registry.js';
+import { DEPLOY_TARGETS, targetAliases, targetInputs } from '../deploy/registry.js';
 
 /**
  * Every input of the action, with its default. action.yml must list the same names and
@@ -175,8 +175,8 @@ export const INPUTS = {
   },
   runtime: {
     default: 'embedded',
-    description:
-      'What serves the app for `deploy: local`: `embedded` (jco + preview2-shim, nothing to install), `spin` (`spin up`) or `wash` (`wash up` + `wash app deploy`, or `wash dev` for wash v2).',
+    // the runtimes are listed from the targets' aliases (allInputs)
+    description: 'What serves the app for',
   },
   'spin-version': {
     default: '',
@@ -222,20 +222,40 @@ export interface InputSpec {
   readonly env?: string;
 }
 
+/** `a`, `a or b`, `a, b or c`. */
+function orList(items: readonly string[]): string {
+  return items.length < 2
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+/** `runtime`'s description: for each `deploy` value with aliases, the runtimes that serve it. */
+function runtimeDescription(): string {
+  const aliases = targetAliases();
+  const deploys = [...new Set(aliases.map((alias) => alias.deploy))];
+  const runtimes = deploys.map(
+    (deploy) =>
+      `\`deploy: ${deploy}\`: ${orList(aliases.filter((a) => a.deploy === deploy).map((a) => a.summary))}`,
+  );
+  return `${INPUTS.runtime.description} ${runtimes.join('; ')}.`;
+}
+
 /**
  * Every input the action and the CLI take: the core ones, then each deploy target's own,
- * with `deploy`'s description listing the targets. action.yml and the CLI's help read this.
+ * with `deploy`'s description listing the targets and `runtime`'s the targets' runtimes.
+ * action.yml and the CLI's help read this.
  */
 export function allInputs(): Readonly<Record<string, InputSpec>> {
   const deploy = {
     ...INPUTS.deploy,
     description: `${INPUTS.deploy.description} ${DEPLOY_TARGETS.map((t) => t.summary).join('; ')}.`,
   };
+  const runtime = { ...INPUTS.runtime, description: runtimeDescription() };
   const own = Object.fromEntries(
     Object.entries(targetInputs()).map(([name, { targets, ...spec }]) => [
       name,
       { ...spec, description: `${spec.description} (deploy: ${targets.join(', ')})` },
     ]),
   );
-  return { ...INPUTS, deploy, ...own };
+  return { ...INPUTS, deploy, runtime, ...own };
 }

@@ -1,5 +1,7 @@
+import { targetAliases } from '../deploy/registry.js';
 import { UserError } from '../errors.js';
-import type { Config } from './config.js';
+import { deployName, type RunPlan } from './config.js';
+import { INPUTS } from './inputs.js';
 
 /**
  * Rules between inputs, each valid alone: a combination that cannot do what it says is one
@@ -9,38 +11,43 @@ export interface CrossInputRule {
   /** The inputs involved, as the message names them. */
   readonly inputs: readonly string[];
   /** The problem, or undefined when the combination is fine. */
-  check(config: Config, raw: (name: string) => string): string | undefined;
+  check(config: RunPlan, raw: (name: string) => string): string | undefined;
 }
 
-/** Targets that run the app on this machine: nothing for a pull request to preview. */
-const LOCAL_TARGETS = new Set(['local', 'spin-up', 'wash', 'none']);
+/** The `deploy` values a `runtime` chooses among (`local`), as the targets' aliases declare them. */
+function runtimeDeploys(): string[] {
+  return [...new Set(targetAliases().map((alias) => alias.deploy))];
+}
 
 export const CROSS_INPUT_RULES: readonly CrossInputRule[] = [
   {
     inputs: ['max-deploy-seconds', 'deploy'],
     check: (config) =>
-      config.budgets.maxDeploySeconds !== undefined && config.deploy.target === 'none'
+      config.budgets.maxDeploySeconds !== undefined && !config.deploy.target
         ? 'Input `max-deploy-seconds` is set but `deploy` is `none`: there is no deploy to time; remove the budget or choose a deploy target'
         : undefined,
   },
   {
     inputs: ['runtime', 'deploy'],
     check: (config, raw) =>
-      config.tools.runtime !== 'embedded' && raw('deploy') !== 'local'
-        ? `Input \`runtime\` is \`${config.tools.runtime}\` but \`deploy\` is \`${raw('deploy')}\`: \`runtime\` chooses what serves \`deploy: local\` only`
+      config.tools.runtime !== INPUTS.runtime.default && !runtimeDeploys().includes(raw('deploy'))
+        ? `Input \`runtime\` is \`${config.tools.runtime}\` but \`deploy\` is \`${raw('deploy')}\`: \`runtime\` chooses what serves ${runtimeDeploys()
+            .map((deploy) => `\`deploy: ${deploy}\``)
+            .join(', ')} only`
         : undefined,
   },
   {
     inputs: ['preview', 'deploy'],
     check: (config) =>
-      config.deploy.preview && LOCAL_TARGETS.has(config.deploy.target)
-        ? `Input \`preview\` is \`true\` but \`deploy\` is \`${config.deploy.target}\`, which keeps nothing running after the step; previews need a remote target`
+      // a target that runs the app on this machine (or none) keeps nothing for a PR to preview
+      config.deploy.preview && (config.deploy.target?.local ?? true)
+        ? `Input \`preview\` is \`true\` but \`deploy\` is \`${deployName(config.deploy)}\`, which keeps nothing running after the step; previews need a remote target`
         : undefined,
   },
   {
     inputs: ['health-expect', 'deploy'],
     check: (config) =>
-      config.deploy.healthExpect !== undefined && config.deploy.target === 'none'
+      config.deploy.healthExpect !== undefined && !config.deploy.target
         ? 'Input `health-expect` is set but `deploy` is `none`: nothing answers to check it against'
         : undefined,
   },
@@ -54,7 +61,7 @@ export const CROSS_INPUT_RULES: readonly CrossInputRule[] = [
 ];
 
 /** Throws the first broken rule as one UserError. */
-export function checkCrossInputRules(config: Config, raw: (name: string) => string): void {
+export function checkCrossInputRules(config: RunPlan, raw: (name: string) => string): void {
   for (const rule of CROSS_INPUT_RULES) {
     const problem = rule.check(config, raw);
     if (problem) throw new UserError(problem);

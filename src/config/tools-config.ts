@@ -1,17 +1,15 @@
+import { runtimeChoices } from '../deploy/registry.js';
 import { invalidInput, parseChoice, parseList } from '../input-parsers.js';
 
 import { PROJECT_KINDS, type ProjectKindInput } from '../projects/project.js';
 
-/** What serves the app for `deploy: local`: the embedded runtime, or the platform's own CLI. */
-export const RUNTIMES = ['embedded', 'spin', 'wash'] as const;
-export type RuntimeName = (typeof RUNTIMES)[number];
-
-/** The platform side of the Config: project kind, local runtime, and which CLIs to install. */
+/** The platform side of the run plan: project kind, local runtime, and which CLIs to install. */
 export interface ToolsConfig {
   readonly projectKind: ProjectKindInput;
   /** A Cargo project's Rust target (`target` input); undefined: .cargo/config.toml's, else wasm32-wasip1. */
   readonly rustTarget?: string;
-  readonly runtime: RuntimeName;
+  /** What serves `deploy: local`: a runtime a target's alias declares (`embedded`, `spin` …). */
+  readonly runtime: string;
   /** `latest`, `canary` or `vX.Y.Z`; undefined: install nothing, use spin from PATH if needed. */
   readonly spinVersion?: string;
   /** `latest` or `vX.Y.Z` (0.x or 2.x); undefined: use wash from PATH if needed. */
@@ -77,7 +75,7 @@ export function parseToolsConfig(get: (name: ToolsInputName) => string): ToolsCo
   return Object.freeze({
     projectKind: parseChoice('project-kind', get('project-kind'), PROJECT_KINDS),
     rustTarget: parseRustTarget('target', get('target')),
-    runtime: parseChoice('runtime', get('runtime'), RUNTIMES),
+    runtime: parseChoice('runtime', get('runtime'), runtimeChoices()),
     spinVersion: parseToolVersion('spin-version', get('spin-version'), true),
     washVersion: parseToolVersion('wash-version', get('wash-version'), false),
     spinPlugins: Object.freeze(plugins),

@@ -4,10 +4,12 @@ import type { DeployReport } from '../report/model.js';
 import type { HttpRoute } from './targets/local/embedded/routes.js';
 
 /**
- * The deploy-target family. Each target is one file in src/deploy/targets/ exporting a
- * `DeployTarget`, registered by one line in src/deploy/registry.ts. The registry gives the
- * config its `deploy` choices and the target's own inputs (merged into action.yml and the
- * CLI's help), setup the plugins a target needs, and the deploy stage the target itself.
+ * The deploy-target family. Each target is a folder, src/deploy/targets/<name>/, whose
+ * <name>.ts exports a `DeployTarget`, registered by one entry in src/deploy/registry.ts. A
+ * target declares what it is (local or remote, its aliases, whether it previews, the tools it
+ * needs) beside its inputs; the config's choices and rules, action.yml, the CLI's help, the
+ * README's table of targets, setup and previews are derived from these declarations, and the
+ * run plan carries the chosen target itself to every stage.
  */
 
 /** A component ready to deploy: the optimized file on disk. */
@@ -87,6 +89,17 @@ export interface Deployment {
   stop(): Promise<void>;
 }
 
+/**
+ * Another way to choose a target: `deploy: <deploy>` with `runtime: <runtime>` (`deploy: local`
+ * with `runtime: spin` is `spin-up`). The `runtime` input accepts the runtimes of these.
+ */
+export interface TargetAlias {
+  readonly deploy: string;
+  readonly runtime: string;
+  /** The runtime, for the `runtime` input's description (`` `spin` (`spin up`) ``). */
+  readonly summary: string;
+}
+
 /** One place an app can be deployed to (the embedded runtime, spin up, Fermyon Cloud …). */
 export interface DeployTarget<Options = unknown> {
   /** The `deploy` input's value that selects it. */
@@ -95,6 +108,14 @@ export interface DeployTarget<Options = unknown> {
   readonly summary: string;
   /** Inputs only this target reads. */
   readonly inputs: TargetInputs;
+  /** Serves the app on this machine, for the step only: nothing stays up to preview or keep. */
+  readonly local: boolean;
+  /** Other `deploy` / `runtime` pairs that choose it. */
+  readonly aliases?: readonly TargetAlias[];
+  /** Deploys a pull request's own copy (`preview: true`) and deletes it when the PR closes (`undeploy`). */
+  readonly previews: boolean;
+  /** The `target` its deploy reports carry (`spin-up` reports `spin`). */
+  readonly reportName: string;
   /** The platform CLI the target runs: setup checks it is on PATH before anything is built. */
   readonly cli?: 'spin' | 'wash';
   /** Spin plugins setup installs before the build (`cloud`, `aka` …). */

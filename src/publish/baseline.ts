@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Config } from '../config/config.js';
+import type { RunPlan } from '../config/config.js';
 import { errorMessage } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { GitHubClient } from '../github/client.js';
@@ -20,7 +20,7 @@ import { readJsonReport } from './report-file.js';
  * token and the store on, the data branch's report of the base commit or its nearest ancestor.
  */
 export async function loadBaseline(
-  config: Pick<Config, 'baselineFile' | 'store'>,
+  config: Pick<RunPlan, 'baselineFile' | 'store'>,
   github: { context: GitHubContext; octokit?: GitHubClient },
   logger: Logger,
   /** This app on this deploy target: where a benchmark history may hold the measured spread. */

@@ -1,4 +1,4 @@
-import type { Config } from '../config/config.js';
+import { deployName, type RunPlan } from '../config/config.js';
 import { UserError, errorMessage } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { GitHubClient } from '../github/client.js';
@@ -18,9 +18,9 @@ import { writeFileAtomic } from '../fsutil.js';
 export async function finishReport(
   report: Report,
   config: Pick<
-    Config,
+    RunPlan,
     'baselineFile' | 'store' | 'budgets' | 'output' | 'githubToken' | 'githubTimeoutSeconds'
-  > & { readonly deploy?: Pick<Config['deploy'], 'target'> },
+  > & { readonly deploy?: Pick<RunPlan['deploy'], 'target'> },
   logger: Logger,
   github: { context?: RunContext; env?: NodeJS.ProcessEnv; octokit?: GitHubClient } = {},
 ): Promise<{ report: Report; markdown: string }> {
@@ -43,7 +43,7 @@ export async function finishReport(
       logger,
       // a benchmark history of this app on this target holds the deploy time's measured spread
       report.project.name && config.deploy
-        ? { app: report.project.name, target: config.deploy.target }
+        ? { app: report.project.name, target: deployName(config.deploy) }
         : undefined,
     );
   } catch (error) {

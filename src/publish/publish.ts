@@ -1,7 +1,7 @@
 import type { OutputName } from '../config/outputs.js';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
-import type { Config } from '../config/config.js';
+import type { RunPlan } from '../config/config.js';
 import { UserError, errorMessage } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { ComponentSpec } from '../projects/project.js';
@@ -103,7 +103,7 @@ export function outputEntries(
 
 export async function publishReport(
   input: PublishInput,
-  config: Config,
+  config: RunPlan,
   logger: Logger,
   overrides: Partial<PublishDeps> = {},
 ): Promise<PublishOutcome> {
@@ -183,7 +183,7 @@ export async function publishReport(
 /** On a push to a saved branch (`save-branches`, default the repository's default branch), stores the report. */
 async function saveOnPush(
   report: Report,
-  config: Config,
+  config: RunPlan,
   context: GitHubContext,
   octokit: GitHubClient | undefined,
   logger: Logger,
@@ -230,7 +230,7 @@ async function saveOnPush(
  * shows no dead link as live. Returns whether the comment changed; a failure only warns.
  */
 export async function markPreviewDeleted(
-  config: Config,
+  config: RunPlan,
   logger: Logger,
   overrides: Partial<Pick<PublishDeps, 'env' | 'octokit' | 'context'>> = {},
 ): Promise<boolean> {
@@ -267,7 +267,7 @@ export async function markPreviewDeleted(
  * Throws a UserError naming the missing permission when it cannot.
  */
 export async function publishFromArtifact(
-  config: Config,
+  config: RunPlan,
   logger: Logger,
   overrides: Partial<Pick<PublishDeps, 'env' | 'octokit' | 'context'>> = {},
 ): Promise<PostOutcome> {

@@ -1,6 +1,5 @@
 import path from 'node:path';
-import type { Config } from '../config/config.js';
-import { deployTargetNamed } from '../deploy/registry.js';
+import type { RunPlan } from '../config/config.js';
 import type { DeployProject, DeployRequest, Preview } from '../deploy/target.js';
 import type { Logger } from '../log.js';
 import { onInterrupt } from '../process.js';
@@ -30,11 +29,11 @@ export function deployProjectOf(project: Project): DeployProject {
   };
 }
 
-/** Everything a target's deploy (or undeploy) reads, from the config and the optimized components. */
+/** Everything a target's deploy (or undeploy) reads, from the plan and the optimized components. */
 export function deployRequest(
   project: Project,
   components: readonly ComponentReport[],
-  config: Pick<Config, 'deploy' | 'projectDir'>,
+  config: Pick<RunPlan, 'deploy' | 'projectDir'>,
   logger: Logger,
   preview?: Preview,
 ): DeployRequest {
@@ -63,11 +62,11 @@ export function deployRequest(
 export async function deployComponents(
   project: Project,
   components: readonly ComponentReport[],
-  config: Pick<Config, 'deploy' | 'projectDir'>,
+  config: Pick<RunPlan, 'deploy' | 'projectDir'>,
   logger: Logger,
   preview?: Preview,
 ): Promise<DeployReport | undefined> {
-  const target = deployTargetNamed(config.deploy.target);
+  const { target } = config.deploy;
   if (!target) return undefined;
   const deployment = await target.deploy(
     deployRequest(project, components, config, logger, preview),

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Config } from '../config/config.js';
+import type { RunPlan } from '../config/config.js';
 import { UserError } from '../errors.js';
 import { execCapture } from '../exec.js';
 import type { Logger } from '../log.js';
@@ -25,7 +25,7 @@ import { shrinkWasm } from './shrink.js';
  */
 export const PLAIN_PROFILE = 'spinwash-plain';
 
-type LadderOptions = Pick<Config, 'sections' | 'projectDir'>;
+type LadderOptions = Pick<RunPlan, 'sections' | 'projectDir'>;
 
 /** What the extra builds found for one component, keyed in LadderBuilds by its wasm path. */
 export interface LadderRungs {

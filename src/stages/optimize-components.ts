@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Config } from '../config/config.js';
+import type { RunPlan } from '../config/config.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { ComponentSpec } from '../projects/project.js';
@@ -16,7 +16,7 @@ export interface OptimizeResult {
   seconds: number;
 }
 
-type OptimizeOptions = Pick<Config, 'sections' | 'wasmOpt' | 'projectDir'> & {
+type OptimizeOptions = Pick<RunPlan, 'sections' | 'wasmOpt' | 'projectDir'> & {
   /**
    * Refuse a file outside the project folder (a manifest's `source = "../x.wasm"`) unless
    * `allow-outside-project` is set. Off for a Cargo project, whose target folder may be anywhere.

@@ -1,6 +1,6 @@
-import type { Config } from '../config/config.js';
+import { deployName, type RunPlan } from '../config/config.js';
 import { forkNotice, previewEvent, previewOf, type PreviewEvent } from '../deploy/preview.js';
-import { deployTargetNamed } from '../deploy/registry.js';
+import { DEPLOY_TARGETS } from '../deploy/registry.js';
 import type { Preview } from '../deploy/target.js';
 import type { RunContext } from '../github/context.js';
 import type { Logger } from '../log.js';
@@ -22,15 +22,16 @@ export interface PreviewPlan {
   readonly skipNotice?: string;
 }
 
-/** The PR event when a preview applies: `preview: true`, a PR event, a target that can delete. */
-function applicableEvent(config: Pick<Config, 'deploy'>, context: RunContext, logger?: Logger) {
+/** The PR event when a preview applies: `preview: true`, a PR event, a target that previews. */
+function applicableEvent(config: Pick<RunPlan, 'deploy'>, context: RunContext, logger?: Logger) {
   if (!config.deploy.preview) return undefined;
   const event = previewEvent(context.github);
   if (!event) return undefined;
-  const target = deployTargetNamed(config.deploy.target);
-  if (!target?.undeploy) {
+  const { target } = config.deploy;
+  if (!target?.previews || !target.undeploy) {
+    const previewing = DEPLOY_TARGETS.filter((t) => t.previews).map((t) => t.name);
     logger?.warning(
-      `\`preview: true\` needs a deploy target that can delete its app (fermyon-cloud, akamai); \`deploy: ${config.deploy.target}\` deploys as usual`,
+      `\`preview: true\` needs a deploy target that can delete its app (${previewing.join(', ')}); \`deploy: ${deployName(config.deploy)}\` deploys as usual`,
     );
     return undefined;
   }
@@ -41,10 +42,9 @@ function applicableEvent(config: Pick<Config, 'deploy'>, context: RunContext, lo
  * Why this pull request's run has no secrets to deploy (or delete) a preview with: a fork's
  * PR, or an empty token input (Dependabot's PRs get no secrets either); undefined when it has.
  */
-function withoutSecrets(config: Pick<Config, 'deploy'>, event: PreviewEvent): string | undefined {
+function withoutSecrets(config: Pick<RunPlan, 'deploy'>, event: PreviewEvent): string | undefined {
   if (event.fromFork) return forkNotice(event.number);
-  const target = deployTargetNamed(config.deploy.target);
-  const missing = Object.entries(target?.inputs ?? {})
+  const missing = Object.entries(config.deploy.target?.inputs ?? {})
     .filter(([name, spec]) => spec.secret && !config.deploy.secrets[spec.env ?? name])
     .map(([name]) => `\`${name}\``);
   return missing.length > 0
@@ -54,7 +54,7 @@ function withoutSecrets(config: Pick<Config, 'deploy'>, event: PreviewEvent): st
 
 /** The preview plan of a run that deploys (not the `closed` event). */
 export async function planPreview(
-  config: Pick<Config, 'deploy'>,
+  config: Pick<RunPlan, 'deploy'>,
   project: Project,
   logger: Logger,
   context: RunContext,
@@ -77,7 +77,7 @@ export async function planPreview(
  * (which then runs the pipeline).
  */
 export async function closePreview(
-  config: Config,
+  config: RunPlan,
   logger: Logger,
   context: RunContext,
 ): Promise<string | undefined> {
@@ -95,8 +95,7 @@ export async function closePreview(
   });
   const project = await detectProject(config.projectDir, config.tools.projectKind);
   const preview = previewOf(deployProjectOf(project).appName, event.number);
-  const target = deployTargetNamed(config.deploy.target)!;
-  await target.undeploy!(deployRequest(project, [], config, logger, preview));
+  await config.deploy.target!.undeploy!(deployRequest(project, [], config, logger, preview));
   const done = `Preview ${preview.name} deleted: pull request #${event.number} was closed.`;
   logger.info(done);
   return done;

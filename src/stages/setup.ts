@@ -1,5 +1,4 @@
-import type { Config } from '../config/config.js';
-import { deployTargetNamed } from '../deploy/registry.js';
+import type { RunPlan } from '../config/config.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { ensureRustTarget } from '../projects/cargo.js';
@@ -14,13 +13,13 @@ import { findOnPath } from '../setup/tool-path.js';
  * wasm target the project's builds name, before any build starts.
  */
 export async function setupProject(
-  config: Pick<Config, 'projectDir' | 'tools' | 'githubToken'> & {
-    readonly deploy?: Pick<Config['deploy'], 'target'>;
+  config: Pick<RunPlan, 'projectDir' | 'tools' | 'githubToken'> & {
+    readonly deploy?: Pick<RunPlan['deploy'], 'target'>;
   },
   logger: Logger,
 ): Promise<Project> {
   // the deploy target's CLI and plugins come from setup too (a Spin 4 installs no plugin by itself)
-  const target = config.deploy ? deployTargetNamed(config.deploy.target) : undefined;
+  const target = config.deploy?.target;
   const tools = {
     ...config.tools,
     spinPlugins: [...new Set([...config.tools.spinPlugins, ...(target?.spinPlugins ?? [])])],

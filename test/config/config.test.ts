@@ -16,7 +16,8 @@ describe('buildConfig', () => {
   it('takes the defaults of action.yml: the release-profile tweaks, local deploy, no wasm-opt', () => {
     const config = buildConfig({ project }, root);
     expect(config.projectDir).toBe(project);
-    expect(config.deploy).toEqual({
+    // the plan carries the target itself; its name is the `deploy` value chosen
+    expect({ ...config.deploy, target: config.deploy.target?.name }).toEqual({
       target: 'local',
       healthPath: '/',
       timeoutSeconds: 60,
@@ -52,7 +53,7 @@ describe('buildConfig', () => {
       { project, 'health-path': '/health?ready=1', 'deploy-timeout': '3600' },
       root,
     );
-    expect(config.deploy).toMatchObject({
+    expect({ ...config.deploy, target: config.deploy.target?.name }).toMatchObject({
       target: 'local',
       healthPath: '/health?ready=1',
       timeoutSeconds: 3600,

@@ -65,7 +65,7 @@ describe('deploy: kubernetes inputs', () => {
       process.cwd(),
       { SPINWASH_OCI_PASSWORD: 'from-env' },
     );
-    expect(config.deploy.target).toBe('kubernetes');
+    expect(config.deploy.target?.name).toBe('kubernetes');
     expect(config.deploy.options).toMatchObject({
       reference: '127.0.0.1:5000/demo/app:v1',
       namespace: 'apps',

@@ -147,7 +147,8 @@ describe('deploy: oci inputs', () => {
       project,
       { SPINWASH_OCI_PASSWORD: 'from-env' },
     );
-    expect(config.deploy).toMatchObject({
+    // the plan carries the target itself; its name is the `deploy` value chosen
+    expect({ ...config.deploy, target: config.deploy.target?.name }).toMatchObject({
       target: 'oci',
       options: { reference: 'ghcr.io/o/app:v1', username: 'ci', insecure: false },
       secrets: { SPINWASH_OCI_PASSWORD: 'from-env' },

@@ -129,6 +129,9 @@ export const kubernetesTarget: DeployTarget<KubernetesOptions> = {
   summary:
     '`kubernetes` pushes to `oci-reference` and rolls out a SpinApp (SpinKube) or WorkloadDeployment (wasmCloud 2) with the kubeconfig',
   inputs: { ...OCI_INPUTS, ...K8S_INPUTS },
+  local: false,
+  previews: true,
+  reportName: 'kubernetes',
   parseOptions: (read) => ({ ...parseOciOptions(read), ...parseK8sOptions(read) }),
   deploy: deployKubernetes,
   undeploy: undeployKubernetes,
@@ -209,7 +212,7 @@ export async function rollOutAndProve(
     return {
       report: {
         // a port-forward's address is this machine's, gone after the run
-        ...readyReport('kubernetes', forward ? '' : rollout.url, ready),
+        ...readyReport(kubernetesTarget.reportName, forward ? '' : rollout.url, ready),
         ...(ready.versionProof ? { versionProof: ready.versionProof } : {}),
         digest: pushed.digest,
         rolloutSeconds: rollout.rolloutSeconds,

@@ -38,6 +38,16 @@ export const localTarget: DeployTarget<undefined> = {
   summary:
     '`local` serves the app on 127.0.0.1 in the runtime the `runtime` input names (default: embedded, nothing to install)',
   inputs: {},
+  local: true,
+  aliases: [
+    {
+      deploy: 'local',
+      runtime: 'embedded',
+      summary: '`embedded` (jco + preview2-shim, nothing to install)',
+    },
+  ],
+  previews: false,
+  reportName: 'local',
   parseOptions: noOptions,
   deploy: deployLocal,
 };
@@ -240,7 +250,7 @@ export async function deployLocal(request: LocalRequest): Promise<LocalDeploymen
     const routes = plan.routes && (await firstAnswers(url, plan.routes, request));
     return {
       report: {
-        ...readyReport('local', url, ready),
+        ...readyReport(localTarget.reportName, url, ready),
         ...(routes ? { routes } : {}),
       },
       pid: child.pid,

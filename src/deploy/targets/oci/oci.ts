@@ -14,6 +14,9 @@ export const ociTarget: DeployTarget<OciOptions> = {
   summary:
     '`oci` pushes it to an OCI registry (`oci-reference`): Spin apps with `spin registry push`, other components as the CNCF Wasm OCI artifact',
   inputs: OCI_INPUTS,
+  local: false,
+  previews: false,
+  reportName: 'oci',
   parseOptions: parseOciOptions,
   deploy: deployOci,
 };
@@ -25,7 +28,7 @@ async function deployOci(request: DeployRequest<OciOptions>): Promise<Deployment
   );
   return {
     report: {
-      target: 'oci',
+      target: ociTarget.reportName,
       url: pushed.manifest.url,
       status: pushed.manifest.status,
       readySeconds: pushed.pushSeconds,

@@ -14,6 +14,10 @@ export const spinUpTarget: DeployTarget<undefined> = {
   cli: 'spin',
   summary: '`spin-up` serves it with `spin up` on 127.0.0.1 (same as `local` with `runtime: spin`)',
   inputs: {},
+  local: true,
+  aliases: [{ deploy: 'local', runtime: 'spin', summary: '`spin` (`spin up`)' }],
+  previews: false,
+  reportName: 'spin',
   parseOptions: noOptions,
   deploy: deploySpinUp,
 };
@@ -50,7 +54,7 @@ async function deploySpinUp(request: DeployRequest<undefined>): Promise<Deployme
       `spin up: ${url} answered ${ready.status} after ${ready.readySeconds.toFixed(2)} s`,
     );
     return {
-      report: readyReport('spin', url, ready),
+      report: readyReport(spinUpTarget.reportName, url, ready),
       stop: () => spin.stop(),
     };
   } catch (error) {

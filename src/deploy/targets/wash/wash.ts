@@ -24,6 +24,16 @@ export const washTarget: DeployTarget<undefined> = {
   summary:
     '`wash` runs it on a local wasmCloud host through `wash` (same as `local` with `runtime: wash`)',
   inputs: {},
+  local: true,
+  aliases: [
+    {
+      deploy: 'local',
+      runtime: 'wash',
+      summary: '`wash` (`wash up` + `wash app deploy`, or `wash dev` for wash v2)',
+    },
+  ],
+  previews: false,
+  reportName: 'wasmcloud',
   parseOptions: noOptions,
   deploy: deployWash,
 };
@@ -146,7 +156,7 @@ async function deployWithHost(project: WashProject, request: WashRequest): Promi
     const url = baseUrl(application.httpAddress ?? DEFAULT_ADDRESS);
     const ready = await waitUntilReady(freshServer('wash', request, started, () => url));
     return {
-      report: readyReport('wasmcloud', url, ready),
+      report: readyReport(washTarget.reportName, url, ready),
       stop,
     };
   } catch (error) {
@@ -243,7 +253,7 @@ async function deployWithDev(project: WashProject, request: WashRequest): Promis
     );
     return {
       report: {
-        ...readyReport('wasmcloud', url, ready),
+        ...readyReport(washTarget.reportName, url, ready),
         ...(served === undefined
           ? {
               note: '`wash dev` built and served the project itself: this deploy is not of the optimized file',

@@ -4,7 +4,7 @@ import { buildConfig } from '../config/config.js';
 import { allInputs, type RawInputs } from '../config/inputs.js';
 import { UserError, errorMessage } from '../errors.js';
 import { readRunContext } from '../github/context.js';
-import { runPipeline } from '../pipeline.js';
+import { execute } from '../execute.js';
 import { actionLogger } from './logger.js';
 
 /** Every input, read once here and nowhere else. */
@@ -23,7 +23,7 @@ function readInputs(): RawInputs {
   return raw;
 }
 
-/** The action: inputs → Config → pipeline → outputs, summary and PR comment. */
+/** The action: inputs → run plan → execute → outputs, summary and PR comment. */
 export async function runAction(): Promise<void> {
   try {
     const config = buildConfig(readInputs(), process.env.GITHUB_WORKSPACE ?? process.cwd());
@@ -43,18 +43,15 @@ export async function runAction(): Promise<void> {
       await runBenchmarkAction(config, actionLogger, { context });
       return;
     }
-    // a closed pull request's preview is deleted, and nothing is built
-    const { closePreview } = await import('../stages/preview.js');
-    const closed = await closePreview(config, actionLogger, context);
-    if (closed !== undefined) {
-      if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(`${closed}\n`, true).write();
-      const { markPreviewDeleted } = await import('../publish/publish.js');
+    const outcome = await execute(config, actionLogger, context);
+    const { markPreviewDeleted, publishReport } = await import('../publish/publish.js');
+    if (outcome.kind === 'preview-closed') {
+      if (process.env.GITHUB_STEP_SUMMARY)
+        await core.summary.addRaw(`${outcome.message}\n`, true).write();
       await markPreviewDeleted(config, actionLogger, { context });
       return;
     }
-    const result = await runPipeline(config, actionLogger, context);
-    const { publishReport } = await import('../publish/publish.js');
-    await publishReport(result, config, actionLogger, { context });
+    await publishReport(outcome.result, config, actionLogger, { context });
   } catch (error) {
     // Anything thrown, strings included, fails the step: never leave it green.
     if (error instanceof UserError && error.file) {

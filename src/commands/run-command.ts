@@ -2,8 +2,7 @@ import { parseArgs } from 'node:util';
 import { buildConfig, parseOutputFile } from '../config/config.js';
 import { allInputs, type InputName, type RawInputs } from '../config/inputs.js';
 import { readRunContext } from '../github/context.js';
-import { runPipeline } from '../pipeline.js';
-import { closePreview } from '../stages/preview.js';
+import { execute } from '../execute.js';
 import { budgetError } from '../report/budget.js';
 import { TerminalLogger } from './terminal-logger.js';
 import type { CommandIO } from './io.js';
@@ -140,14 +139,13 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     },
   };
   const logger = new TerminalLogger(io.stderr, values.verbose === true);
-  // a closed pull request's preview (`--preview` in a workflow): delete it, build nothing
-  const context = await readRunContext(process.env);
-  const closed = await closePreview(config, logger, context);
-  if (closed !== undefined) {
-    io.stdout(`${closed}\n`);
+  // a closed pull request's preview (`--preview` in a workflow) is deleted, nothing built
+  const outcome = await execute(config, logger, await readRunContext(process.env));
+  if (outcome.kind === 'preview-closed') {
+    io.stdout(`${outcome.message}\n`);
     return 0;
   }
-  const result = await runPipeline(config, logger, context);
+  const { result } = outcome;
   io.stdout(`${result.markdown}\n`);
   // the reports are written and printed first, so a broken budget still shows what broke
   const breach =

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { UNIT } from '../vitest.config.js';
 
 const src = path.resolve(import.meta.dirname, '../src');
 
@@ -90,5 +91,41 @@ describe('architecture', () => {
     const graph = unitGraph();
     expect(graph.get('stages/')?.has('deploy/')).toBe(true);
     expect(graph.get('pipeline')?.has('stages/')).toBe(true);
+  });
+
+  it('a deploy target imports no other target (kubernetes pushes with the oci one)', () => {
+    const targets = path.join(src, 'deploy/targets');
+    const allowed = new Set(['kubernetes → oci']);
+    const crossings: string[] = [];
+    for (const file of sources(targets)) {
+      const own = path.relative(targets, file).split(path.sep)[0]!;
+      const code = readFileSync(file, 'utf8');
+      for (const match of code.matchAll(/(?:\bfrom|\bimport\()\s*'(\.{1,2}\/[^']+)'/g)) {
+        const to = path.relative(targets, path.resolve(path.dirname(file), match[1]!));
+        const other = to.startsWith('..') ? undefined : to.split(path.sep)[0];
+        if (other && other !== own && !allowed.has(`${own} → ${other}`))
+          crossings.push(`${path.relative(src, file)} → ${match[1]}`);
+      }
+    }
+    expect(crossings).toEqual([]);
+  });
+});
+
+/** A UNIT entry's names: `a/{b,c}.test.ts` is two, `a/**\/*.test.ts` one (the folder's tests). */
+function expand(pattern: string): string[] {
+  const braces = /\{([^}]*)\}/.exec(pattern);
+  return braces ? braces[1]!.split(',').map((name) => pattern.replace(braces[0], name)) : [pattern];
+}
+
+/** Whether a name matches a file: a test file, or a folder with tests for `folder/**\/*`. */
+function matchesAFile(name: string): boolean {
+  const file = path.resolve(import.meta.dirname, '..', name.split('/**')[0]!);
+  if (!name.includes('**')) return existsSync(file);
+  return existsSync(file) && sources(file).some((f) => f.endsWith('.test.ts'));
+}
+
+describe('the unit tier', () => {
+  it('names in vitest.config.ts only files that exist', () => {
+    expect(UNIT.flatMap(expand).filter((name) => !matchesAFile(name))).toEqual([]);
   });
 });

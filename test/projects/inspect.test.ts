@@ -1,31 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { runInspectCommand, type InspectResult } from '../../src/commands/inspect-command.js';
-import { copyFixture, type FixtureCopy } from './fixtures.js';
-
-const copies: FixtureCopy[] = [];
-afterEach(() => copies.splice(0).forEach((c) => c.remove()));
-
-async function inspect(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runInspectCommand(args, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-  });
-  return { code, stdout, stderr };
-}
-
-async function inspectJson(fixture: string): Promise<InspectResult & { text: string }> {
-  const copy = copyFixture(fixture, []);
-  copies.push(copy);
-  const json = path.join(copy.dir, 'inspect.json');
-  const { code, stdout, stderr } = await inspect(['--project', copy.dir, '--json', json]);
-  expect(stderr).toBe('');
-  expect(code).toBe(0);
-  return { ...(JSON.parse(readFileSync(json, 'utf8')) as InspectResult), text: stdout };
-}
+import { describe, expect, it } from 'vitest';
+import { copyFixture } from './fixtures.js';
+import { copies, inspect, inspectJson } from './inspect-support.js';
 
 describe('spinwash inspect', () => {
   it('lists every component of a multi-component Spin app, with workdirs and a remote one not built', async () => {
@@ -240,38 +217,6 @@ describe('spinwash inspect', () => {
       ['keyvalue', 'components/kv.wasm', undefined],
       ['service', 'services/cron.wasm', undefined],
     ]);
-  });
-
-  it('finds both wasm members of a Cargo workspace', async () => {
-    const result = await inspectJson('cargo-workspace');
-    expect(result.kind).toBe('cargo');
-    expect(result.components.map((c) => c.name).sort()).toEqual([
-      'spinwash-fixture-ws-back',
-      'spinwash-fixture-ws-front',
-    ]);
-    for (const c of result.components)
-      expect(c.wasm).toMatch(/wasm32-wasip1\/release\/spinwash_fixture_ws_(front|back)\.wasm$/);
-  });
-
-  it("a Cargo project builds for .cargo/config.toml's [build] target, and --target overrides it", async () => {
-    const copy = copyFixture('cargo-workspace', []);
-    copies.push(copy);
-    mkdirSync(path.join(copy.dir, '.cargo'));
-    writeFileSync(
-      path.join(copy.dir, '.cargo', 'config.toml'),
-      '[build]\ntarget = "wasm32-wasip2"\n',
-    );
-    const json = path.join(copy.dir, 'inspect.json');
-    expect((await inspect(['--project', copy.dir, '--json', json])).code).toBe(0);
-    const configured = JSON.parse(readFileSync(json, 'utf8')) as InspectResult;
-    for (const c of configured.components) {
-      expect(c.target).toBe('wasm32-wasip2');
-      expect(c.wasm).toMatch(/\/wasm32-wasip2\/release\//);
-      expect(c.buildCommand).toMatch(/^cargo build --release --target wasm32-wasip2 -p /);
-    }
-    const flagged = await inspect(['--project', copy.dir, '--target', 'wasm32-wasip1']);
-    expect(flagged.stdout).toContain('target:   wasm32-wasip1');
-    expect(flagged.stdout).not.toContain('wasm32-wasip2');
   });
 
   it('refuses unknown flags with exit code 2 and writes no file on a bad project', async () => {

@@ -72,7 +72,7 @@ async function startApp(initial: AppState): Promise<TestApp> {
   return app;
 }
 
-/** A request for `app` with the clock started now. */
+/** A request for `app` (the clock started now, unless `startedAt` says when). */
 function requestFor(app: TestApp, over: Partial<ReadinessRequest> = {}): ReadinessRequest {
   return {
     label: 'deploy `test`',
@@ -149,16 +149,18 @@ describe('the readiness clock', () => {
       state: 'info',
       info: { name: 'app', version: '1', digest: 'sha256:old' },
     });
+    const startedAt = performance.now(); // before the switch is scheduled: a lower bound holds
     after(300, () => Object.assign(app.state, { body: 'v2', digest: 'sha256:new' }));
-    const ready = await waitUntilReady(requestFor(app, { before }));
+    const ready = await waitUntilReady(requestFor(app, { before, startedAt }));
     expect(ready).toMatchObject({ status: 200, versionProof: 'spin-info', digest: 'sha256:new' });
     expect(ready.readySeconds).toBeGreaterThanOrEqual(0.3);
   });
 
   it('with the pushed digest known, only that digest is the new version', async () => {
     const app = await startApp({ status: 200, body: 'x', digest: 'sha256:other' });
+    const startedAt = performance.now();
     after(300, () => (app.state.digest = 'sha256:pushed'));
-    const ready = await waitUntilReady(requestFor(app, { digest: 'sha256:pushed' }));
+    const ready = await waitUntilReady(requestFor(app, { digest: 'sha256:pushed', startedAt }));
     expect(ready).toMatchObject({ versionProof: 'spin-info', digest: 'sha256:pushed' });
     expect(ready.readySeconds).toBeGreaterThanOrEqual(0.3);
   });
@@ -166,9 +168,10 @@ describe('the readiness clock', () => {
   it('without Spin info, `health-expect` tells the versions apart by the body', async () => {
     const app = await startApp({ status: 200, body: 'version 1' });
     expect(await snapshotBeforeDeploy(app.base)).toEqual({ state: 'no-info' });
+    const startedAt = performance.now();
     after(300, () => (app.state.body = 'version 2'));
     const ready = await waitUntilReady(
-      requestFor(app, { before: { state: 'no-info' }, healthExpect: 'version 2' }),
+      requestFor(app, { before: { state: 'no-info' }, healthExpect: 'version 2', startedAt }),
     );
     expect(ready).toMatchObject({ status: 200, versionProof: 'body' });
     expect(ready.readySeconds).toBeGreaterThanOrEqual(0.3);
@@ -183,8 +186,9 @@ describe('the readiness clock', () => {
   it('waits for the URL: nothing is probed until the deploy tells where the app is', async () => {
     const app = await startApp({ status: 200, body: 'hi' });
     let known: string | undefined;
+    const startedAt = performance.now();
     after(200, () => (known = app.base));
-    const ready = await waitUntilReady(requestFor(app, { baseUrl: () => known }));
+    const ready = await waitUntilReady(requestFor(app, { baseUrl: () => known, startedAt }));
     expect(ready.url).toBe(app.base);
     expect(ready.readySeconds).toBeGreaterThanOrEqual(0.2);
   });
@@ -192,28 +196,28 @@ describe('the readiness clock', () => {
   it('at the deadline, one line: the new version never answered, and what answered instead', async () => {
     const app = await startApp({ status: 200, body: 'v1', digest: 'sha256:old' });
     const before = await snapshotBeforeDeploy(app.base);
-    const wait = waitUntilReady(requestFor(app, { before, timeoutSeconds: 0.5 }));
+    const wait = waitUntilReady(requestFor(app, { before, timeoutSeconds: 1 }));
     await expect(wait).rejects.toThrow(UserError);
     await expect(wait).rejects.toThrow(
-      `deploy \`test\`: the new version never answered 200 at ${app.base}health within 0.5 s (last: the previous version (spin info digest sha256:old))`,
+      `deploy \`test\`: the new version never answered 200 at ${app.base}health within 1 s (last: the previous version (spin info digest sha256:old))`,
     );
     // the old version served its digest: a bare 200 without one may still be it
     app.state.digest = undefined;
-    await expect(waitUntilReady(requestFor(app, { before, timeoutSeconds: 0.5 }))).rejects.toThrow(
+    await expect(waitUntilReady(requestFor(app, { before, timeoutSeconds: 1 }))).rejects.toThrow(
       /\(last: HTTP 200 but no Spin info to tell the version by\)$/,
     );
   });
 
   it('a fresh server that never answers 200 names its last answer; a refused connection too', async () => {
     const app = await startApp({ status: 500, body: 'boom' });
-    const settings = { healthPath: '/health', timeoutSeconds: 0.5 };
+    const settings = { healthPath: '/health', timeoutSeconds: 1 };
     await expect(
       waitUntilReady(freshServer('local', settings, performance.now(), () => app.base)),
-    ).rejects.toThrow(`local: ${app.base}health did not answer 200 within 0.5 s (last: HTTP 500)`);
+    ).rejects.toThrow(`local: ${app.base}health did not answer 200 within 1 s (last: HTTP 500)`);
     const closed = `http://127.0.0.1:${await freePort()}/`;
     await expect(
       waitUntilReady(freshServer('local', settings, performance.now(), () => closed)),
-    ).rejects.toThrow(/did not answer 200 within 0\.5 s \(last: .*ECONNREFUSED/);
+    ).rejects.toThrow(/did not answer 200 within 1 s \(last: .*ECONNREFUSED/);
   });
 
   it('stops as soon as the serving process is gone, saying why', async () => {

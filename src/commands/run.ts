@@ -5,6 +5,7 @@ import { readRunContext } from '../github/context.js';
 import { runPipeline } from '../pipeline.js';
 import { closePreview } from '../stages/preview.js';
 import { budgetError } from '../report/budget.js';
+import { recordingFailure } from '../monorepo/job-results.js';
 import { TerminalLogger } from './terminal-logger.js';
 import type { CommandIO } from './io.js';
 
@@ -17,6 +18,11 @@ const ACTION_ONLY = new Set<string>([
   'data-branch',
   'save-branches',
   'mode',
+  'allow-pull-request-target',
+  // `spinwash plan` and `spinwash merge` take these as their own flags
+  'paths-changed',
+  'reports',
+  'matrix',
 ]);
 /** Inputs of `mode: benchmark` only: flags of `spinwash bench`, not of `run` (alerts open issues: action only). */
 export const BENCH_INPUTS = [
@@ -147,7 +153,11 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     io.stdout(`${closed}\n`);
     return 0;
   }
-  const result = await runPipeline(config, logger, context);
+  // with --app (a matrix job), a run that fails before its report leaves a failure record at --json
+  const result = await recordingFailure(
+    { app: config.monorepo.app, file: config.output.jsonPath, projectDir: config.projectDir },
+    () => runPipeline(config, logger, context),
+  );
   io.stdout(`${result.markdown}\n`);
   // the reports are written and printed first, so a broken budget still shows what broke
   const breach =

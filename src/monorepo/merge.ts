@@ -145,8 +145,12 @@ function summaryLines(apps: readonly MergedApp[], title: string): string[] {
   return out;
 }
 
+/** A failure's gist for one line: its first line, and the next when the first only leads in (`…failed:`). */
 function firstLine(app: MergedApp): string {
-  const line = (app.failure?.message ?? '').split('\n')[0] ?? '';
+  const lines = (app.failure?.message ?? '').split('\n').filter((l) => l.trim() !== '');
+  const first = lines[0] ?? '';
+  const line =
+    first.endsWith(':') && lines[1] !== undefined ? `${first} ${lines[1].trim()}` : first;
   return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
 
@@ -175,14 +179,15 @@ function summaryRow(app: MergedApp): string {
   return `| ${marker}${name} | ${formatBytesExact(finalBytes(report))} | ${change} | ${deploy} | ${budgetCell(report)} |`;
 }
 
+/** The budget column: which budgets broke (the lines above the table say by how much). */
 function budgetCell(report: Report): string {
   const budgets = report.budgets;
   if (!budgets || budgets.checked.length === 0) return '—';
-  const breaches = budgets.breaches;
-  if (breaches.length === 0) return `✅ within (${budgets.checked.length} checked)`;
-  const first = cell(describeBreach(breaches[0]!));
-  const more = breaches.length > 1 ? ` (+${breaches.length - 1} more)` : '';
-  return budgets.failing ? `❌ ${first}${more}` : `⚠️ ${first}${more} (not failing)`;
+  const broken = [...new Set(budgets.breaches.map((b) => b.budget))];
+  if (broken.length === 0) return `✅ within (${budgets.checked.length} checked)`;
+  return budgets.failing
+    ? `❌ ${broken.join(', ')} broken`
+    : `⚠️ ${broken.join(', ')} broken (not failing)`;
 }
 
 function detailsHead(app: MergedApp): string {

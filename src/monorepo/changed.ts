@@ -53,8 +53,10 @@ async function git(args: string[], cwd: string, what: string): Promise<string> {
   const result = await execCapture('git', args, { cwd }).catch((error: unknown) => {
     throw new UserError(`${INPUT} needs git, which could not run: ${String(error)}`);
   });
-  if (result.code !== 0)
-    throw new UserError(`${INPUT}: ${what} (git ${args[0]}: ${tail(result.stderr.trim(), 300)})`);
+  if (result.code !== 0) {
+    const said = tail(result.stderr.trim(), 300);
+    throw new UserError(`${INPUT}: ${what}${said ? ` (git ${args[0]}: ${said})` : ''}`);
+  }
   return result.stdout;
 }
 

@@ -117,7 +117,8 @@ async function readCargoFacts(manifest: string, logger?: Logger): Promise<CargoF
     const { data } = await readTomlManifest(manifest);
     const hasMainRs =
       existsSync(path.join(dir, 'src', 'main.rs')) || existsSync(path.join(dir, 'src', 'bin'));
-    const target = hasMainRs ? (await configuredRustTarget(dir))?.target : undefined;
+    const bins = hasMainRs || Array.isArray(data.bin);
+    const target = bins ? (await configuredRustTarget(dir))?.target : undefined;
     return cargoFacts(data, dir, { hasMainRs, wasmTarget: target?.startsWith('wasm32') ?? false });
   } catch (error) {
     logger?.warning(`Skipped ${manifest}: ${errorMessage(error)}`);

@@ -19,6 +19,7 @@ export const UNIT = [
   'test/bench/{alert,bench-cli,charts,history,stats}.test.ts',
   'test/k8s/inputs.test.ts',
   'test/oci/units.test.ts',
+  'test/monorepo/{gitignore,discover,changed,merge,merge-action,job-results}.test.ts',
 ];
 
 export default defineConfig({

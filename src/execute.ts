@@ -2,6 +2,7 @@ import type { RunPlan } from './config/config.js';
 import type { RunContext } from './github/context.js';
 import type { Logger } from './log.js';
 import { runPipeline, type PipelineResult } from './pipeline.js';
+import { recordingFailure } from './monorepo/job-results.js';
 import { closePreview } from './stages/preview.js';
 
 /** What a run did, for its entry (the action, the CLI's `run`) to present. */
@@ -25,5 +26,10 @@ export async function execute(
 ): Promise<RunOutcome> {
   const closed = await closePreview(plan, logger, context);
   if (closed !== undefined) return { kind: 'preview-closed', message: closed };
-  return { kind: 'report', result: await runPipeline(plan, logger, context) };
+  // a matrix job (`app`) that fails before its report leaves a failure record for `merge`
+  const result = await recordingFailure(
+    { app: plan.monorepo.app, file: plan.output.jsonPath, projectDir: plan.projectDir },
+    () => runPipeline(plan, logger, context),
+  );
+  return { kind: 'report', result };
 }

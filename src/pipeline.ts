@@ -105,7 +105,8 @@ export function buildReport(built: OptimizedBuild, config: RunPlan): Report {
     project: {
       kind: built.project.kind,
       path: path.relative(process.cwd(), built.project.dir) || '.',
-      name: deployProjectOf(built.project).appName,
+      // a monorepo's matrix job is named by its app's key (the data branch's and the merge's)
+      name: config.monorepo.app ?? deployProjectOf(built.project).appName,
     },
     components: built.optimized.components,
     build: built.build,

@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import { buildConfig } from '../config/config.js';
 import { allInputs, type RawInputs } from '../config/inputs.js';
 import { UserError, errorMessage } from '../errors.js';
-import { readRunContext } from '../github/context.js';
+import { readRunContext, refusedEvent } from '../github/context.js';
 import { execute } from '../execute.js';
 import { actionLogger } from './logger.js';
 
@@ -31,6 +31,15 @@ export async function runAction(): Promise<void> {
     for (const secret of Object.values(config.deploy.secrets)) core.setSecret(secret);
     // the runner's environment and the event, read once for every part of the run
     const context = await readRunContext(process.env);
+    const refused = refusedEvent(context.github, config.allowPullRequestTarget);
+    if (refused) throw new UserError(refused);
+    if (config.mode === 'plan' || config.mode === 'merge') {
+      // a monorepo: the matrix of its apps, or the matrix jobs' reports as one comment
+      const { runPlanAction, runMergeAction } = await import('../monorepo/action.js');
+      const run = config.mode === 'plan' ? runPlanAction : runMergeAction;
+      await run(config, actionLogger, { context });
+      return;
+    }
     if (config.mode === 'comment') {
       // a workflow_run posting what a fork PR's run left in its artifact: no build here
       const { publishFromArtifact } = await import('../publish/publish.js');

@@ -91,7 +91,8 @@ async function benchmarkBuild(
     const sum = (pick: (c: Report['components'][number]) => number) =>
       built.optimized.components.reduce((s, c) => s + pick(c), 0);
     const summary = summarizeSamples(samples);
-    const app = deployProjectOf(built.project).appName;
+    // a monorepo's matrix job keeps its history under its app's key
+    const app = config.monorepo.app ?? deployProjectOf(built.project).appName;
     let historyError: UserError | undefined;
     const historyFailed = (error: unknown): undefined => {
       if (!(error instanceof UserError)) throw error;

@@ -12,6 +12,8 @@ Commands:
   optimize   Strip and optimize one .wasm file (a core module or a component)
   inspect    Show what spinwash finds in a project: kind, components, build commands
   bench      Build once, deploy N times: deploy-time statistics, history, charts, alerts
+  plan       Find every app of a monorepo: a GitHub Actions matrix, one job per app
+  merge      Merge a matrix's reports into one report: a row per app, details folded
 
 Run \`spinwash <command> --help\` for a command's options.`;
 
@@ -23,6 +25,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   optimize: async () => (await import('./optimize-command.js')).runOptimizeCommand,
   inspect: async () => (await import('./inspect-command.js')).runInspectCommand,
   bench: async () => (await import('./bench-command.js')).runBenchCommand,
+  plan: async () => (await import('./plan-command.js')).runPlanCommand,
+  merge: async () => (await import('./merge-command.js')).runMergeCommand,
 };
 
 /** The CLI, with its I/O injected; returns the exit code. */

@@ -16,6 +16,11 @@ const ACTION_ONLY = new Set<string>([
   'data-branch',
   'save-branches',
   'mode',
+  'allow-pull-request-target',
+  // `spinwash plan` and `spinwash merge` take these as their own flags
+  'paths-changed',
+  'reports',
+  'matrix',
 ]);
 /** Inputs of `mode: benchmark` only: flags of `spinwash bench`, not of `run` (alerts open issues: action only). */
 export const BENCH_INPUTS = [

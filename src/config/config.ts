@@ -6,6 +6,7 @@ import { parseToolsConfig, type ToolsConfig } from '../config/tools-config.js';
 import { chooseDeployTarget, DEPLOY_CHOICES } from '../deploy/registry.js';
 import type { DeploySettings, DeployTarget } from '../deploy/target.js';
 import { allInputs, type InputName, type RawInputs } from './inputs.js';
+import { parseMonorepoConfig, type MonorepoConfig } from './monorepo.js';
 import { checkCrossInputRules } from './rules.js';
 import {
   invalidInput,
@@ -53,8 +54,15 @@ export interface RunPlan {
   readonly budgets: Budgets;
   /** The results store (issue 5); `branch` undefined turns it off. */
   readonly store: { readonly branch?: string; readonly saveBranches: readonly string[] };
-  /** `run` the pipeline, `comment`: post what a fork PR run left in its artifact, or `benchmark`. */
-  readonly mode: 'run' | 'comment' | 'benchmark';
+  /**
+   * `run` the pipeline, `comment`: post what a fork PR run left in its artifact, `benchmark`,
+   * `plan`: a monorepo's matrix of apps, `merge`: the matrix jobs' reports as one comment.
+   */
+  readonly mode: (typeof MODES)[number];
+  /** A matrix job's app and the plan and merge inputs (src/config/monorepo.ts). */
+  readonly monorepo: MonorepoConfig;
+  /** Run on `pull_request_target` although a pull request's code would get a write token. */
+  readonly allowPullRequestTarget: boolean;
   /** `mode: benchmark` / `spinwash bench` (issue 10). */
   readonly benchmark: BenchmarkConfig;
   /** Project kind, local runtime, CLIs to install (issue 4). */
@@ -91,6 +99,7 @@ export interface BenchmarkConfig {
 }
 
 const INHERIT = 'inherit';
+export const MODES = ['run', 'comment', 'benchmark', 'plan', 'merge'] as const;
 
 function parseBenchmark(get: (name: InputName) => string): BenchmarkConfig {
   const interval = get('min-interval');
@@ -291,7 +300,12 @@ export function buildConfig(
       branch: get('data-branch') === '' ? undefined : get('data-branch'),
       saveBranches: parseList(get('save-branches')),
     }),
-    mode: parseChoice('mode', get('mode'), ['run', 'comment', 'benchmark'] as const),
+    mode: parseChoice('mode', get('mode'), MODES),
+    monorepo: parseMonorepoConfig(get, cwd),
+    allowPullRequestTarget: parseBoolean(
+      'allow-pull-request-target',
+      get('allow-pull-request-target'),
+    ),
     benchmark: parseBenchmark(get),
     tools,
   });

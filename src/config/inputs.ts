@@ -127,7 +127,32 @@ export const INPUTS = {
   mode: {
     default: 'run',
     description:
-      '`run` builds and reports; `comment` (in a `workflow_run` workflow) posts the comment a fork PR run left in its `spinwash-report` artifact; `benchmark` builds once and deploys `repeat` times, keeps the run in the history on `data-branch`, draws the charts and raises alerts.',
+      "`run` builds and reports; `comment` (in a `workflow_run` workflow) posts the comment a fork PR run left in its `spinwash-report` artifact; `benchmark` builds once and deploys `repeat` times, keeps the run in the history on `data-branch`, draws the charts and raises alerts; `plan` finds every app under `project` and sets the `matrix` output; `merge` turns the matrix jobs' reports (`reports`) into one comment.",
+  },
+  app: {
+    default: '',
+    description:
+      "This job's app in a monorepo matrix (the matrix entry's `name`): reports are stored and compared per app (`reports/<sha>/<app>.json` on `data-branch`), and a failed run leaves a failure record at `report-path` for `mode: merge`. Lowercase letters, digits, `.`, `_`, `-`.",
+  },
+  'paths-changed': {
+    default: '',
+    description:
+      '`mode: plan`: a base ref (the base sha of the pull request, `origin/main`): only apps whose files changed since its merge base with HEAD are planned (needs the history: `fetch-depth: 0`).',
+  },
+  reports: {
+    default: '',
+    description:
+      "`mode: merge`: the folder the matrix jobs' artifacts (each job's `report-path`) were downloaded to.",
+  },
+  matrix: {
+    default: '',
+    description:
+      '`mode: merge`: the `matrix` output of `mode: plan`; an app it lists that left no report shows as failed.',
+  },
+  'allow-pull-request-target': {
+    default: 'false',
+    description:
+      "Run on a `pull_request_target` event. That event hands a write token and the secrets to the run, and building a pull request's code there hands them to that code: spinwash refuses it unless this is `true`. Use `pull_request` plus a `workflow_run` workflow with `mode: comment` instead.",
   },
   repeat: {
     default: '5',

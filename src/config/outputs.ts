@@ -16,6 +16,9 @@ export const OUTPUTS = {
   'bench-alert':
     '`mode: benchmark`: `regression`, `ok`, or `insufficient` (no earlier run to compare with).',
   'alert-issue-url': '`mode: benchmark`: URL of the alert issue or comment this run wrote, if any.',
+  matrix:
+    '`mode: plan`: the apps as a GitHub matrix, `{"include":[{"project":"apps/a","name":"a","kind":"cargo"}, …]}` (for `strategy.matrix` through `fromJSON`).',
+  'app-count': '`mode: plan`: how many apps the matrix lists (`0`: skip the matrix job).',
 } as const;
 
 export type OutputName = keyof typeof OUTPUTS;

@@ -52,6 +52,30 @@ export const CROSS_INPUT_RULES: readonly CrossInputRule[] = [
         : undefined,
   },
   {
+    inputs: ['paths-changed', 'mode'],
+    check: (config) =>
+      config.monorepo.pathsChanged !== undefined && config.mode !== 'plan'
+        ? `Input \`paths-changed\` is set but \`mode\` is \`${config.mode}\`: it narrows the matrix of \`mode: plan\`; set it on the plan job`
+        : undefined,
+  },
+  {
+    inputs: ['reports', 'matrix', 'mode'],
+    check: (config) =>
+      (config.monorepo.reportsDir !== undefined || config.monorepo.matrix !== undefined) &&
+      config.mode !== 'merge'
+        ? `Input \`${config.monorepo.reportsDir !== undefined ? 'reports' : 'matrix'}\` is set but \`mode\` is \`${config.mode}\`: it is read by \`mode: merge\` only`
+        : config.mode === 'merge' && config.monorepo.reportsDir === undefined
+          ? "`mode: merge` needs `reports`: the folder the matrix jobs' artifacts were downloaded to (actions/download-artifact `path`)"
+          : undefined,
+  },
+  {
+    inputs: ['app', 'mode'],
+    check: (config) =>
+      config.monorepo.app !== undefined && (config.mode === 'plan' || config.mode === 'merge')
+        ? `Input \`app\` is set but \`mode\` is \`${config.mode}\`: \`app\` names one matrix job's app; set it on the matrix job (\`mode: run\`)`
+        : undefined,
+  },
+  {
     inputs: ['mode', 'ladder'],
     check: (config) =>
       config.mode === 'comment' && config.ladder

@@ -41,7 +41,7 @@ export function previewEvent(context: GitHubContext): PreviewEvent | undefined {
 
 /** The summary's notice for a fork's pull request (no preview, never a failure). */
 export function forkNotice(number: number): string {
-  return `No preview for #${number}: it comes from a fork, and GitHub gives a fork's pull request no secrets to deploy with.`;
+  return `No preview for #${number}: it comes from a fork (or Dependabot), and GitHub gives such a pull request no secrets to deploy with.`;
 }
 
 /** A temporary copy of a Spin manifest under another app name. */

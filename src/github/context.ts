@@ -16,7 +16,10 @@ export interface PullRequestContext extends PullRequestRef {
   readonly baseSha: string;
   readonly baseRef: string;
   readonly headSha: string;
-  /** The head branch lives in another repository: the token is read-only there. */
+  /**
+   * The head branch lives in another repository, or Dependabot opened it: either way the run
+   * gets a read-only token and no secrets, so it takes the fork path (comment-dir, `mode: comment`).
+   */
   readonly fromFork: boolean;
 }
 
@@ -79,6 +82,20 @@ export async function readRunContext(env: NodeJS.ProcessEnv = process.env): Prom
 }
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+const DEPENDABOT = 'dependabot[bot]';
+
+/**
+ * Why spinwash does not run under this event, or undefined: `pull_request_target` runs with a
+ * write token and the secrets, and a workflow that builds the pull request's code there hands
+ * them to whoever wrote it (build scripts run at build time).
+ */
+export function refusedEvent(
+  context: GitHubContext,
+  allowPullRequestTarget: boolean,
+): string | undefined {
+  if (context.eventName !== 'pull_request_target' || allowPullRequestTarget) return undefined;
+  return "spinwash does not run on `pull_request_target`: that event gives the run a write token and the secrets, and building a pull request's code with them hands them to its author; use `pull_request` (a fork's run leaves its comment in an artifact) plus a `workflow_run` workflow with `mode: comment` to post it, or set `allow-pull-request-target: true` if this workflow builds only trusted code";
+}
 
 /** The pull request of a pull_request event, or undefined for any other event. */
 export function pullRequestOf(context: GitHubContext): PullRequestContext | undefined {
@@ -90,6 +107,7 @@ export function pullRequestOf(context: GitHubContext): PullRequestContext | unde
   const number = pr?.number;
   if (typeof number !== 'number') return undefined;
   const headRepo = record(head?.repo)?.full_name;
+  const author = record(pr?.user)?.login;
   const baseRepo =
     record(base?.repo)?.full_name ?? `${context.repository.owner}/${context.repository.repo}`;
   return {
@@ -98,7 +116,10 @@ export function pullRequestOf(context: GitHubContext): PullRequestContext | unde
     baseSha: String(base?.sha ?? ''),
     baseRef: String(base?.ref ?? ''),
     headSha: String(head?.sha ?? ''),
-    fromFork: typeof headRepo === 'string' && headRepo !== baseRepo,
+    fromFork:
+      (typeof headRepo === 'string' && headRepo !== baseRepo) ||
+      author === DEPENDABOT ||
+      record(context.payload.sender)?.login === DEPENDABOT,
   };
 }
 

@@ -2,14 +2,15 @@ import { UserError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { parseReport } from '../report/json.js';
 import type { Report } from '../report/model.js';
+import { checkAppName } from '../safe-names.js';
 import { githubError, httpStatus, type GitHubClient } from './client.js';
 import type { RepoRef } from './context.js';
 
 /**
  * The results store: JSON reports kept on a data branch of the repository itself (through the
- * contents API, so no checkout and no second build), one file per commit plus an index per
- * branch. A PR compares against the report of its base commit, or of the nearest ancestor
- * that has one.
+ * contents API, so no checkout and no second build), one file per commit — one per app and
+ * commit in a monorepo's matrix (`reports/<sha>/<app>.json`) — plus an index per branch. A PR
+ * compares against the report of its base commit, or of the nearest ancestor that has one.
  */
 
 export interface Store {
@@ -23,7 +24,15 @@ export interface Store {
 /** The index of one source branch: the commits that have a report, newest first. */
 export interface BranchIndex {
   branch: string;
-  commits: { sha: string; savedAt: string }[];
+  /** `apps`: the apps with a report of that commit (`reports/<sha>/<app>.json`); absent: the single-app file only. */
+  commits: { sha: string; savedAt: string; apps?: string[] }[];
+}
+
+/** A matrix job's app: its key, and its folder (a single-app report of that folder stands in for it). */
+export interface StoredApp {
+  readonly name: string;
+  /** As the report names it (`project.path`). */
+  readonly path: string;
 }
 
 export interface FoundBaseline {
@@ -41,28 +50,32 @@ const CONFLICT_ATTEMPTS = 5;
 /** How far back the ancestor fallback looks. */
 const ANCESTOR_DEPTH = 100;
 
-export const reportPath = (sha: string): string => `reports/${sha}.json`;
+/** `reports/<sha>.json` (one app), or `reports/<sha>/<app>.json` (an app of a monorepo). */
+export const reportPath = (sha: string, app?: string): string =>
+  app === undefined
+    ? `reports/${sha}.json`
+    : `reports/${sha}/${checkAppName(app, 'The app name of a stored report')}.json`;
 /** `feature/x` → `index/feature_x.json` (the file keeps the real name inside). */
 export const indexPath = (branch: string): string =>
   `index/${branch.replace(/[^A-Za-z0-9._-]/g, '_')}.json`;
 
-/** Saves a commit's report and adds the commit to its branch's index. */
+/**
+ * Saves a commit's report (an app's, with `app`) and adds the commit (and the app) to its
+ * branch's index. Two matrix jobs of one commit write two files, and both land in the index.
+ */
 export async function saveReport(
   store: Store,
   commit: string,
   sourceBranch: string,
   report: Report,
+  app?: string,
 ): Promise<void> {
   if (!/^[0-9a-f]{7,64}$/i.test(commit))
     throw new UserError(`Cannot save the report: "${commit}" is not a commit sha`);
   await ensureBranch(store);
   const text = `${JSON.stringify(report, null, 2)}\n`;
-  await writeFile(
-    store,
-    reportPath(commit),
-    `spinwash: report of ${commit.slice(0, 7)}`,
-    () => text,
-  );
+  const what = app === undefined ? commit.slice(0, 7) : `${app} at ${commit.slice(0, 7)}`;
+  await writeFile(store, reportPath(commit, app), `spinwash: report of ${what}`, () => text);
   await writeFile(
     store,
     indexPath(sourceBranch),
@@ -71,39 +84,38 @@ export async function saveReport(
       const index: BranchIndex = old
         ? parseIndex(old, sourceBranch)
         : { branch: sourceBranch, commits: [] };
+      const previous = index.commits.find((c) => c.sha === commit);
+      const apps =
+        app === undefined ? previous?.apps : [...new Set([...(previous?.apps ?? []), app])].sort();
       index.commits = [
-        { sha: commit, savedAt: new Date().toISOString() },
+        { sha: commit, savedAt: new Date().toISOString(), ...(apps ? { apps } : {}) },
         ...index.commits.filter((c) => c.sha !== commit),
       ].slice(0, INDEX_LIMIT);
       return `${JSON.stringify(index, null, 2)}\n`;
     },
   );
-  store.logger.info(
-    `Saved the report of ${commit.slice(0, 7)} (${sourceBranch}) to the ${store.branch} branch`,
-  );
+  store.logger.info(`Saved the report of ${what} (${sourceBranch}) to the ${store.branch} branch`);
 }
 
 /**
  * The report of `baseSha`, or of its nearest ancestor that has one (first-parent history,
  * through the commits API, checked against the base branch's index). Undefined when none.
+ * With `app`, that app's report (`reports/<sha>/<app>.json`), or a single-app report of the
+ * same folder (the layout before the monorepo's), so each app compares with its own baseline.
  */
 export async function findBaseReport(
   store: Store,
   baseSha: string,
   baseBranch?: string,
+  app?: StoredApp,
 ): Promise<FoundBaseline | undefined> {
   if (!(await branchExists(store))) return undefined;
-  const found = (text: string, commit: string): FoundBaseline => ({
-    report: parseReport(text, `${store.branch}:${reportPath(commit)}`),
-    commit,
-    exact: commit === baseSha,
-  });
-  const exact = await readFile(store, reportPath(baseSha));
-  if (exact !== undefined) return found(exact.text, baseSha);
+  const exact = await reportOf(store, baseSha, app, undefined);
+  if (exact !== undefined) return { ...exact, exact: true };
 
   const indexed = baseBranch ? await readFile(store, indexPath(baseBranch)) : undefined;
   const saved = indexed
-    ? new Set(parseIndex(indexed.text, baseBranch ?? '').commits.map((c) => c.sha))
+    ? new Map(parseIndex(indexed.text, baseBranch ?? '').commits.map((c) => [c.sha, c]))
     : undefined;
   let history: { sha: string }[];
   try {
@@ -120,11 +132,42 @@ export async function findBaseReport(
   for (const { sha } of history.slice(1)) {
     // Without an index, probe each ancestor's file (a few GETs, each a 404 until one is found).
     if (saved && !saved.has(sha)) continue;
-    const file = await readFile(store, reportPath(sha));
-    if (file !== undefined) return found(file.text, sha);
+    const found = await reportOf(store, sha, app, saved?.get(sha));
+    if (found !== undefined) return { ...found, exact: false };
   }
   return undefined;
 }
+
+/**
+ * The report a commit has for `app` (or its single report without one): the app's file, else
+ * the commit's single-app file when it is of the app's folder. `entry` (the index's) says
+ * which files exist; without it both are tried.
+ */
+async function reportOf(
+  store: Store,
+  sha: string,
+  app: StoredApp | undefined,
+  entry: BranchIndex['commits'][number] | undefined,
+): Promise<Omit<FoundBaseline, 'exact'> | undefined> {
+  const read = async (file: string) => {
+    const found = await readFile(store, file);
+    return found && parseReport(found.text, `${store.branch}:${file}`);
+  };
+  if (app !== undefined && (!entry || entry.apps?.includes(app.name))) {
+    const report = await read(reportPath(sha, app.name));
+    if (report) return { report, commit: sha };
+  }
+  const single = await read(reportPath(sha));
+  if (single && (app === undefined || samePath(single.project.path, app.path)))
+    return { report: single, commit: sha };
+  return undefined;
+}
+
+/** `apps/a`, `./apps/a/` and `apps\\a` are one folder. */
+const samePath = (a: string, b: string): boolean => {
+  const clean = (p: string) => p.replace(/\\/g, '/').replace(/^\.\/|\/+$/g, '') || '.';
+  return clean(a) === clean(b);
+};
 
 export async function branchExists(store: Store): Promise<boolean> {
   try {
@@ -145,7 +188,7 @@ export async function ensureBranch(store: Store): Promise<void> {
   if (await branchExists(store)) return;
   const { owner, repo } = store.repo;
   try {
-    const readme = `# spinwash results\n\nJSON reports written by spinwash: \`reports/<commit>.json\`, and \`index/<branch>.json\` listing the commits of a branch that have one. Pull requests compare against these. Benchmarks (\`mode: benchmark\`) keep their runs, index and charts under \`bench/<app>/<target>/\`.\n`;
+    const readme = `# spinwash results\n\nJSON reports written by spinwash: \`reports/<commit>.json\` (one app) or \`reports/<commit>/<app>.json\` (each app of a monorepo), and \`index/<branch>.json\` listing the commits of a branch that have one. Pull requests compare against these. Benchmarks (\`mode: benchmark\`) keep their runs, index and charts under \`bench/<app>/<target>/\`.\n`;
     const tree = await store.octokit.rest.git.createTree({
       owner,
       repo,

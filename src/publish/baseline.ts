@@ -4,7 +4,7 @@ import { errorMessage } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { GitHubClient } from '../github/client.js';
 import { pullRequestOf, type GitHubContext } from '../github/context.js';
-import type { Store } from '../github/store.js';
+import type { Store, StoredApp } from '../github/store.js';
 import {
   DATA_BRANCH_FOLDER,
   historyDir,
@@ -25,6 +25,8 @@ export async function loadBaseline(
   logger: Logger,
   /** This app on this deploy target: where a benchmark history may hold the measured spread. */
   history?: { readonly app: string; readonly target: string },
+  /** A monorepo's app: its own report of the base commit (src/github/store.ts). */
+  app?: StoredApp,
 ): Promise<Baseline | undefined> {
   if (config.baselineFile) {
     return {
@@ -37,10 +39,10 @@ export async function loadBaseline(
   // Loaded only here: a run without a store lookup (the CLI, a push) never loads octokit.
   const { findBaseReport } = await import('../github/store.js');
   const store = { octokit: github.octokit, repo: pr, branch: config.store.branch, logger };
-  const found = await findBaseReport(store, pr.baseSha, pr.baseRef);
+  const found = await findBaseReport(store, pr.baseSha, pr.baseRef, app);
   if (!found) {
     logger.info(
-      `No report of ${pr.baseRef} at ${pr.baseSha.slice(0, 7)} or its ancestors on ${config.store.branch}: no comparison`,
+      `No report${app ? ` of app ${app.name}` : ''} of ${pr.baseRef} at ${pr.baseSha.slice(0, 7)} or its ancestors on ${config.store.branch}: no comparison`,
     );
     return undefined;
   }

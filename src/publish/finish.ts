@@ -20,7 +20,10 @@ export async function finishReport(
   config: Pick<
     RunPlan,
     'baselineFile' | 'store' | 'budgets' | 'output' | 'githubToken' | 'githubTimeoutSeconds'
-  > & { readonly deploy?: Pick<RunPlan['deploy'], 'target'> },
+  > & {
+    readonly deploy?: Pick<RunPlan['deploy'], 'target'>;
+    readonly monorepo?: Pick<RunPlan['monorepo'], 'app'>;
+  },
   logger: Logger,
   github: { context?: RunContext; env?: NodeJS.ProcessEnv; octokit?: GitHubClient } = {},
 ): Promise<{ report: Report; markdown: string }> {
@@ -44,6 +47,10 @@ export async function finishReport(
       // a benchmark history of this app on this target holds the deploy time's measured spread
       report.project.name && config.deploy
         ? { app: report.project.name, target: deployName(config.deploy) }
+        : undefined,
+      // a monorepo's app compares with its own baseline
+      config.monorepo?.app !== undefined
+        ? { name: config.monorepo.app, path: report.project.path }
         : undefined,
     );
   } catch (error) {

@@ -19,6 +19,7 @@ import {
   pushedBranch,
   readGitHubContext,
   type GitHubContext,
+  type PullRequestContext,
   type RunContext,
 } from '../github/context.js';
 import { postCommentFromArtifact, writeForkFiles, type PostOutcome } from '../github/fork.js';
@@ -127,38 +128,19 @@ export async function publishReport(
 
   const pr = pullRequestOf(context);
   if (pr && config.comment) {
-    comment = octokit
-      ? await upsertStickyComment(octokit, pr, input.markdown, config.commentKey).catch(
-          (error: unknown): CommentResult => {
-            // GitHub down or too slow: the comment's files are written as for a fork, and the step goes on
-            if (!(error instanceof UserError)) throw error;
-            return {
-              outcome: 'forbidden',
-              message: `The PR comment was not posted: ${error.message}`,
-            };
-          },
-        )
-      : { outcome: 'forbidden', message: 'No `github-token`: cannot comment on the pull request' };
-    if (comment.outcome === 'forbidden') {
-      const reportDir = config.output.jsonPath
-        ? path.dirname(config.output.jsonPath)
-        : (deps.env.RUNNER_TEMP ?? tmpdir());
-      commentDir = path.join(reportDir, 'spinwash-comment');
-      const how = await writeForkFiles(
-        commentDir,
-        pr,
-        config.commentKey,
-        input.markdown,
-        `${JSON.stringify(input.report, null, 2)}\n`,
-      );
-      logger.warning(`${comment.message}. The report is in the job summary. ${how}`);
-      output('comment-dir', commentDir);
-    } else {
-      logger.info(
-        `PR comment ${comment.outcome}: ${comment.url}${comment.truncated ? ' (cut to the size limit)' : ''}`,
-      );
-      output('comment-url', comment.url);
-    }
+    const posted = await postOrLeaveComment(
+      pr,
+      input.markdown,
+      `${JSON.stringify(input.report, null, 2)}\n`,
+      config,
+      octokit,
+      deps.env,
+      logger,
+    );
+    comment = posted.comment;
+    commentDir = posted.commentDir;
+    if (commentDir !== undefined) output('comment-dir', commentDir);
+    else if (comment.outcome !== 'forbidden') output('comment-url', comment.url);
   }
 
   const saved = await saveOnPush(input.report, config, context, octokit, logger);
@@ -178,6 +160,47 @@ export async function publishReport(
     ...(commentDir ? { commentDir } : {}),
     ...(saved ? { saved } : {}),
   };
+}
+
+/**
+ * Posts or updates the sticky comment on the pull request; when the token cannot (a fork's or
+ * Dependabot's PR, GitHub down), writes the comment's files for `mode: comment` instead and
+ * says where (`commentDir`). The run and the merge publish through it alike.
+ */
+export async function postOrLeaveComment(
+  pr: PullRequestContext,
+  markdown: string,
+  reportJson: string,
+  config: Pick<RunPlan, 'commentKey' | 'output'>,
+  octokit: GitHubClient | undefined,
+  env: NodeJS.ProcessEnv,
+  logger: Logger,
+): Promise<{ comment: CommentResult; commentDir?: string }> {
+  const comment: CommentResult = octokit
+    ? await upsertStickyComment(octokit, pr, markdown, config.commentKey).catch(
+        (error: unknown): CommentResult => {
+          // GitHub down or too slow: the comment's files are written as for a fork, and the step goes on
+          if (!(error instanceof UserError)) throw error;
+          return {
+            outcome: 'forbidden',
+            message: `The PR comment was not posted: ${error.message}`,
+          };
+        },
+      )
+    : { outcome: 'forbidden', message: 'No `github-token`: cannot comment on the pull request' };
+  if (comment.outcome !== 'forbidden') {
+    logger.info(
+      `PR comment ${comment.outcome}: ${comment.url}${comment.truncated ? ' (cut to the size limit)' : ''}`,
+    );
+    return { comment };
+  }
+  const reportDir = config.output.jsonPath
+    ? path.dirname(config.output.jsonPath)
+    : (env.RUNNER_TEMP ?? tmpdir());
+  const commentDir = path.join(reportDir, 'spinwash-comment');
+  const how = await writeForkFiles(commentDir, pr, config.commentKey, markdown, reportJson);
+  logger.warning(`${comment.message}. The report is in the job summary. ${how}`);
+  return { comment, commentDir };
 }
 
 /** On a push to a saved branch (`save-branches`, default the repository's default branch), stores the report. */
@@ -215,6 +238,8 @@ async function saveOnPush(
       context.sha,
       branch,
       { ...report, source: { commit: context.sha, ref: context.ref } },
+      // a monorepo's matrix job saves its app's report beside the other apps'
+      config.monorepo.app,
     );
     return context.sha;
   } catch (error) {

@@ -150,6 +150,9 @@ export function reportProblem(value: unknown): string | undefined {
       ? `schemaVersion ${version} is newer than this spinwash reads (${SCHEMA_VERSION}); upgrade spinwash`
       : `schemaVersion is ${describe(version)}, expected ${SCHEMA_VERSION}`;
   }
+  // what a failed matrix job leaves instead (src/monorepo/model.ts)
+  if (isObject(value.failure) && value.components === undefined)
+    return 'it is the failure record of a failed job (no sizes), not a report';
   return report(value, 'report');
 }
 

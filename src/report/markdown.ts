@@ -32,6 +32,8 @@ import {
 export interface MarkdownOptions {
   /** First heading; default `spinwash report`. */
   title?: string;
+  /** False leaves the heading out (a merged report folds each app under a summary line of its own). */
+  heading?: boolean;
   /** Rows of the section table per component; default 10. */
   topSections?: number;
   /** Rows of the largest-functions table; default 10. */
@@ -90,14 +92,21 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   ];
   let text = '';
   for (const detail of levels) {
-    text = render(report, options.title ?? 'spinwash report', detail);
+    text = render(
+      report,
+      options.heading === false ? undefined : (options.title ?? 'spinwash report'),
+      detail,
+    );
     if (text.length <= maxLength) break;
   }
   return text;
 }
 
-function render(report: Report, title: string, detail: Detail): string {
-  const out: string[] = [`## ${title}`, '', ...previewLines(report)];
+function render(report: Report, title: string | undefined, detail: Detail): string {
+  const out: string[] = [
+    ...(title === undefined ? [] : [`## ${title}`, '']),
+    ...previewLines(report),
+  ];
   out.push(
     report.comparison
       ? verdict(report.comparison)
@@ -480,16 +489,16 @@ function share(bytes: number, total: number): string {
 }
 
 /** Text for a table cell: pipes and HTML would break the table. */
-function cell(text: string): string {
+export function cell(text: string): string {
   return escapeHtml(text).replace(/\|/g, '\\|');
 }
 
 /** Text inside backticks in a table: long mangled names shortened, no backticks or pipes. */
-function code(text: string): string {
+export function code(text: string): string {
   const short = text.length > NAME_MAX ? `${text.slice(0, NAME_MAX - 1)}…` : text;
   return short.replace(/`/g, "'").replace(/\|/g, '\\|');
 }
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -150,6 +150,7 @@ describe('action.yml', () => {
     expect(Object.keys(action.outputs).sort()).toEqual(
       [
         'alert-issue-url',
+        'app-count',
         'app-url',
         'bench-alert',
         'bench-median-seconds',
@@ -157,6 +158,7 @@ describe('action.yml', () => {
         'comment-url',
         'deploy-seconds',
         'gzip-bytes',
+        'matrix',
         'report-path',
         'size-bytes',
         'wasm-path',

@@ -17,6 +17,9 @@ describe('cross-input rules', () => {
     [{ deploy: 'none', runtime: 'spin' }, /`runtime` is `spin` but `deploy` is `none`/],
     [{ deploy: 'local', preview: 'true' }, /`preview` is `true` but `deploy` is `local`/],
     [{ deploy: 'none', 'health-expect': 'v2' }, /`health-expect` is set but `deploy` is `none`/],
+    [{ 'paths-changed': 'origin/main' }, /`paths-changed` is set but `mode` is `run`/],
+    [{ mode: 'merge' }, /`mode: merge` needs `reports`/],
+    [{ mode: 'plan', app: 'a' }, /`app` is set but `mode` is `plan`/],
     [{ mode: 'comment', ladder: 'true' }, /`ladder` is `true` with `mode: comment`/],
   ];
   it.each(refused)('refuses %j in one line', (inputs, message) => {
@@ -30,9 +33,18 @@ describe('cross-input rules', () => {
     { deploy: 'local', runtime: 'spin' },
     { deploy: 'none' },
     { deploy: 'local', 'health-expect': 'Hello' },
+    { mode: 'plan', 'paths-changed': 'origin/main' },
+    { mode: 'merge', reports: 'r', matrix: '{"include":[]}' },
+    { app: 'api' },
   ];
   it.each(accepted)('accepts %j', (inputs) => {
     expect(() => buildConfig({ project, ...inputs }, root)).not.toThrow();
+  });
+
+  it('refuses `reports` off `mode: merge`', () => {
+    expect(() => buildConfig({ project, reports: 'r' }, root)).toThrow(
+      /`reports` is set but `mode` is `run`: it is read by `mode: merge` only/,
+    );
   });
 
   it('has a refused case for every rule', () => {

@@ -566,7 +566,7 @@ describe('pull request previews (`preview: true`)', () => {
     const { result, summary } = await previewRun(env);
     expect(result.report.deploy).toBeUndefined();
     expect(result.report.notices).toEqual([
-      "No preview for #7: it comes from a fork, and GitHub gives a fork's pull request no secrets to deploy with.",
+      'No preview for #7: it comes from a fork (or Dependabot), and GitHub gives such a pull request no secrets to deploy with.',
     ]);
     expect(summary[0]).toContain('> No preview for #7: it comes from a fork');
     expect(platform.apps.size).toBe(0);

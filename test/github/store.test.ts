@@ -120,3 +120,72 @@ describe('results store on a data branch', () => {
     );
   });
 });
+
+describe('results store: one report per app of a monorepo', () => {
+  const app = (name: string, bytes: number) =>
+    report([component(`${name}-crate`, bytes)], {
+      project: { kind: 'cargo', path: `apps/${name}`, name },
+    });
+
+  it('two matrix jobs of one commit keep both reports, and the index lists both apps', async () => {
+    const [sha] = github.addCommits('main', 1);
+    // both jobs at once, as a matrix runs them: one creates the branch, both write
+    await Promise.all([
+      saveReport(store, sha!, 'main', app('a', 1_000), 'a'),
+      saveReport(store, sha!, 'main', app('b', 2_000), 'b'),
+    ]);
+    expect(github.listFiles('spinwash-data').filter((f) => f.startsWith('reports/'))).toEqual([
+      `reports/${sha}/a.json`,
+      `reports/${sha}/b.json`,
+    ]);
+    const index = JSON.parse(github.readFile('spinwash-data', 'index/main.json')!) as {
+      commits: { sha: string; apps?: string[] }[];
+    };
+    expect(index.commits).toEqual([{ sha, savedAt: expect.any(String), apps: ['a', 'b'] }]);
+  });
+
+  it('a PR finds each app’s own baseline, through ancestors that only other apps reported at', async () => {
+    const shas = github.addCommits('main', 4);
+    await saveReport(store, shas[0]!, 'main', app('a', 1_000), 'a');
+    await saveReport(store, shas[0]!, 'main', app('b', 2_000), 'b');
+    await saveReport(store, shas[2]!, 'main', app('b', 2_500), 'b'); // only b changed there
+    const a = await findBaseReport(store, shas[3]!, 'main', { name: 'a', path: 'apps/a' });
+    const b = await findBaseReport(store, shas[3]!, 'main', { name: 'b', path: 'apps/b' });
+    expect(a).toEqual({ report: app('a', 1_000), commit: shas[0], exact: false });
+    expect(b).toEqual({ report: app('b', 2_500), commit: shas[2], exact: false });
+    expect(await findBaseReport(store, shas[2]!, 'main', { name: 'b', path: 'apps/b' })).toEqual({
+      report: app('b', 2_500),
+      commit: shas[2],
+      exact: true,
+    });
+    // without the index (another base branch), each ancestor is probed
+    expect(await findBaseReport(store, shas[3]!, undefined, { name: 'a', path: 'apps/a' })).toEqual(
+      a,
+    );
+  });
+
+  it('reads the single-app layout of before as the baseline of the app in that folder only', async () => {
+    const shas = github.addCommits('main', 2);
+    const old = report([component('api', 3_000)], { project: { kind: 'cargo', path: 'apps/a' } });
+    await saveReport(store, shas[0]!, 'main', old);
+    expect(github.readFile('spinwash-data', `reports/${shas[0]}.json`)).toBeDefined();
+    expect(await findBaseReport(store, shas[1]!, 'main', { name: 'a', path: './apps/a/' })).toEqual(
+      {
+        report: old,
+        commit: shas[0],
+        exact: false,
+      },
+    );
+    // another folder's app does not take it as its own
+    expect(
+      await findBaseReport(store, shas[1]!, 'main', { name: 'b', path: 'apps/b' }),
+    ).toBeUndefined();
+  });
+
+  it('refuses an app name that would leave reports/', async () => {
+    const [sha] = github.addCommits('main', 1);
+    await expect(saveReport(store, sha!, 'main', app('a', 1), '../x')).rejects.toThrow(
+      'The app name of a stored report has the value "../x"; accepted: lowercase letters',
+    );
+  });
+});

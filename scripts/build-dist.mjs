@@ -49,7 +49,7 @@ async function buildInto(out) {
     splitting: true,
     format: 'esm',
     platform: 'node',
-    target: 'node20',
+    target: 'node24',
     chunkNames: 'chunks/[name]-[hash]',
     external: VENDORED.map(([name]) => name).flatMap((name) => [name, `${name}/*`]),
     // CommonJS dependencies (@actions/*) call require() for Node built-ins

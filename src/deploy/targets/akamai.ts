@@ -33,9 +33,9 @@ export interface AkamaiOptions {
 
 const TOKEN_ENV = 'SPIN_AKA_ACCESS_TOKEN';
 /** `--skip-readiness-check` came with aka 0.6.0: without it the plugin's own wait is timed. */
-const MIN_DEPLOY_VERSION = [0, 6, 0] as const;
+const MIN_DEPLOY_VERSION = '0.6.0';
 /** Before 0.2 the plugin spelled `apps info|delete`, `-i/-n`, `--yes`. */
-const CURRENT_SPELLING = [0, 2, 0] as const;
+const CURRENT_SPELLING = '0.2.0';
 
 export const akamaiTarget: DeployTarget<AkamaiOptions> = {
   name: 'akamai',
@@ -90,7 +90,7 @@ interface Spelling {
 
 type AppRef = { readonly id: string } | { readonly name: string };
 
-function spellingOf(version: readonly number[] | undefined): Spelling {
+function spellingOf(version: string | undefined): Spelling {
   if (version && !versionAtLeast(version, CURRENT_SPELLING))
     return {
       status: (app) => ['aka', 'apps', 'info', ...ref(app, '-i', '-n'), '--format', 'json'],
@@ -185,7 +185,7 @@ async function deployAkamai(request: DeployRequest<AkamaiOptions>): Promise<Depl
   const parsed = version ? parseVersion(version) : undefined;
   if (parsed && !versionAtLeast(parsed, MIN_DEPLOY_VERSION))
     throw new UserError(
-      `akamai: the installed \`aka\` plugin is ${version}; spinwash needs ${MIN_DEPLOY_VERSION.join('.')} or later (its \`--skip-readiness-check\` lets spinwash time the app rather than the plugin's own wait): run \`spin plugins update && spin plugins upgrade aka --yes\``,
+      `akamai: the installed \`aka\` plugin is ${version}; spinwash needs ${MIN_DEPLOY_VERSION} or later (its \`--skip-readiness-check\` lets spinwash time the app rather than the plugin's own wait): run \`spin plugins update && spin plugins upgrade aka --yes\``,
     );
   // a preview is its own app, found and created by name; else the id input, else the name
   const name = request.preview?.name ?? request.project.appName;

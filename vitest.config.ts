@@ -20,6 +20,7 @@ export const UNIT = [
   'test/k8s/inputs.test.ts',
   'test/oci/units.test.ts',
   'test/monorepo/{gitignore,discover,changed,merge,merge-action,job-results}.test.ts',
+  'test/release.test.ts',
 ];
 
 export default defineConfig({

@@ -4,8 +4,10 @@
  *
  * 1. the example through the whole pipeline: stage sizes, build and optimize time;
  * 2. the deploy ready time of the example on the embedded runtime (median of several runs);
- * 3. dist/: its size, and what Node loads at start-up;
- * 4. the action's and the CLI's start-up time, against a bare `node`;
+ * 3. dist/: its size by part (against the 15 MiB budget), and what Node loads at start-up;
+ * 4. the action's and the CLI's start-up time, against a bare `node`, and the cost of
+ *    binaryen's first use (unpacking it);
+ *    `npm run bench -- --dist` runs 3 and 4 only;
  * 5. the wasm toolkit against the manual tools (bench/wasm.ts) on the example's debug and
  *    release builds, a component made from it, the `sized` fixture and npm-shipped wasm,
  *    and the strip throughput;
@@ -13,7 +15,7 @@
  *    that bounded brotli's quality (issue 11: q11 took minutes on such a file).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Report } from '../src/report/model.js';
@@ -26,7 +28,7 @@ const dist = path.join(root, 'dist');
 const example = path.join(root, 'examples/hello-rust');
 const scratch = mkdtempSync(path.join(tmpdir(), 'spinwash-bench-'));
 const DEPLOY_RUNS = 5;
-const STARTUP_RUNS = 9;
+const STARTUP_RUNS = 15;
 
 const log = (line = ''): void => console.log(line);
 const median = (values: number[]): number => {
@@ -50,15 +52,28 @@ function runExample(name: string, ...flags: string[]): Report {
   return JSON.parse(readFileSync(json, 'utf8')) as Report;
 }
 
-/** Wall-clock seconds of a whole process, the median of several runs. */
-function processSeconds(args: string[], env: NodeJS.ProcessEnv = process.env): number {
+interface Timing {
+  median: number;
+  p10: number;
+  p90: number;
+}
+
+/** Wall-clock seconds of a whole process over several runs: the median and the p10–p90 spread. */
+function processSeconds(
+  args: string[],
+  env: NodeJS.ProcessEnv | (() => NodeJS.ProcessEnv) = process.env,
+): Timing {
   const times: number[] = [];
   for (let i = 0; i < STARTUP_RUNS; i++) {
+    const runEnv = typeof env === 'function' ? env() : env;
     const started = performance.now();
-    spawnSync(process.execPath, args, { env, stdio: 'ignore' });
+    const result = spawnSync(process.execPath, args, { env: runEnv, stdio: 'ignore' });
     times.push((performance.now() - started) / 1000);
+    if (result.error) throw result.error;
   }
-  return median(times);
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.round(q * (sorted.length - 1))]!;
+  return { median: median(times), p10: at(0.1), p90: at(0.9) };
 }
 
 function folderBytes(dir: string): number {
@@ -66,6 +81,96 @@ function folderBytes(dir: string): number {
     const full = path.join(dir, entry.name);
     return sum + (entry.isDirectory() ? folderBytes(full) : statSync(full).size);
   }, 0);
+}
+
+/** dist/'s size by part, what the entries load at start-up, and the start-up times. */
+function benchDist(): void {
+  log('## 3. dist/');
+  const total = folderBytes(dist);
+  const chunks = readdirSync(path.join(dist, 'chunks'));
+  const chunkBytes = (suffix: string): number =>
+    chunks
+      .filter((name) => name.endsWith(suffix))
+      .reduce((sum, name) => sum + statSync(path.join(dist, 'chunks', name)).size, 0);
+  const parts: [string, number][] = [
+    ['our bundle (dist/*.js, chunks/*.js, minified)', 0],
+    ['source maps (our code only)', 0],
+    ['licenses.txt (bundled packages)', statSync(path.join(dist, 'licenses.txt')).size],
+    [
+      'jco-transpile (files)',
+      folderBytes(path.join(dist, 'node_modules/@bytecodealliance/jco-transpile')),
+    ],
+    [
+      'preview2-shim (files)',
+      folderBytes(path.join(dist, 'node_modules/@bytecodealliance/preview2-shim')),
+    ],
+    [
+      'binaryen (brotli, unpacked with wasm-opt)',
+      folderBytes(path.join(dist, 'node_modules/binaryen')),
+    ],
+    ['adapters (preview1 → component)', folderBytes(path.join(dist, 'adapters'))],
+  ];
+  const top = readdirSync(dist).filter((name) => statSync(path.join(dist, name)).isFile());
+  const topBytes = (test: (name: string) => boolean): number =>
+    top.filter(test).reduce((sum, name) => sum + statSync(path.join(dist, name)).size, 0);
+  parts[0]![1] = chunkBytes('.js') + topBytes((name) => name.endsWith('.js'));
+  parts[1]![1] = chunkBytes('.js.map') + topBytes((name) => name.endsWith('.js.map'));
+  const rest = total - parts.reduce((sum, [, bytes]) => sum + bytes, 0);
+  const budget = 15 * 1024 * 1024;
+  log(
+    `  total ${kib(total)} (${(total / 1024 / 1024).toFixed(2)} MiB; budget 15 MiB: ${total <= budget ? 'within' : 'OVER'})`,
+  );
+  for (const [name, bytes] of [...parts, ['other (stubs, package.json)', rest] as [string, number]])
+    log(`    ${kib(bytes).padStart(12)}  ${name}`);
+  for (const entry of ['index.js', 'cli.js']) {
+    const { files, packages } = staticImportClosure(path.join(dist, entry));
+    const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
+    log(
+      `  ${entry} loads ${files.length} files, ${kib(bytes)} at start-up; packages: ${packages.join(', ') || 'none'}`,
+    );
+  }
+
+  log();
+  log(`## 4. start-up time (${STARTUP_RUNS} processes each: median, p10–p90)`);
+  const bare = processSeconds(['-e', '0']);
+  // The action, up to its first input check: a project folder that does not exist.
+  const actionEnv = {
+    ...process.env,
+    INPUT_PROJECT: path.join(scratch, 'missing'),
+    GITHUB_OUTPUT: '',
+    GITHUB_STEP_SUMMARY: '',
+  };
+  const action = processSeconds([path.join(dist, 'index.js')], actionEnv);
+  const help = processSeconds([path.join(dist, 'cli.js'), '--help']);
+  const spread = (t: Timing): string => `${ms(t.median)} (${ms(t.p10)}–${ms(t.p90)})`;
+  log(`  node -e 0: ${spread(bare)}`);
+  log(
+    `  action (dist/index.js, fails on its first input): ${spread(action)} = ${(action.median / bare.median).toFixed(2)} × bare node, +${ms(action.median - bare.median)}`,
+  );
+  log(
+    `  CLI (dist/cli.js --help): ${spread(help)} = ${(help.median / bare.median).toFixed(2)} × bare node, +${ms(help.median - bare.median)}`,
+  );
+  // binaryen's first use: `optimize --wasm-opt` on a tiny module, into a fresh unpack folder
+  // (it unpacks 13 MB of JS first) and into one that holds it
+  const tiny = path.join(scratch, 'tiny.wasm');
+  writeFileSync(tiny, Buffer.from('0061736d01000000', 'hex'));
+  const optimize = [path.join(dist, 'cli.js'), 'optimize', tiny, '-o', `${tiny}.out`, '--wasm-opt'];
+  const freshDir = path.join(scratch, 'unpacked-fresh');
+  const fresh = processSeconds(optimize, () => {
+    rmSync(freshDir, { recursive: true, force: true });
+    return { ...process.env, SPINWASH_UNPACK_DIR: freshDir };
+  });
+  const warm = processSeconds(optimize, { ...process.env, SPINWASH_UNPACK_DIR: freshDir });
+  rmSync(freshDir, { recursive: true, force: true });
+  log(
+    `  optimize --wasm-opt (a tiny module): ${spread(warm)} with binaryen unpacked, ${spread(fresh)} unpacking it first (+${ms(fresh.median - warm.median)})`,
+  );
+}
+
+if (process.argv.includes('--dist')) {
+  // `npm run bench -- --dist`: sections 3 and 4 only (no build, no deploy)
+  benchDist();
+  process.exit(0);
 }
 
 setup(); // the wasm toolchain on PATH and the shared Cargo target folder, as in the tests
@@ -104,39 +209,7 @@ log(
 );
 
 log();
-log('## 3. dist/');
-const total = folderBytes(dist);
-const vendored = folderBytes(path.join(dist, 'node_modules'));
-log(
-  `  total ${kib(total)}: our bundle ${kib(total - vendored)}, vendored packages ${kib(vendored)} (jco-transpile, preview2-shim, binaryen)`,
-);
-for (const entry of ['index.js', 'cli.js']) {
-  const { files, packages } = staticImportClosure(path.join(dist, entry));
-  const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
-  log(
-    `  ${entry} loads ${files.length} files, ${kib(bytes)} at start-up; packages: ${packages.join(', ') || 'none'}`,
-  );
-}
-
-log();
-log(`## 4. start-up time (median of ${STARTUP_RUNS} processes)`);
-const bare = processSeconds(['-e', '0']);
-// The action, up to its first input check: a project folder that does not exist.
-const actionEnv = {
-  ...process.env,
-  INPUT_PROJECT: path.join(scratch, 'missing'),
-  GITHUB_OUTPUT: '',
-  GITHUB_STEP_SUMMARY: '',
-};
-const action = processSeconds([path.join(dist, 'index.js')], actionEnv);
-const help = processSeconds([path.join(dist, 'cli.js'), '--help']);
-log(`  node -e 0: ${ms(bare)}`);
-log(
-  `  action (dist/index.js, fails on its first input): ${ms(action)} = ${(action / bare).toFixed(2)} × bare node, +${ms(action - bare)}`,
-);
-log(
-  `  CLI (dist/cli.js --help): ${ms(help)} = ${(help / bare).toFixed(2)} × bare node, +${ms(help - bare)}`,
-);
+benchDist();
 
 log();
 log('## 5. the wasm toolkit against wasm-opt -Oz --strip-debug and jco opt');

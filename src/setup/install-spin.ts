@@ -50,7 +50,7 @@ async function resolveSpinVersion(
     releaseSource(options.baseUrl, options.token),
     SPIN_REPO,
     request,
-    (r) => /^v\d+\.\d+\.\d+$/.test(r.tag_name),
+    (r) => (r.tag_name.startsWith('v') ? r.tag_name : undefined), // `vX.Y.Z`; not `canary`
   );
   options.logger.info(`spin: latest is ${release.tag_name}`);
   return release.tag_name;

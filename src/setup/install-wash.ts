@@ -40,7 +40,9 @@ async function resolveWashTag(
     WASH_REPO,
     request,
     (r) =>
-      /^(wash-(cli-)?)?v\d+\.\d+\.\d+$/.test(r.tag_name) && r.assets.some((a) => a.name === asset),
+      /^(wash-(cli-)?)?v/.test(r.tag_name) && r.assets.some((a) => a.name === asset)
+        ? versionOfTag(r.tag_name)
+        : undefined,
   );
   options.logger.info(`wash: latest is ${release.tag_name}`);
   return release.tag_name;

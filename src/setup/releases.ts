@@ -1,3 +1,4 @@
+import semver from 'semver';
 import { UserError } from '../errors.js';
 import { getJson, HttpStatusError, type RequestOptions } from './http.js';
 
@@ -39,14 +40,17 @@ export function downloadUrl(
 }
 
 /**
- * The newest release that is neither a draft nor a prerelease and that `accept` takes (the
- * wasmCloud repository also releases the host and providers). GitHub lists newest first.
+ * The newest stable release by version, in semver's order (not GitHub's listing order: a fix
+ * to an older line is often published after the newer line's release). Drafts, releases marked
+ * prerelease and versions with a pre-release part (`v3.5.0-rc.1`) are passed over. `versionOf`
+ * reads a release's version, or says undefined for a release that is not the tool's (the
+ * wasmCloud repository also releases the host and providers).
  */
 export async function latestRelease(
   source: ReleaseSource,
   repo: string,
   options: RequestOptions,
-  accept: (release: GitHubRelease) => boolean,
+  versionOf: (release: GitHubRelease) => string | undefined,
 ): Promise<GitHubRelease> {
   const url = `${source.apiBase}/repos/${repo}/releases?per_page=100`;
   let releases: GitHubRelease[];
@@ -64,14 +68,18 @@ export async function latestRelease(
     }
     throw error;
   }
-  const found = Array.isArray(releases)
-    ? releases.find((r) => !r.draft && !r.prerelease && accept(r))
-    : undefined;
-  if (!found)
+  let newest: { release: GitHubRelease; version: string } | undefined;
+  for (const release of Array.isArray(releases) ? releases : []) {
+    if (release.draft || release.prerelease) continue;
+    const version = semver.valid(versionOf(release));
+    if (!version || semver.prerelease(version)) continue;
+    if (!newest || semver.gt(version, newest.version)) newest = { release, version };
+  }
+  if (!newest)
     throw new UserError(
       `Cannot resolve \`latest\` for ${repo}: ${url} lists no matching stable release; give an explicit version`,
     );
-  return found;
+  return newest.release;
 }
 
 /** A 404 names the version and asset; anything else keeps its own message. */

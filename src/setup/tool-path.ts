@@ -2,6 +2,7 @@ import { accessSync, constants } from 'node:fs';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { arch, homedir, tmpdir } from 'node:os';
 import path from 'node:path';
+import semver from 'semver';
 import { execCapture } from '../exec.js';
 import type { Logger } from '../log.js';
 import { restoreTool } from './actions-cache.js';
@@ -39,9 +40,9 @@ export function findOnPath(name: string): string | undefined {
 export async function versionOnPath(name: string): Promise<string | undefined> {
   if (!findOnPath(name)) return undefined;
   const result = await execCapture(name, ['--version']).catch(() => undefined);
-  const match =
-    result?.code === 0 ? /(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)/.exec(result.stdout) : null;
-  return match ? `v${match[1]}` : undefined;
+  const version =
+    result?.code === 0 ? semver.coerce(result.stdout, { includePrerelease: true }) : null;
+  return version ? `v${version.version}` : undefined;
 }
 
 /** Puts `dir` first on PATH for this process, and for later steps of the job when in Actions. */

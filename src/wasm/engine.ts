@@ -1,6 +1,6 @@
 /**
- * Node's WebAssembly global, typed: @types/node 20 declares WebAssembly only as a namespace
- * of types, and the tsconfig has no DOM lib.
+ * Node's WebAssembly global, typed: @types/node declares no WebAssembly global (the DOM lib does)
+ * and the tsconfig has no DOM lib.
  */
 interface WasmEngine {
   validate(bytes: Uint8Array): boolean;

@@ -1,5 +1,6 @@
 import type binaryenModule from 'binaryen';
 import { errorMessage } from '../errors.js';
+import { importPacked } from '../packed.js';
 import { engineValidates } from './engine.js';
 import { binaryenFeatures } from './features.js';
 import { exportNames, imports } from './module-info.js';
@@ -130,7 +131,8 @@ export async function optimizeWasm(
   options: OptimizeOptions = {},
 ): Promise<Uint8Array> {
   const binary = parseWasm(bytes);
-  const binaryen = (await import('binaryen')).default;
+  // dist/ ships binaryen packed: unpacked on the first run that optimizes
+  const binaryen = (await importPacked('binaryen', () => import('binaryen'))).default;
   const level = options.level ?? 'Oz';
   return rewriteWasm(binary, {
     replaceModule(module, path) {

@@ -5,12 +5,36 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { previewManifest, renameSpinApp } from '../../src/deploy/preview.js';
-import { parsePairs, redact } from '../../src/deploy/remote-spin/spin-plugin.js';
+import {
+  parsePairs,
+  parseVersion,
+  redact,
+  versionAtLeast,
+} from '../../src/deploy/remote-spin/spin-plugin.js';
 import { akaRoutesUrl } from '../../src/deploy/targets/akamai/akamai.js';
 import { cloudDeployUrl } from '../../src/deploy/targets/fermyon-cloud/fermyon-cloud.js';
 import { UserError } from '../../src/errors.js';
 
 /** What the remote targets read from the plugins' output and the manifest, as tables. */
+
+describe('a plugin’s version, as the plugin list or `--version` prints it', () => {
+  it.each([
+    ['0.6.1', '0.6.1'],
+    ['spin-aka 0.7.0 (abc123 2026-05-01)', '0.7.0'],
+    ['0.6.0-rc.1', '0.6.0-rc.1'],
+    ['1.2', '1.2.0'],
+    ['[installed]', undefined],
+  ])('%s → %s', (text, version) => {
+    expect(parseVersion(text)).toBe(version);
+  });
+
+  it('compares in semver’s order: a pre-release comes before its release', () => {
+    expect(versionAtLeast('0.6.0', '0.6.0')).toBe(true);
+    expect(versionAtLeast('0.10.0', '0.6.0')).toBe(true);
+    expect(versionAtLeast('0.6.0-rc.1', '0.6.0')).toBe(false);
+    expect(versionAtLeast('0.5.2', '0.6.0')).toBe(false);
+  });
+});
 
 describe('the app URL in a deploy command’s output', () => {
   it.each([

@@ -37,14 +37,18 @@ let logger: MemoryLogger;
 
 beforeAll(async () => {
   server = await startReleaseServer({
-    // Newest first, as GitHub lists them.
+    // Newest first, as GitHub lists them: a fix to an older line published last, a
+    // pre-release version not marked as one, are not `latest`.
     spin: [
+      { tag: 'v2.7.2' },
       { tag: 'canary', prerelease: true },
+      { tag: 'v3.6.0-rc.1' },
       { tag: 'v3.5.0-rc.1', prerelease: true },
       { tag: 'v3.4.1' },
       { tag: 'v3.3.0' },
     ],
     wash: [
+      { tag: 'wash-v0.40.1' },
       { tag: 'v2.1.0-rc.1', prerelease: true },
       { tag: 'v2.0.1' },
       { tag: 'v1.9.0', assets: ['wasmcloud-x86_64-unknown-linux-musl'] }, // a host release: no wash

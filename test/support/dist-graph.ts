@@ -13,11 +13,9 @@ export function staticImportClosure(entry: string): { files: string[]; packages:
     if (files.has(file)) return;
     files.add(file);
     const code = readFileSync(file, 'utf8');
-    // the entry turns source maps on, then loads its main module with a top-level `await import()`
+    // the entry turns source maps on, then loads its main modules with top-level `await import()`s
     if (isEntry)
-      for (const match of code.matchAll(
-        /^(?:(?:const|let|var) [^=]*= )?await import\(["'](\.[^"']+)["']\)/gm,
-      ))
+      for (const match of code.matchAll(/\bawait import\(["'](\.[^"']+)["']\)/g))
         visit(path.resolve(path.dirname(file), match[1]!));
     // esbuild writes static imports as `import … from "spec";` or `import "spec";` at statement start
     for (const match of code.matchAll(

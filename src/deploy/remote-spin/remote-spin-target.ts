@@ -45,7 +45,7 @@ export interface PlatformRun<Options> {
   readonly session: SpinPlugin;
   readonly request: DeployRequest<Options>;
   /** The plugin's version, as it told it (undefined: it did not say). */
-  readonly version?: readonly [number, number, number];
+  readonly version?: string;
   /** The app's name on the platform: the preview's, else the project's. */
   readonly app: string;
 }

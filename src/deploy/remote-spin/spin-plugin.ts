@@ -1,3 +1,4 @@
+import semver from 'semver';
 import { UserError } from '../../errors.js';
 import { CommandTimeoutError, execCapture, type ExecResult } from '../../exec.js';
 import type { Logger } from '../../log.js';
@@ -189,21 +190,17 @@ export async function spinOk(
   return run;
 }
 
-/** `x.y.z` → comparable numbers (missing parts are 0). */
-export function parseVersion(text: string): [number, number, number] | undefined {
-  const match = /(\d+)\.(\d+)(?:\.(\d+))?/.exec(text);
-  return match ? [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)] : undefined;
+/**
+ * The first version in `text` (`aka 0.6.1`, `0.7.0-rc.1`, `1.2`: `1.2.0`), as semver reads it,
+ * pre-release included; undefined when there is none.
+ */
+export function parseVersion(text: string): string | undefined {
+  return semver.coerce(text, { includePrerelease: true })?.version;
 }
 
-export function versionAtLeast(
-  version: readonly number[],
-  wanted: readonly [number, number, number],
-): boolean {
-  for (let i = 0; i < 3; i++) {
-    const a = version[i] ?? 0;
-    if (a !== wanted[i]) return a > wanted[i]!;
-  }
-  return true;
+/** `version` ≥ `wanted` in semver's order: a pre-release comes before its release. */
+export function versionAtLeast(version: string, wanted: string): boolean {
+  return semver.gte(version, wanted);
 }
 
 /**
@@ -239,7 +236,7 @@ export async function ensurePlugin(
   // the list did not say: ask the plugin itself (`spin-<plugin> x.y.z`)
   const own = await runSpin(session, [session.plugin, '--version'], { timeoutSeconds });
   const found = own.code === 0 ? parseVersion(own.stdout) : undefined;
-  return found ? found.join('.') : undefined;
+  return found;
 }
 
 /** A deploy command timed together with the new version's first healthy answer. */

@@ -27,9 +27,9 @@ export interface AkamaiOptions {
 }
 
 /** `--skip-readiness-check` came with aka 0.6.0: without it the plugin's own wait is timed. */
-const MIN_DEPLOY_VERSION = [0, 6, 0] as const;
+const MIN_DEPLOY_VERSION = '0.6.0';
 /** Before 0.2 the plugin spelled `apps info|delete`, `-i/-n`, `--yes`. */
-const CURRENT_SPELLING = [0, 2, 0] as const;
+const CURRENT_SPELLING = '0.2.0';
 
 type Run = PlatformRun<AkamaiOptions>;
 
@@ -88,7 +88,7 @@ const akamai: RemoteSpinPlatform<AkamaiOptions> = {
       );
     else if (purpose === 'deploy' && !versionAtLeast(run.version, MIN_DEPLOY_VERSION))
       throw new UserError(
-        `akamai: the installed \`aka\` plugin is ${run.version.join('.')}; spinwash needs ${MIN_DEPLOY_VERSION.join('.')} or later (its \`--skip-readiness-check\` lets spinwash time the app rather than the plugin's own wait): run \`spin plugins update && spin plugins upgrade aka --yes\``,
+        `akamai: the installed \`aka\` plugin is ${run.version}; spinwash needs ${MIN_DEPLOY_VERSION} or later (its \`--skip-readiness-check\` lets spinwash time the app rather than the plugin's own wait): run \`spin plugins update && spin plugins upgrade aka --yes\``,
       );
   },
   statusArgs: (run, app) =>

@@ -57,8 +57,11 @@ export function apiError(error: unknown, call: ApiCall): UserError {
   const failure = apiFailure(error);
   if (!failure) {
     // a connection error: the kubeconfig's server is not reachable or its certificate is wrong
+    // (undici's fetch, under client-node 2, says only "fetch failed": the reason is its cause)
+    const cause =
+      error instanceof Error && error.cause !== undefined ? ` (${errorMessage(error.cause)})` : '';
     return new UserError(
-      `Kubernetes: could not ${call.verb} ${where(call)}: ${oneLine(errorMessage(error).split('\n')[0] ?? '')}`,
+      `Kubernetes: could not ${call.verb} ${where(call)}: ${oneLine(`${errorMessage(error).split('\n')[0] ?? ''}${cause}`)}`,
     );
   }
   const { code, status } = failure;

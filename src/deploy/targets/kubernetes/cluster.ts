@@ -21,8 +21,8 @@ export interface Cluster {
   readonly objects: KubernetesObjectApi;
   readonly apps: AppsV1Api;
   readonly core: CoreV1Api;
-  /** The client-node module itself (PortForward, PatchStrategy …). */
-  readonly client: typeof import('@kubernetes/client-node');
+  /** The client-node classes spinwash uses (PortForward, PatchStrategy …). */
+  readonly client: typeof import('./client-node.js');
 }
 
 /** Where a kubeconfig can come from; undefined when none is there. */
@@ -42,7 +42,7 @@ export async function connect(): Promise<Cluster> {
       'deploy `kubernetes` found no cluster: set KUBECONFIG to a kubeconfig file, write ~/.kube/config, or run inside a cluster (e.g. a step before this one: `echo "$KUBECONFIG_DATA" > $RUNNER_TEMP/kubeconfig`)',
     );
   }
-  const client = await import('@kubernetes/client-node');
+  const client = await import('./client-node.js');
   const config = new client.KubeConfig();
   try {
     config.loadFromDefault();

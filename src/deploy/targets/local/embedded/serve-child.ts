@@ -33,7 +33,7 @@ interface NodeShim {
   http: { HTTPServer: new (handler: unknown) => HttpServer };
 }
 
-/** Node's WebAssembly global, which @types/node 20 declares only as a namespace of types. */
+/** Node's WebAssembly global, which @types/node does not declare (the DOM lib does). */
 const { WebAssembly: wasm } = globalThis as unknown as {
   WebAssembly: { compile(bytes: Uint8Array): Promise<CoreModule> };
 };

@@ -1,9 +1,3 @@
 import { createRequire as __spinwashCreateRequire } from 'node:module'; const require = __spinwashCreateRequire(import.meta.url);
-
-// src/index.ts
-process.setSourceMapsEnabled(true);
-var { runAction } = await import("./chunks/main-OECUWAW3.js");
-var { installSignalHandlers } = await import("./chunks/process-UMETVPBZ.js");
-installSignalHandlers();
-await runAction();
+process.setSourceMapsEnabled(!0);var{runAction:a}=await import("./chunks/main-QWN4HZK2.js"),{installSignalHandlers:t}=await import("./chunks/process-LB3YKBAD.js");t();await a();
 //# sourceMappingURL=index.js.map

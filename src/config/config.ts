@@ -7,9 +7,12 @@ import { DEPLOY_CHOICES, deployTargetNamed } from '../deploy/registry.js';
 import type { DeploySettings } from '../deploy/target.js';
 import { allInputs, type InputName, type RawInputs } from './inputs.js';
 import { checkCrossInputRules } from './rules.js';
+import { dataBranchClash } from '../github/data-branch.js';
 import {
   invalidInput,
+  MAX_WAIT_SECONDS,
   parseBoolean,
+  parseBranchName,
   parseChoice,
   parseList,
   parsePositiveInt,
@@ -87,23 +90,48 @@ export interface BenchmarkConfig {
 
 const INHERIT = 'inherit';
 
+/** The benchmark's bounds: past them a value is a typo (a million deploys, a 30-year pause). */
+const BENCH_LIMITS = {
+  repeat: 1000,
+  historyLimit: 10_000,
+  alertWindow: 1000,
+  thresholdPercent: 1000,
+  /** GitHub's issue numbers are 32-bit. */
+  issue: 2_147_483_647,
+} as const;
+
 function parseBenchmark(get: (name: InputName) => string): BenchmarkConfig {
   const interval = get('min-interval');
   const seconds = Number(interval);
-  if (interval === '' || !Number.isFinite(seconds) || seconds < 0)
-    throw invalidInput('min-interval', interval, 'a number of seconds, 0 or more');
+  if (interval === '' || !Number.isFinite(seconds) || seconds < 0 || seconds > MAX_WAIT_SECONDS)
+    throw invalidInput(
+      'min-interval',
+      interval,
+      `a number of seconds from 0 to ${MAX_WAIT_SECONDS}`,
+    );
   const threshold = get('alert-threshold');
   const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(threshold);
-  if (!percent || Number(percent[1]) <= 0)
-    throw invalidInput('alert-threshold', threshold, 'a percentage above 0, such as `20%`');
+  const thresholdPercent = Number(percent?.[1]);
+  if (!percent || !(thresholdPercent > 0) || thresholdPercent > BENCH_LIMITS.thresholdPercent)
+    throw invalidInput(
+      'alert-threshold',
+      threshold,
+      `a percentage above 0 and at most ${BENCH_LIMITS.thresholdPercent}%, such as \`20%\``,
+    );
   const issue = get('alert-comment-on').replace(/^#/, '');
   return Object.freeze({
-    repeat: parsePositiveInt('repeat', get('repeat')),
+    repeat: parsePositiveInt('repeat', get('repeat'), BENCH_LIMITS.repeat),
     minIntervalSeconds: seconds,
-    historyLimit: parsePositiveInt('history-limit', get('history-limit')),
-    alertWindow: parsePositiveInt('alert-window', get('alert-window')),
-    alertThreshold: Number(percent[1]) / 100,
-    ...(issue === '' ? {} : { alertCommentOn: parsePositiveInt('alert-comment-on', issue) }),
+    historyLimit: parsePositiveInt(
+      'history-limit',
+      get('history-limit'),
+      BENCH_LIMITS.historyLimit,
+    ),
+    alertWindow: parsePositiveInt('alert-window', get('alert-window'), BENCH_LIMITS.alertWindow),
+    alertThreshold: thresholdPercent / 100,
+    ...(issue === ''
+      ? {}
+      : { alertCommentOn: parsePositiveInt('alert-comment-on', issue, BENCH_LIMITS.issue) }),
     failOnAlert: parseBoolean('fail-on-alert', get('fail-on-alert')),
   });
 }
@@ -160,11 +188,8 @@ function parseBaselineFile(value: string, cwd: string): string {
   return file;
 }
 
-/** Longest deploy wait: beyond it a timer would overflow (2^31 ms), and no deploy needs an hour. */
-export const MAX_DEPLOY_SECONDS = 3600;
 /** cargo takes any count; past 256 (its incremental default) a value is a typo. */
 const MAX_CODEGEN_UNITS = 256;
-const MAX_GITHUB_SECONDS = 3600;
 
 /**
  * A path on the app, never a URL: `//host/x` (scheme-relative) or a backslash, which URL
@@ -177,6 +202,23 @@ function parseHealthPath(value: string): string {
   const probe = new URL(value, 'http://127.0.0.1:1/');
   if (probe.host !== '127.0.0.1:1') throw invalidInput('health-path', value, accepted);
   return value;
+}
+
+/**
+ * The data branch takes spinwash's commits: a valid branch name, never the branch this run
+ * checked out (the repository's default branch is refused on the first write, see
+ * src/github/store.ts, as only the API knows it). Empty turns the store off.
+ */
+function parseDataBranch(value: string, env: NodeJS.ProcessEnv): string | undefined {
+  if (value === '') return undefined;
+  const branch = parseBranchName('data-branch', value);
+  const checkedOut = [
+    env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME : undefined,
+    env.GITHUB_HEAD_REF,
+  ];
+  if (checkedOut.includes(branch))
+    throw new UserError(dataBranchClash(branch, 'the branch this run checked out'));
+  return branch;
 }
 
 /** `local` with `runtime: spin|wash` is the `spin up` / `wash` target. */
@@ -209,11 +251,7 @@ function parseDeploy(
     target: target?.name ?? 'none',
     healthPath: parseHealthPath(get('health-path')),
     ...(healthExpect !== '' ? { healthExpect } : {}),
-    timeoutSeconds: parsePositiveNumber(
-      'deploy-timeout',
-      get('deploy-timeout'),
-      MAX_DEPLOY_SECONDS,
-    ),
+    timeoutSeconds: parsePositiveNumber('deploy-timeout', get('deploy-timeout'), MAX_WAIT_SECONDS),
     preview: parseBoolean('preview', get('preview')),
     options: target ? target.parseOptions(read) : undefined,
     secrets: Object.freeze(secrets),
@@ -265,7 +303,7 @@ export function buildConfig(
     githubTimeoutSeconds: parsePositiveNumber(
       'github-timeout',
       get('github-timeout'),
-      MAX_GITHUB_SECONDS,
+      MAX_WAIT_SECONDS,
     ),
     output: Object.freeze({
       jsonPath:
@@ -283,7 +321,7 @@ export function buildConfig(
       failOnBudget: parseBoolean('fail-on-budget', get('fail-on-budget')),
     }),
     store: Object.freeze({
-      branch: get('data-branch') === '' ? undefined : get('data-branch'),
+      branch: parseDataBranch(get('data-branch'), env),
       saveBranches: parseList(get('save-branches')),
     }),
     mode: parseChoice('mode', get('mode'), ['run', 'comment', 'benchmark'] as const),

@@ -39,7 +39,7 @@ export const K8S_INPUTS: TargetInputs = {
   },
   replicas: {
     default: '1',
-    description: 'Replicas of the app `deploy: kubernetes` rolls out.',
+    description: 'Replicas of the app `deploy: kubernetes` rolls out (1 to 1000).',
   },
   variables: {
     default: '',
@@ -52,6 +52,9 @@ export const K8S_INPUTS: TargetInputs = {
       'Where the deployed app answers (your ingress), for the readiness check; empty: `deploy: kubernetes` opens a port-forward to one of its pods.',
   },
 };
+
+/** More replicas than this for a deploy spinwash waits on is a typo. */
+const MAX_REPLICAS = 1000;
 
 /** Kubernetes names (RFC 1123 labels): lower-case letters, digits and `-`. */
 const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -111,7 +114,7 @@ export function parseK8sOptions(read: InputReader): K8sOptions {
     namespace,
     ...(manifest ? { manifest } : {}),
     ...(host ? { host } : {}),
-    replicas: parsePositiveInt('replicas', read('replicas')),
+    replicas: parsePositiveInt('replicas', read('replicas'), MAX_REPLICAS),
     variables: parseVariables(read('variables')),
     ...(appUrl ? { appUrl } : {}),
   };

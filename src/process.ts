@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { childEnvironment } from './child-env.js';
 
 /**
  * Every process spinwash starts, and what a signal must undo. One stop rule for all of them:
@@ -212,6 +213,7 @@ export interface ServerProcess {
 
 export interface ServerOptions {
   readonly cwd?: string;
+  /** Added to what the child inherits (spinwash's environment without its secrets, src/child-env.ts). */
   readonly env?: NodeJS.ProcessEnv;
   /** Adds an IPC channel (the embedded runtime's child talks over it). */
   readonly ipc?: boolean;
@@ -229,7 +231,7 @@ export function startProcess(
 ): ServerProcess {
   const child = spawn(command, args, {
     cwd: options.cwd,
-    env: options.env ?? process.env,
+    env: childEnvironment(options.env),
     stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
     detached: process.platform !== 'win32',
   });

@@ -192,6 +192,11 @@ export const INPUTS = {
     default: '',
     description: 'Spin plugins to install with `--yes` (comma-separated, e.g. `cloud, kube`).',
   },
+  'setup-timeout': {
+    default: '600',
+    description:
+      'Seconds the setup stage may take installing CLIs and Spin plugins (downloads, `spin plugins update` and `install` together; at most 3600). Past it the step fails, naming what hung, and what it started is stopped.',
+  },
   'allow-outside-project': {
     default: 'false',
     description:

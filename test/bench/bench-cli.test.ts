@@ -37,7 +37,10 @@ describe('spinwash bench: flags and inputs', () => {
   });
 
   it.each([
-    [['--repeat', '0'], 'Input `repeat` has the value "0"; accepted: a whole number from 1 to 1000'],
+    [
+      ['--repeat', '0'],
+      'Input `repeat` has the value "0"; accepted: a whole number from 1 to 1000',
+    ],
     [
       ['--alert-threshold', '20'],
       'Input `alert-threshold` has the value "20"; accepted: a percentage above 0 and at most 1000%, such as `20%`',

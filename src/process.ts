@@ -100,6 +100,22 @@ export function installSignalHandlers(
   process.on('SIGTERM', () => handle('SIGTERM'));
 }
 
+/**
+ * Ends spinwash once its work is done or has failed, with `code`: whatever is still open (a
+ * request a dead server never answers, a socket, a timer) must not keep the process, the job,
+ * alive after the result is said. What it started is stopped first, as on a signal.
+ */
+export async function exitWhenDone(
+  code: number,
+  exit: (code: number) => void = (c) => process.exit(c),
+): Promise<void> {
+  await stopEverything();
+  // what was written to stdout and stderr is flushed before the exit
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  await new Promise<void>((resolve) => process.stderr.write('', () => resolve()));
+  exit(code);
+}
+
 /** pid → parent pid of every process this user can see. */
 function processTable(): Map<number, number> {
   const table = new Map<number, number>();

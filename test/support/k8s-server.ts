@@ -82,6 +82,8 @@ export interface K8sStandIn {
   namespaceNames(): string[];
   /** How many websocket port-forwards were opened, and to which pod. */
   readonly portForwards: string[];
+  /** API requests a client still holds open (a `hang` fault's are never answered: only the client's abort ends them). */
+  openRequests(): number;
   close(): Promise<void>;
 }
 
@@ -210,6 +212,7 @@ export async function startK8sServer(
     get rolledOutAt() {
       return rolledOutAt;
     },
+    openRequests: () => open,
     object: (apiPath) => {
       const parsed = parsePath(new URL(apiPath, 'https://x').pathname);
       if (!parsed?.plural || !parsed.name) return undefined;
@@ -505,7 +508,16 @@ export async function startK8sServer(
     return send(response, existing ? 200 : 201, stored);
   }
 
+  let open = 0;
   const api = https.createServer({ cert: certs.cert, key: certs.key }, (request, response) => {
+    open++;
+    let ended = false;
+    const end = (): void => {
+      if (!ended) open--;
+      ended = true;
+    };
+    response.once('finish', end);
+    response.once('close', end);
     handle(request, response).catch((error: unknown) =>
       send(response, 500, status(500, 'InternalError', String(error))),
     );

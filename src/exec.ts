@@ -3,7 +3,7 @@ import { channel, type Channel } from 'node:diagnostics_channel';
 import path from 'node:path';
 import { getExecOutput } from '@actions/exec';
 import { childEnvironment } from './child-env.js';
-import { UserError, errorMessage } from './errors.js';
+import { InterruptedError, UserError, errorMessage } from './errors.js';
 import { stopTree, trackProcess } from './process.js';
 
 export interface ExecOptions {
@@ -144,6 +144,10 @@ export async function execCapture(
         output,
       );
     }
+    // a command that died of an interrupt (a terminal's Ctrl-C reaches it too, or the handler
+    // stopped it) did not fail: the run was interrupted
+    const signal = killedBy(child);
+    if (signal) throw new InterruptedError(signal);
     // a command killed by a signal has no exit code
     return { code: result.exitCode ?? 128, stdout: result.stdout, stderr: result.stderr };
   } catch (error) {
@@ -164,6 +168,12 @@ export async function execCapture(
     const index = claims.indexOf(claim);
     if (index !== -1) claims.splice(index, 1);
   }
+}
+
+/** SIGINT or SIGTERM when that is what ended the child (not a timeout of ours). */
+function killedBy(child: ChildProcess | undefined): 'SIGINT' | 'SIGTERM' | undefined {
+  const signal = child?.signalCode;
+  return signal === 'SIGINT' || signal === 'SIGTERM' ? signal : undefined;
 }
 
 function formatMs(ms: number): string {

@@ -12,6 +12,7 @@ import { optimizeComponents } from './stages/optimize.js';
 import { lockProject } from './stages/project-lock.js';
 import { planPreview } from './stages/preview.js';
 import { setupProject } from './stages/setup.js';
+import { throwIfInterrupted } from './process.js';
 import { VERSION } from './version.js';
 
 export interface PipelineResult {
@@ -31,6 +32,8 @@ export async function stage<T>(
   name: (typeof STAGES)[number],
   fn: () => Promise<T>,
 ): Promise<T> {
+  // after a signal nothing new starts: the run winds down and exits 130 / 143
+  throwIfInterrupted();
   const n = STAGES.indexOf(name) + 1;
   const title = `[${n}/${STAGES.length}] ${name}…`;
   const started = performance.now();

@@ -3,7 +3,7 @@ import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { errorMessage, UserError } from '../errors.js';
-import { isAlive, onInterrupt } from '../process.js';
+import { isAlive, onInterrupt, throwIfInterrupted } from '../process.js';
 import { realFile } from './release-copy.js';
 
 /**
@@ -108,6 +108,7 @@ const TAKEOVER_WAIT_MS = 2000;
 
 /** Takes the project's lock, or throws a UserError naming who holds it. Returns its release. */
 export async function lockProject(projectDir: string): Promise<() => Promise<void>> {
+  throwIfInterrupted();
   const project = await realFile(projectDir);
   const lock = lockPath(project);
   const owner: Owner = {
@@ -135,13 +136,11 @@ export async function lockProject(projectDir: string): Promise<() => Promise<voi
         : `Another spinwash run is rewriting the files of ${project} (lock ${lock}); wait for it to finish, or remove that folder if no run is going on`,
     );
   }
-  let released = false;
-  const release = async (): Promise<void> => {
-    if (released) return;
-    released = true;
-    forget();
-    await rm(lock, { recursive: true, force: true });
-  };
+  // one release, whoever calls it first (the run's `finally` or a signal): a signal that comes
+  // while the run releases waits for that removal before spinwash exits
+  let releasing: Promise<void> | undefined;
+  const release = (): Promise<void> =>
+    (releasing ??= rm(lock, { recursive: true, force: true }).finally(() => forget()));
   const forget = onInterrupt(release);
   return release;
 }

@@ -89,7 +89,9 @@ describe('spinwash interrupted', () => {
       (commands) => commands.some((c) => c.includes('serve-child')),
     );
     expect(code).toBe(130);
-    expect(stderr).toContain('spinwash: SIGINT: stopping what it started and cleaning up');
+    expect(stderr).toContain(
+      'spinwash: interrupted (SIGINT): stopping what it started and cleaning up',
+    );
     expectCleanedUp(seen, before);
     // the optimized file is in place, the kept copy and note vouch for the build's
     const note = JSON.parse(readFileSync(`${wasm}.spinwash`, 'utf8')) as {
@@ -107,12 +109,15 @@ describe('spinwash interrupted', () => {
       env: { ...process.env, CARGO_TARGET_DIR: targetDir },
       stdio: 'ignore',
     });
-    const { code, seen } = await interrupt(
+    const { code, seen, stderr } = await interrupt(
       ['--project', example, '--deploy', 'none'],
       'SIGTERM',
       (commands) => commands.some((c) => /\brustc\b/.test(c)),
     );
     expect(code).toBe(143);
+    // said as an interrupt, not as a failed build (issue 22 item 7: `cargo build failed (exit code 128)`)
+    expect(stderr).toContain('spinwash: interrupted (SIGTERM)');
+    expect(stderr).not.toMatch(/spinwash: error:|failed/);
     expect(seen.length).toBeGreaterThan(0);
     expectCleanedUp(seen, before);
 

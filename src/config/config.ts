@@ -1,6 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../errors.js';
+import { errorMessage, UserError } from '../errors.js';
 import { parseBudgets, type Budgets } from './budgets.js';
 import { parseToolsConfig, type ToolsConfig } from '../config/tools-config.js';
 import { DEPLOY_CHOICES, deployTargetNamed } from '../deploy/registry.js';
@@ -155,9 +156,28 @@ function parseProjectDir(value: string, cwd: string): string {
  */
 export function outputFileProblem(file: string): string | undefined {
   if (existsSync(file) && statSync(file).isDirectory()) return `${file} is a folder`;
-  let folder = path.dirname(file);
-  while (!existsSync(folder)) folder = path.dirname(folder);
-  if (!statSync(folder).isDirectory()) return `${folder} is a file, not a folder`;
+  return folderProblem(path.dirname(file));
+}
+
+/**
+ * Why spinwash cannot make or write in `folder`, or undefined: the nearest part of it that
+ * exists must be a folder a file can be made in (tried: permissions say little to root, and a
+ * folder under /proc made mkdir hang).
+ */
+export function folderProblem(folder: string): string | undefined {
+  let existing = folder;
+  while (!existsSync(existing)) existing = path.dirname(existing);
+  if (!statSync(existing).isDirectory()) return `${existing} is a file, not a folder`;
+  const probe = path.join(
+    existing,
+    `.spinwash-probe-${process.pid}-${randomBytes(4).toString('hex')}`,
+  );
+  try {
+    closeSync(openSync(probe, 'wx'));
+    rmSync(probe, { force: true });
+  } catch (error) {
+    return `cannot write in ${existing} (${(error as NodeJS.ErrnoException).code ?? errorMessage(error)})`;
+  }
   return undefined;
 }
 

@@ -19,7 +19,7 @@ const UNIT = [
   'test/bench/{alert,bench-cli,charts,history,stats}.test.ts',
   'test/k8s/inputs.test.ts',
   'test/oci/units.test.ts',
-  'test/hostile/{child-env,history,inputs,lock,outputs,setup-timeout}.test.ts',
+  'test/hostile/{child-env,history,inputs,k8s-early,lock,outputs,setup-timeout}.test.ts',
 ];
 
 export default defineConfig({

@@ -170,3 +170,30 @@ describe('issue 22 item 2: an API server that stops answering', () => {
     expect(run.code).toBe(1);
   });
 });
+
+describe('issue 22 item 10: a preview of an app whose name is no Kubernetes name', () => {
+  it('deploys into its name as a Kubernetes name (`Hello_Rust-pr-7` → `hello-rust-pr-7`)', async () => {
+    const run = {
+      project: { kind: 'spin', dir: path.dirname(k8s.kubeconfig), appName: 'Hello_Rust' },
+      components: [],
+      healthPath: '/health',
+      timeoutSeconds: 20,
+      options: parseK8sOptions((name) =>
+        name === 'app-url' ? k8s.appUrl : (K8S_INPUTS[name]?.default ?? ''),
+      ),
+      secrets: {},
+      preview: { name: 'Hello_Rust-pr-7', number: 7 },
+      logger: new MemoryLogger(),
+    } as DeployRequest<K8sOptions>;
+    const digest = `sha256:${'7'.repeat(64)}`;
+    const deployment = await rollOutAndProve(
+      await connect(),
+      run,
+      { image: `127.0.0.1:5000/demo/app@${digest}`, digest },
+      performance.now(),
+      NOTHING_BEFORE,
+    );
+    await deployment.stop();
+    expect(k8s.namespaceNames()).toContain('hello-rust-pr-7');
+  });
+});

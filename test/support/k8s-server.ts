@@ -447,6 +447,17 @@ export async function startK8sServer(
           'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch',
         ),
       );
+    // as the API server validates names: a namespace is an RFC 1123 label
+    if (type.kind === 'Namespace' && !/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(name))
+      return send(
+        response,
+        422,
+        status(
+          422,
+          'Invalid',
+          `Namespace "${name}" is invalid: metadata.name: Invalid value: "${name}": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character`,
+        ),
+      );
     if (stand.fault === 'forbidden' && CUSTOM_GROUPS.has(gv)) {
       return send(
         response,

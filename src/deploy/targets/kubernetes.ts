@@ -133,9 +133,42 @@ export const kubernetesTarget: DeployTarget<KubernetesOptions> = {
     '`kubernetes` pushes to `oci-reference` and rolls out a SpinApp (SpinKube) or WorkloadDeployment (wasmCloud 2) with the kubeconfig',
   inputs: { ...OCI_INPUTS, ...K8S_INPUTS },
   parseOptions: (read) => ({ ...parseOciOptions(read), ...parseK8sOptions(read) }),
+  check: checkKubernetes,
   deploy: deployKubernetes,
   undeploy: undeployKubernetes,
 };
+
+/** A stand-in for the pushed image while nothing is pushed yet. */
+const NOT_YET_PUSHED = `registry.invalid/not-yet-pushed@sha256:${'0'.repeat(64)}`;
+
+/** Before the build: the user's manifest is read and checked (readable, YAML, resources, `${image}`). */
+async function checkKubernetes(request: DeployRequest<KubernetesOptions>): Promise<void> {
+  if (!request.options.manifest) return;
+  const { manifestsFor } = await import('../../k8s/manifests.js');
+  await manifestsFor(manifestInput(request, await previewNamespace(request), NOT_YET_PUSHED));
+}
+
+/**
+ * The namespace a deploy goes into: a preview's own (its name as a Kubernetes name: an app
+ * named `Hello_Rust` previews in `hello-rust-pr-7`), else `k8s-namespace`.
+ */
+async function previewNamespace(request: DeployRequest<K8sOptions>): Promise<string> {
+  if (!request.preview) return request.options.namespace;
+  const { resourceName } = await import('../../k8s/manifests.js');
+  return resourceName(request.preview.name);
+}
+
+function manifestInput(request: DeployRequest<K8sOptions>, namespace: string, image: string) {
+  return {
+    kind: request.project.kind,
+    appName: request.project.appName,
+    projectDir: request.project.dir,
+    namespace,
+    image,
+    healthPath: request.healthPath,
+    options: request.options,
+  };
+}
 
 /** What was pushed, as the rollout needs it. */
 export interface PushedImage {
@@ -181,14 +214,8 @@ export async function rollOutAndProve(
   const { rollOut } = await import('../../k8s/deploy.js');
   const rollout = await rollOut({
     cluster,
-    kind: request.project.kind,
-    appName: request.project.appName,
-    projectDir: request.project.dir,
-    namespace: request.preview?.name ?? request.options.namespace,
+    ...manifestInput(request, await previewNamespace(request), pushed.image),
     createNamespace: request.preview !== undefined,
-    image: pushed.image,
-    healthPath: request.healthPath,
-    options: request.options,
     deadline: startedAt + request.timeoutSeconds * 1000,
     timeoutSeconds: request.timeoutSeconds,
     logger: request.logger,
@@ -241,6 +268,7 @@ async function undeployKubernetes(request: DeployRequest<KubernetesOptions>): Pr
   const { connect } = await import('../../k8s/cluster.js');
   const { deleteNamespace } = await import('../../k8s/apply.js');
   const cluster = await connect();
-  await deleteNamespace(cluster, request.preview.name, request.timeoutSeconds);
-  request.logger.info(`deleted namespace "${request.preview.name}"`);
+  const namespace = await previewNamespace(request);
+  await deleteNamespace(cluster, namespace, request.timeoutSeconds);
+  request.logger.info(`deleted namespace "${namespace}"`);
 }

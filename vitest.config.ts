@@ -21,6 +21,7 @@ export const UNIT = [
   'test/oci/units.test.ts',
   'test/monorepo/{gitignore,discover,changed,merge,merge-action,job-results}.test.ts',
   'test/release.test.ts',
+  'test/hostile/{child-env,history,inputs,k8s-early,lock,outputs,setup-timeout}.test.ts',
 ];
 
 export default defineConfig({

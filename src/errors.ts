@@ -30,3 +30,14 @@ export function errorMessage(error: unknown): string {
 export class UsageError extends UserError {
   override readonly name = 'UsageError';
 }
+
+/**
+ * The run was interrupted (SIGINT, SIGTERM): what failed because of it is not the user's
+ * error; the entries say "interrupted" and exit 130 / 143 (src/process.ts).
+ */
+export class InterruptedError extends UserError {
+  override readonly name = 'InterruptedError';
+  constructor(readonly signal: 'SIGINT' | 'SIGTERM') {
+    super(`interrupted (${signal})`);
+  }
+}

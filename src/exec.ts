@@ -2,12 +2,16 @@ import type { ChildProcess } from 'node:child_process';
 import { channel, type Channel } from 'node:diagnostics_channel';
 import path from 'node:path';
 import { getExecOutput } from '@actions/exec';
-import { UserError, errorMessage } from './errors.js';
+import { childEnvironment } from './child-env.js';
+import { InterruptedError, UserError, errorMessage } from './errors.js';
 import { stopTree, trackProcess } from './process.js';
 
 export interface ExecOptions {
   cwd?: string;
-  /** Added to (and overriding) the inherited environment; `undefined` values are left out. */
+  /**
+   * Added to (and overriding) what the child inherits: spinwash's environment without its
+   * secrets (src/child-env.ts); a secret the child needs is handed here. `undefined` leaves a variable out.
+   */
   env?: NodeJS.ProcessEnv;
   /** Inherited variables to leave out (e.g. the release-profile tweaks for the ladder's plain build). */
   dropEnv?: (name: string) => boolean;
@@ -85,15 +89,6 @@ function claimChild(
   return claim;
 }
 
-function childEnv(options: ExecOptions): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries({ ...process.env, ...options.env })) {
-    if (value !== undefined && !(options.dropEnv?.(name) && !(name in (options.env ?? {}))))
-      env[name] = value;
-  }
-  return env;
-}
-
 /**
  * The one way spinwash runs a program to completion (@actions/exec underneath): an argument
  * array (never a shell string), output captured and never echoed to stdout, and the exit code
@@ -135,7 +130,7 @@ export async function execCapture(
   try {
     const result = await getExecOutput(command, [...args], {
       cwd: options.cwd,
-      env: childEnv(options),
+      env: childEnvironment(options.env, options.dropEnv),
       silent: true,
       ignoreReturnCode: true,
       delay: PIPES_GRACE_MS,
@@ -149,6 +144,10 @@ export async function execCapture(
         output,
       );
     }
+    // a command that died of an interrupt (a terminal's Ctrl-C reaches it too, or the handler
+    // stopped it) did not fail: the run was interrupted
+    const signal = killedBy(child);
+    if (signal) throw new InterruptedError(signal);
     // a command killed by a signal has no exit code
     return { code: result.exitCode ?? 128, stdout: result.stdout, stderr: result.stderr };
   } catch (error) {
@@ -169,6 +168,12 @@ export async function execCapture(
     const index = claims.indexOf(claim);
     if (index !== -1) claims.splice(index, 1);
   }
+}
+
+/** SIGINT or SIGTERM when that is what ended the child (not a timeout of ours). */
+function killedBy(child: ChildProcess | undefined): 'SIGINT' | 'SIGTERM' | undefined {
+  const signal = child?.signalCode;
+  return signal === 'SIGINT' || signal === 'SIGTERM' ? signal : undefined;
 }
 
 function formatMs(ms: number): string {

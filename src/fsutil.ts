@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, realpath, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { onInterrupt } from './process.js';
 
@@ -47,4 +47,40 @@ export async function writeFileAtomic(
   } finally {
     forget();
   }
+}
+
+/** True when `file` is `root` or below it (both absolute, compared as written). */
+export function isInside(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return (
+    relative === '' ||
+    (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative))
+  );
+}
+
+/** The real path of `file`: links resolved in the part of it that exists, the rest appended. */
+export async function realPathOf(file: string): Promise<string> {
+  const missing: string[] = [];
+  for (let at = path.resolve(file); ;) {
+    try {
+      return path.join(await realpath(at), ...missing.reverse());
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const parent = path.dirname(at);
+      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || parent === at) return path.resolve(file);
+      missing.push(path.basename(at));
+      at = parent;
+    }
+  }
+}
+
+/**
+ * `relative` (a path built from data: an id, a name) resolved under `root`, links included;
+ * undefined when it leads out of it. Resolve, then check: `..`, an absolute path or a link
+ * inside `root` to elsewhere never name a file outside.
+ */
+export async function confinedPath(root: string, relative: string): Promise<string | undefined> {
+  const file = path.resolve(root, relative);
+  if (!isInside(path.resolve(root), file)) return undefined;
+  return isInside(await realPathOf(root), await realPathOf(file)) ? file : undefined;
 }

@@ -27,24 +27,25 @@ export function parseChoice<const T extends readonly string[]>(
   throw invalidInput(input, value, choices.map((c) => `\`${c}\``).join(', '));
 }
 
-export function parsePositiveInt(input: string, value: string, max?: number): number {
-  const accepted =
-    max === undefined ? 'a whole number of 1 or more' : `a whole number from 1 to ${max}`;
-  if (!/^[1-9][0-9]*$/.test(value)) throw invalidInput(input, value, accepted);
-  const n = Number(value);
-  if (max !== undefined && n > max) throw invalidInput(input, value, accepted);
-  return n;
+/**
+ * The longest any input may make spinwash wait (a deploy, a setup, the GitHub calls, the pause
+ * between samples): no step needs more than an hour, and a timer past 2^31 ms fires at once.
+ */
+export const MAX_WAIT_SECONDS = 3600;
+
+/** A whole number from 1 to `max`: every count has a stated bound (past it, a value is a typo). */
+export function parsePositiveInt(input: string, value: string, max: number): number {
+  const accepted = `a whole number from 1 to ${max}`;
+  if (!/^[1-9][0-9]*$/.test(value) || Number(value) > max)
+    throw invalidInput(input, value, accepted);
+  return Number(value);
 }
 
-export function parsePositiveNumber(input: string, value: string, max?: number): number {
+/** A number above 0 and at most `max` (seconds above 2^31 ms would overflow a timer, silently). */
+export function parsePositiveNumber(input: string, value: string, max: number): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || (max !== undefined && n > max)) {
-    throw invalidInput(
-      input,
-      value,
-      max === undefined ? 'a number greater than 0' : `a number greater than 0 and at most ${max}`,
-    );
-  }
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || n > max)
+    throw invalidInput(input, value, `a number greater than 0 and at most ${max}`);
   return n;
 }
 
@@ -54,4 +55,26 @@ export function parseList(value: string): string[] {
     .split(/[,\n]/)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
+}
+
+/**
+ * A branch name git accepts (`git check-ref-format --branch`'s rules): names of letters,
+ * digits, `-`, `_`, `.` between `/`; no `..`, `@{`, control or special characters, no name
+ * starting with `.` or ending with `.lock`, not starting with `-` or ending with `.`.
+ */
+export function parseBranchName(input: string, value: string): string {
+  const names = value.split('/');
+  const ok =
+    /^[A-Za-z0-9._\/-]+$/.test(value) &&
+    !value.startsWith('-') &&
+    !value.endsWith('.') &&
+    !value.includes('..') &&
+    names.every((name) => name !== '' && !name.startsWith('.') && !name.endsWith('.lock'));
+  if (!ok)
+    throw invalidInput(
+      input,
+      value,
+      'a branch name of its own (letters, digits, `-`, `_`, `.` and `/` between names; no `..`, no name starting with `.` or `-` or ending with `.lock`), such as `spinwash-data`, or empty to keep no store',
+    );
+  return value;
 }

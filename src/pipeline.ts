@@ -6,12 +6,13 @@ import type { Project } from './projects/project.js';
 import { finishReport } from './publish/finish.js';
 import { SCHEMA_VERSION, type ComponentReport, type Report } from './report/model.js';
 import { buildProject } from './stages/build.js';
-import { deployComponents, deployProjectOf } from './stages/deploy.js';
+import { checkDeploy, deployComponents, deployProjectOf } from './stages/deploy.js';
 import { buildLadder, completeLadder } from './stages/ladder.js';
 import { optimizeComponents } from './stages/optimize-components.js';
 import { lockProject } from './stages/project-lock.js';
-import { planPreview } from './stages/preview.js';
+import { planPreview, type PreviewPlan } from './stages/preview.js';
 import { setupProject } from './stages/setup.js';
+import { throwIfInterrupted } from './process.js';
 import { VERSION } from './version.js';
 
 export interface PipelineResult {
@@ -31,6 +32,8 @@ export async function stage<T>(
   name: (typeof STAGES)[number],
   fn: () => Promise<T>,
 ): Promise<T> {
+  // after a signal nothing new starts: the run winds down and exits 130 / 143
+  throwIfInterrupted();
   const n = STAGES.indexOf(name) + 1;
   const title = `[${n}/${STAGES.length}] ${name}…`;
   const started = performance.now();
@@ -63,8 +66,15 @@ export async function withOptimizedBuild<T>(
   config: RunPlan,
   logger: Logger,
   then: (built: OptimizedBuild) => Promise<T>,
+  /** Before the build: what can be refused then is (the deploy target's checks by default). */
+  beforeBuild: (project: Project) => Promise<void> = (project) =>
+    checkDeploy(project, config, logger),
 ): Promise<T> {
-  const project = await stage(logger, 'setup', () => setupProject(config, logger));
+  const project = await stage(logger, 'setup', async () => {
+    const found = await setupProject(config, logger);
+    await beforeBuild(found);
+    return found;
+  });
   const unlock = await lockProject(project.dir);
   try {
     return await then(await buildAndOptimize(project, config, logger));
@@ -124,29 +134,47 @@ export function runPipeline(
   /** The run's environment and event, read once (a pull request decides on a preview). */
   context?: RunContext,
 ): Promise<PipelineResult> {
-  return withOptimizedBuild(config, logger, async (built) => {
-    const run = context ?? (await readRunContext());
-    const preview = await planPreview(config, built.project, logger, run);
-    const deploy = await stage(logger, 'deploy', async () =>
-      preview.skipNotice
-        ? undefined
-        : deployComponents(
-            built.project,
-            built.optimized.components,
-            config,
-            logger,
-            preview.preview,
-          ),
-    );
-    return stage(logger, 'report', async () => {
-      const report: Report = {
-        ...buildReport(built, config),
-        ...(deploy ? { deploy } : {}),
-        ...(preview.skipNotice ? { notices: [preview.skipNotice] } : {}),
-      };
-      // compares with the baseline, checks budgets, and writes the files even when one breaks
-      const finished = await finishReport(report, config, logger, { context: run });
-      return { ...finished, project: built.project };
-    });
+  let run: RunContext;
+  let preview: PreviewPlan;
+  return withOptimizedBuild(
+    config,
+    logger,
+    (built) => deployAndReport(built, config, logger, run, preview),
+    // which preview, and the target's checks under its name, before anything is built
+    async (project) => {
+      run = context ?? (await readRunContext());
+      preview = await planPreview(config, project, logger, run);
+      if (!preview.skipNotice) await checkDeploy(project, config, logger, preview.preview);
+    },
+  );
+}
+
+async function deployAndReport(
+  built: OptimizedBuild,
+  config: RunPlan,
+  logger: Logger,
+  run: RunContext,
+  preview: PreviewPlan,
+): Promise<PipelineResult> {
+  const deploy = await stage(logger, 'deploy', async () =>
+    preview.skipNotice
+      ? undefined
+      : deployComponents(
+          built.project,
+          built.optimized.components,
+          config,
+          logger,
+          preview.preview,
+        ),
+  );
+  return stage(logger, 'report', async () => {
+    const report: Report = {
+      ...buildReport(built, config),
+      ...(deploy ? { deploy } : {}),
+      ...(preview.skipNotice ? { notices: [preview.skipNotice] } : {}),
+    };
+    // compares with the baseline, checks budgets, and writes the files even when one breaks
+    const finished = await finishReport(report, config, logger, { context: run });
+    return { ...finished, project: built.project };
   });
 }

@@ -1,5 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { childEnvironment } from './child-env.js';
+import { InterruptedError } from './errors.js';
 
 /**
  * Every process spinwash starts, and what a signal must undo. One stop rule for all of them:
@@ -19,9 +21,9 @@ const POLL_MS = 20;
 type Stop = () => Promise<void> | void;
 const processes = new Set<Stop>();
 const cleanups = new Set<Stop>();
-/** Set once a signal is being handled: what registers after it is undone at once. */
-let interrupted = false;
-/** What was undone at once after the signal, awaited before exiting. */
+/** Set once spinwash is on its way out (a signal, or the work done): what registers after it is undone at once. */
+let stopping = false;
+/** What was undone at once after that, awaited before exiting. */
 const late: Promise<unknown>[] = [];
 
 function runLate(stop: Stop): () => void {
@@ -33,17 +35,52 @@ function runLate(stop: Stop): () => void {
   return () => {};
 }
 
+/** Awaits what was undone late, including what that started (a release that was under way). */
+async function drainLate(): Promise<void> {
+  while (late.length > 0) await Promise.all(late.splice(0));
+}
+
+/** The signal spinwash is handling, if any. */
+interface Interruption {
+  readonly signal: 'SIGINT' | 'SIGTERM';
+  readonly code: number;
+  /** Resolves once the handler has cleaned up and called exit. */
+  readonly done: Promise<void>;
+}
+let interruption: Interruption | undefined;
+/** Resolved when the run's own work has settled (exitWhenDone), so its `finally`s have run. */
+let settle: () => void = () => {};
+const settled = new Promise<void>((resolve) => (settle = resolve));
+/** How long, after a signal, the run may take to settle (release its lock, remove its folders). */
+const SETTLE_MS = 5000;
+
+/** The signal being handled (SIGINT, SIGTERM), or undefined. */
+export function interruptedBy(): 'SIGINT' | 'SIGTERM' | undefined {
+  return interruption?.signal;
+}
+
+/** Throws an InterruptedError once a signal came: nothing new starts after it. */
+export function throwIfInterrupted(): void {
+  if (interruption) throw new InterruptedError(interruption.signal);
+}
+
 /** Registers how to stop a live process; call the returned function once it has exited. */
 export function trackProcess(stop: Stop): () => void {
   // the pipeline runs on while the signal is handled: a process started now is stopped now
-  if (interrupted) return runLate(stop);
+  if (stopping) return runLate(stop);
   processes.add(stop);
   return () => processes.delete(stop);
 }
 
-/** Registers something to undo on a signal (a temp folder, a lock); call the returned function when done. */
+/**
+ * Registers something to undo on a signal (a temp folder, a lock); call the returned function
+ * when done. A cleanup may run twice (at the signal, and again once the run has wound down, in
+ * case it wrote into a folder that was already removed): it must be idempotent, and one that
+ * may be under way when the signal comes (a release) returns the same promise when called again.
+ */
 export function onInterrupt(cleanup: Stop): () => void {
-  if (interrupted) return runLate(cleanup);
+  // registered after the signal: undone now, and again on the way out
+  if (stopping) runLate(cleanup);
   cleanups.add(cleanup);
   return () => cleanups.delete(cleanup);
 }
@@ -58,24 +95,26 @@ export function liveProcessCount(): number {
  * whose parent died first), then runs the cleanups. Errors are swallowed: this runs on the way out.
  */
 export async function stopEverything(graceMs = STOP_GRACE_MS): Promise<void> {
-  interrupted = true;
+  stopping = true;
   await Promise.all([...processes].map(async (stop) => Promise.resolve(stop()).catch(() => {})));
   processes.clear();
   await stopTree(process.pid, graceMs, { includeRoot: false });
+  // kept after running: a second pass (after the run has wound down) undoes them again
   for (const cleanup of [...cleanups].reverse()) {
     await Promise.resolve()
       .then(cleanup)
       .catch(() => {});
   }
-  cleanups.clear();
-  await Promise.all(late);
+  await drainLate();
 }
 
 let installed = false;
 
 /**
- * SIGINT → exit 130, SIGTERM → exit 143, after stopping everything started and undoing what
- * is registered. A second signal while that runs kills what is left at once.
+ * SIGINT → exit 130, SIGTERM → exit 143: says "interrupted", starts nothing new
+ * (throwIfInterrupted), stops everything started, undoes what is registered, lets the run
+ * settle briefly (its own `finally`s release what they hold), undoes what registered since,
+ * and exits. A second signal while that runs kills what is left at once.
  */
 export function installSignalHandlers(
   exit: (code: number) => void = (code) => process.exit(code),
@@ -83,20 +122,48 @@ export function installSignalHandlers(
 ): void {
   if (installed) return;
   installed = true;
-  let stopping = false;
   const handle = (signal: 'SIGINT' | 'SIGTERM'): void => {
     const code = signal === 'SIGINT' ? 130 : 143;
-    if (stopping) {
+    if (interruption) {
       for (const pid of descendants(process.pid)) signalPid(pid, 'SIGKILL');
-      exit(code);
+      exit(interruption.code);
       return;
     }
-    stopping = true;
-    log(`spinwash: ${signal}: stopping what it started and cleaning up`);
-    void stopEverything().finally(() => exit(code));
+    log(`spinwash: interrupted (${signal}): stopping what it started and cleaning up`);
+    const done = (async () => {
+      await stopEverything();
+      // the run winds down (its catch and finally blocks), then what it left is undone again
+      await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, SETTLE_MS))]);
+      await stopEverything();
+    })()
+      .catch(() => {})
+      .finally(() => exit(code));
+    interruption = { signal, code, done };
   };
   process.on('SIGINT', () => handle('SIGINT'));
   process.on('SIGTERM', () => handle('SIGTERM'));
+}
+
+/**
+ * Ends spinwash once its work is done or has failed, with `code`: whatever is still open (a
+ * request a dead server never answers, a socket, a timer) must not keep the process, the job,
+ * alive after the result is said. What it started is stopped first, as on a signal. After a
+ * signal, the handler ends it (130 / 143) once it has cleaned up.
+ */
+export async function exitWhenDone(
+  code: number,
+  exit: (code: number) => void = (c) => process.exit(c),
+): Promise<void> {
+  settle();
+  if (interruption) {
+    await interruption.done;
+    return;
+  }
+  await stopEverything();
+  // what was written to stdout and stderr is flushed before the exit
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  await new Promise<void>((resolve) => process.stderr.write('', () => resolve()));
+  exit(code);
 }
 
 /** pid → parent pid of every process this user can see. */
@@ -212,6 +279,7 @@ export interface ServerProcess {
 
 export interface ServerOptions {
   readonly cwd?: string;
+  /** Added to what the child inherits (spinwash's environment without its secrets, src/child-env.ts). */
   readonly env?: NodeJS.ProcessEnv;
   /** Adds an IPC channel (the embedded runtime's child talks over it). */
   readonly ipc?: boolean;
@@ -229,7 +297,7 @@ export function startProcess(
 ): ServerProcess {
   const child = spawn(command, args, {
     cwd: options.cwd,
-    env: options.env ?? process.env,
+    env: childEnvironment(options.env),
     stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
     detached: process.platform !== 'win32',
   });

@@ -2,7 +2,8 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { buildConfig } from '../config/config.js';
 import { allInputs, type RawInputs } from '../config/inputs.js';
-import { UserError, errorMessage } from '../errors.js';
+import { InterruptedError, UserError, errorMessage } from '../errors.js';
+import { interruptedBy } from '../process.js';
 import { readRunContext, refusedEvent } from '../github/context.js';
 import { execute } from '../execute.js';
 import { actionLogger } from './logger.js';
@@ -62,8 +63,13 @@ export async function runAction(): Promise<void> {
     }
     await publishReport(outcome.result, config, actionLogger, { context });
   } catch (error) {
+    const signal =
+      interruptedBy() ?? (error instanceof InterruptedError ? error.signal : undefined);
     // Anything thrown, strings included, fails the step: never leave it green.
-    if (error instanceof UserError && error.file) {
+    if (signal) {
+      // a cancelled job: what failed of it is not the build's failure
+      core.setFailed(`spinwash was interrupted (${signal})`);
+    } else if (error instanceof UserError && error.file) {
       core.error(error.message, {
         file: error.file,
         ...(error.line !== undefined ? { startLine: error.line } : {}),

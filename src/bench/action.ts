@@ -16,6 +16,7 @@ import {
 import type { AlertTransition } from './alert.js';
 import { DATA_BRANCH_FOLDER, historyDir, type AlertState } from '../report/bench-index.js';
 import { dataBranchBackend } from './backends.js';
+import { refuseDefaultBranch } from '../github/data-branch.js';
 import { everySampleFailed, runBenchmark, type BenchmarkReport } from './benchmark.js';
 
 /**
@@ -49,11 +50,14 @@ export async function runBenchmarkAction(
     );
   }
   const server = (deps.env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+  const store = keep ? { octokit, repo, branch, logger } : undefined;
+  // said before the build: a `data-branch: main` would commit the history into the code
+  if (store) await refuseDefaultBranch(store);
   let written: Written | undefined;
   const result = await runBenchmark(config, logger, {
-    ...(keep
+    ...(keep && store
       ? {
-          history: dataBranchBackend({ octokit, repo, branch, logger }),
+          history: dataBranchBackend(store),
           chartLink: (file: string) =>
             `${server}/${repo.owner}/${repo.repo}/blob/${encodeURIComponent(branch)}/${DATA_BRANCH_FOLDER}/${file}`,
           onAlert: async (transition, alert, state, report) => {

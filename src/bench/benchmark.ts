@@ -94,22 +94,31 @@ async function benchmarkBuild(
     // a monorepo's matrix job keeps its history under its app's key
     const app = config.monorepo.app ?? deployProjectOf(built.project).appName;
     let historyError: UserError | undefined;
-    const historyFailed = (error: unknown): undefined => {
-      if (!(error instanceof UserError)) throw error;
+    // a bug in the history's part is thrown once the run's own report is written
+    let bug: unknown;
+    const historyFailed = (error: unknown): void => {
+      if (!(error instanceof UserError)) {
+        bug ??= error;
+        return;
+      }
       historyError = error;
       logger.warning(`The run is not in the history: ${error.message}`);
-      return undefined;
     };
-    const before = options.history
-      ? await readHistory(options.history, app, target).catch(historyFailed)
-      : undefined;
+    const warn = (message: string): void => logger.warning(message);
     const runId = runIdOf(startedAt, options.source?.commit);
-    const alert = before
-      ? checkRegression(before.runs, summary.warm.readySeconds, {
+    let before: HistoryIndex | undefined;
+    let alert: BenchmarkAlert | undefined;
+    if (options.history)
+      try {
+        before = await readHistory(options.history, app, target, warn);
+        alert = checkRegression(before.runs, summary.warm.readySeconds, {
           window: config.benchmark.alertWindow,
           threshold: config.benchmark.alertThreshold,
-        })
-      : undefined;
+        });
+      } catch (error) {
+        before = undefined;
+        historyFailed(error);
+      }
     const benchmark: BenchmarkSection = {
       target,
       app,
@@ -153,6 +162,7 @@ async function benchmarkBuild(
           report,
           config.benchmark.historyLimit,
           state,
+          warn,
         ));
         const dir = historyDir(app, target);
         const files = { trend: `${dir}/trend.svg`, scatter: `${dir}/scatter.svg` };
@@ -170,15 +180,14 @@ async function benchmarkBuild(
           `history: ${history.runs.length} run${history.runs.length === 1 ? '' : 's'} of ${dir} in ${options.history.where}`,
         );
       } catch (error) {
-        if (!(error instanceof UserError)) throw error;
-        historyError = error;
-        logger.warning(`The run is not in the history: ${error.message}`);
+        historyFailed(error);
       }
     const markdown = `${finished.markdown}\n${renderBenchmarkMarkdown(report.benchmark, {
       ...(mermaid ? { mermaid } : {}),
       ...(charts ? { charts } : {}),
     })}`;
     if (config.output.markdownPath) await writeFileAtomic(config.output.markdownPath, markdown);
+    if (bug !== undefined) throw bug;
     return {
       report,
       markdown,

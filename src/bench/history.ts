@@ -1,7 +1,9 @@
+import { UserError } from '../errors.js';
 import {
   historyDir,
   indexFile,
   parseIndex,
+  RUN_ID,
   type AlertState,
   type HistoryEntry,
   type HistoryIndex,
@@ -34,7 +36,14 @@ export interface HistoryBackend {
   remove(path: string, message: string): Promise<void>;
 }
 
-export const runFile = (dir: string, id: string): string => `${dir}/runs/${id}.json`;
+/** A run's file; an id that is not a run id is refused (it would name a path of its own). */
+export function runFile(dir: string, id: string): string {
+  if (!RUN_ID.test(id))
+    throw new UserError(
+      `"${id}" is not a benchmark run id (such as 20261130T203000123Z-abc1234); no file is named after it`,
+    );
+  return `${dir}/runs/${id}.json`;
+}
 
 /** A run's id: its start time to the millisecond and its commit (`20261130T203000123Z-abc1234`). */
 export function runIdOf(startedAt: string, commit?: string): string {
@@ -62,16 +71,18 @@ export function entryOf(report: Report & { benchmark: BenchmarkSection }): Histo
   };
 }
 
+/** The history's index; runs that are not of the index's shape are skipped with `warn`. */
 export async function readHistory(
   backend: HistoryBackend,
   app: string,
   target: string,
+  warn: (message: string) => void,
 ): Promise<HistoryIndex> {
   const file = indexFile(historyDir(app, target));
   const text = await backend.read(file);
   return text === undefined
     ? { app, target, runs: [] }
-    : parseIndex(text, `${file} in ${backend.where}`);
+    : parseIndex(text, `${file} in ${backend.where}`, warn);
 }
 
 /**
@@ -83,9 +94,16 @@ export async function appendRun(
   report: Report & { benchmark: BenchmarkSection },
   limit: number,
   alert: AlertState | undefined,
+  warn: (message: string) => void,
 ): Promise<{ index: HistoryIndex; dropped: string[] }> {
   const { app, target, runId } = report.benchmark;
   const dir = historyDir(app, target);
+  // the data branch calls `content` again after a concurrent write: each warning is said once
+  const warned = new Set<string>();
+  const warnOnce = (message: string): void => {
+    if (!warned.has(message)) warn(message);
+    warned.add(message);
+  };
   await backend.update(
     runFile(dir, runId),
     `spinwash: benchmark ${app} on ${target}, run ${runId}`,
@@ -94,7 +112,9 @@ export async function appendRun(
   let result: { index: HistoryIndex; dropped: string[] } | undefined;
   await backend.update(indexFile(dir), `spinwash: benchmark index ${dir} += ${runId}`, (old) => {
     const index: HistoryIndex =
-      old === undefined ? { app, target, runs: [] } : parseIndex(old, indexFile(dir));
+      old === undefined
+        ? { app, target, runs: [] }
+        : parseIndex(old, `${indexFile(dir)} in ${backend.where}`, warnOnce);
     const runs = [...index.runs.filter((r) => r.id !== runId), entryOf(report)];
     const keep = runs.slice(-limit);
     const next: HistoryIndex = { app, target, runs: keep, ...(alert ? { alert } : {}) };

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { RunPlan } from '../config/config.js';
 import type { DeployTarget } from '../deploy/target.js';
 import { errorMessage } from '../errors.js';
+import { interruptedBy, throwIfInterrupted } from '../process.js';
 import type { Logger } from '../log.js';
 import type { Project } from '../projects/project.js';
 import type { BenchmarkSample, ComponentReport } from '../report/model.js';
@@ -34,6 +35,8 @@ export async function deploySamples(
         await sleep(wait);
       }
     }
+    // after a signal no sample starts: the benchmark winds down and exits 130 / 143
+    throwIfInterrupted();
     lastStart = performance.now();
     const startedAt = new Date().toISOString();
     try {
@@ -55,12 +58,14 @@ export async function deploySamples(
         await deployment.stop();
       }
     } catch (error) {
+      // a sample cut short by a signal is not a failed deploy
+      if (interruptedBy()) throw error;
       const message = errorMessage(error);
       samples.push({ index, startedAt, error: message });
       logger.warning(`sample ${index}/${repeat} failed: ${message}`);
     }
     // the next sample deploys from nothing; the last one stays up, as a run's deploy does
-    if (target.undeploy && index < repeat) {
+    if (target.undeploy && index < repeat && !interruptedBy()) {
       try {
         await target.undeploy(request);
       } catch (error) {

@@ -4,7 +4,7 @@ import { folderBackend } from '../bench/backends.js';
 import { everySampleFailed, runBenchmark } from '../bench/benchmark.js';
 import type { CommandIO } from './io.js';
 import { TerminalLogger } from './terminal-logger.js';
-import { buildConfig } from '../config/config.js';
+import { buildConfig, folderProblem, parseOutputFile } from '../config/config.js';
 import { UserError } from '../errors.js';
 import { execCapture } from '../exec.js';
 import { budgetError } from '../report/budget.js';
@@ -61,7 +61,10 @@ export async function runBenchCommand(args: string[], io: CommandIO): Promise<nu
   }
   const cwd = io.cwd ?? process.cwd();
   const raw = { ...inputsFromFlags(values, NAMES), mode: 'benchmark' };
-  if (typeof values.json === 'string') raw['report-path'] = values.json;
+  if (typeof values.json === 'string') {
+    parseOutputFile('--json', values.json, cwd); // named as the user typed it
+    raw['report-path'] = values.json;
+  }
   if (typeof values.baseline === 'string') raw['baseline-file'] = values.baseline;
   const base = buildConfig(raw, cwd);
   const config = {
@@ -69,11 +72,20 @@ export async function runBenchCommand(args: string[], io: CommandIO): Promise<nu
     output: {
       ...base.output,
       ...(typeof values.markdown === 'string'
-        ? { markdownPath: path.resolve(cwd, values.markdown) }
+        ? { markdownPath: parseOutputFile('--markdown', values.markdown, cwd) }
         : {}),
     },
   };
   if (values.history === '') throw new UserError('Flag `--history` needs a folder');
+  // found before the build, not after every deploy
+  const historyProblem =
+    typeof values.history === 'string'
+      ? folderProblem(path.resolve(cwd, values.history))
+      : undefined;
+  if (historyProblem)
+    throw new UserError(
+      `--history has the value "${values.history}": ${historyProblem}; accepted: a folder spinwash may write in (missing folders are made)`,
+    );
   const history =
     typeof values.history === 'string'
       ? folderBackend(path.resolve(cwd, values.history))

@@ -1,4 +1,5 @@
-import { UsageError, UserError, errorMessage } from '../errors.js';
+import { InterruptedError, UsageError, UserError, errorMessage } from '../errors.js';
+import { interruptedBy } from '../process.js';
 import type { CommandIO } from './io.js';
 
 /** node:util parseArgs errors: an unknown flag or a missing value is the user's to fix. */
@@ -16,6 +17,13 @@ function isArgumentError(error: unknown): boolean {
  * @param command the command's name, for the `--help` hint
  */
 export function reportCliError(error: unknown, io: CommandIO, command?: string): number {
+  // interrupted: whatever failed of it is no error of the user's; the handler said so
+  if (interruptedBy()) return interruptedBy() === 'SIGINT' ? 130 : 143;
+  if (error instanceof InterruptedError) {
+    // a command of the run was stopped by a signal spinwash did not get
+    io.stderr(`spinwash: ${error.message}\n`);
+    return error.signal === 'SIGINT' ? 130 : 143;
+  }
   const usage = error instanceof UsageError || isArgumentError(error);
   if (!usage && !(error instanceof UserError)) throw error;
   const hint = usage ? ` (see \`spinwash ${command ? `${command} ` : ''}--help\`)` : '';

@@ -1,5 +1,10 @@
 import type { Budgets, IncreaseLimit } from '../report/budget.js';
-import { invalidInput, parseList, parsePositiveNumber } from '../input-parsers.js';
+import {
+  invalidInput,
+  MAX_WAIT_SECONDS,
+  parseList,
+  parsePositiveNumber,
+} from '../input-parsers.js';
 
 export type { Budgets, IncreaseLimit } from '../report/budget.js';
 
@@ -86,7 +91,7 @@ export function parseBudgets(raw: {
     maxDeploySeconds:
       raw.maxDeploySeconds.trim() === ''
         ? undefined
-        : parsePositiveNumber('max-deploy-seconds', raw.maxDeploySeconds.trim()),
+        : parsePositiveNumber('max-deploy-seconds', raw.maxDeploySeconds.trim(), MAX_WAIT_SECONDS),
     failOnBudget: raw.failOnBudget,
   });
 }

@@ -1,6 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../errors.js';
+import { errorMessage, UserError } from '../errors.js';
 import { parseBudgets, type Budgets } from './budgets.js';
 import { parseToolsConfig, type ToolsConfig } from '../config/tools-config.js';
 import { chooseDeployTarget, DEPLOY_CHOICES } from '../deploy/registry.js';
@@ -8,9 +9,12 @@ import type { DeploySettings, DeployTarget } from '../deploy/target.js';
 import { allInputs, type InputName, type RawInputs } from './inputs.js';
 import { parseMonorepoConfig, type MonorepoConfig } from './monorepo.js';
 import { checkCrossInputRules } from './rules.js';
+import { dataBranchClash } from '../github/data-branch.js';
 import {
   invalidInput,
+  MAX_WAIT_SECONDS,
   parseBoolean,
+  parseBranchName,
   parseChoice,
   parseList,
   parsePositiveInt,
@@ -101,23 +105,48 @@ export interface BenchmarkConfig {
 const INHERIT = 'inherit';
 export const MODES = ['run', 'comment', 'benchmark', 'plan', 'merge'] as const;
 
+/** The benchmark's bounds: past them a value is a typo (a million deploys, a 30-year pause). */
+const BENCH_LIMITS = {
+  repeat: 1000,
+  historyLimit: 10_000,
+  alertWindow: 1000,
+  thresholdPercent: 1000,
+  /** GitHub's issue numbers are 32-bit. */
+  issue: 2_147_483_647,
+} as const;
+
 function parseBenchmark(get: (name: InputName) => string): BenchmarkConfig {
   const interval = get('min-interval');
   const seconds = Number(interval);
-  if (interval === '' || !Number.isFinite(seconds) || seconds < 0)
-    throw invalidInput('min-interval', interval, 'a number of seconds, 0 or more');
+  if (interval === '' || !Number.isFinite(seconds) || seconds < 0 || seconds > MAX_WAIT_SECONDS)
+    throw invalidInput(
+      'min-interval',
+      interval,
+      `a number of seconds from 0 to ${MAX_WAIT_SECONDS}`,
+    );
   const threshold = get('alert-threshold');
   const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(threshold);
-  if (!percent || Number(percent[1]) <= 0)
-    throw invalidInput('alert-threshold', threshold, 'a percentage above 0, such as `20%`');
+  const thresholdPercent = Number(percent?.[1]);
+  if (!percent || !(thresholdPercent > 0) || thresholdPercent > BENCH_LIMITS.thresholdPercent)
+    throw invalidInput(
+      'alert-threshold',
+      threshold,
+      `a percentage above 0 and at most ${BENCH_LIMITS.thresholdPercent}%, such as \`20%\``,
+    );
   const issue = get('alert-comment-on').replace(/^#/, '');
   return Object.freeze({
-    repeat: parsePositiveInt('repeat', get('repeat')),
+    repeat: parsePositiveInt('repeat', get('repeat'), BENCH_LIMITS.repeat),
     minIntervalSeconds: seconds,
-    historyLimit: parsePositiveInt('history-limit', get('history-limit')),
-    alertWindow: parsePositiveInt('alert-window', get('alert-window')),
-    alertThreshold: Number(percent[1]) / 100,
-    ...(issue === '' ? {} : { alertCommentOn: parsePositiveInt('alert-comment-on', issue) }),
+    historyLimit: parsePositiveInt(
+      'history-limit',
+      get('history-limit'),
+      BENCH_LIMITS.historyLimit,
+    ),
+    alertWindow: parsePositiveInt('alert-window', get('alert-window'), BENCH_LIMITS.alertWindow),
+    alertThreshold: thresholdPercent / 100,
+    ...(issue === ''
+      ? {}
+      : { alertCommentOn: parsePositiveInt('alert-comment-on', issue, BENCH_LIMITS.issue) }),
     failOnAlert: parseBoolean('fail-on-alert', get('fail-on-alert')),
   });
 }
@@ -141,9 +170,28 @@ function parseProjectDir(value: string, cwd: string): string {
  */
 export function outputFileProblem(file: string): string | undefined {
   if (existsSync(file) && statSync(file).isDirectory()) return `${file} is a folder`;
-  let folder = path.dirname(file);
-  while (!existsSync(folder)) folder = path.dirname(folder);
-  if (!statSync(folder).isDirectory()) return `${folder} is a file, not a folder`;
+  return folderProblem(path.dirname(file));
+}
+
+/**
+ * Why spinwash cannot make or write in `folder`, or undefined: the nearest part of it that
+ * exists must be a folder a file can be made in (tried: permissions say little to root, and a
+ * folder under /proc made mkdir hang).
+ */
+export function folderProblem(folder: string): string | undefined {
+  let existing = folder;
+  while (!existsSync(existing)) existing = path.dirname(existing);
+  if (!statSync(existing).isDirectory()) return `${existing} is a file, not a folder`;
+  const probe = path.join(
+    existing,
+    `.spinwash-probe-${process.pid}-${randomBytes(4).toString('hex')}`,
+  );
+  try {
+    closeSync(openSync(probe, 'wx'));
+    rmSync(probe, { force: true });
+  } catch (error) {
+    return `cannot write in ${existing} (${(error as NodeJS.ErrnoException).code ?? errorMessage(error)})`;
+  }
   return undefined;
 }
 
@@ -174,11 +222,8 @@ function parseBaselineFile(value: string, cwd: string): string {
   return file;
 }
 
-/** Longest deploy wait: beyond it a timer would overflow (2^31 ms), and no deploy needs an hour. */
-export const MAX_DEPLOY_SECONDS = 3600;
 /** cargo takes any count; past 256 (its incremental default) a value is a typo. */
 const MAX_CODEGEN_UNITS = 256;
-const MAX_GITHUB_SECONDS = 3600;
 
 /**
  * A path on the app, never a URL: `//host/x` (scheme-relative) or a backslash, which URL
@@ -196,6 +241,23 @@ function parseHealthPath(value: string): string {
 /** The `deploy` value of the plan's target: its name, or `none`. */
 export function deployName(deploy: Pick<DeployPlan, 'target'>): string {
   return deploy.target?.name ?? 'none';
+}
+
+/**
+ * The data branch takes spinwash's commits: a valid branch name, never the branch this run
+ * checked out (the repository's default branch is refused on the first write, see
+ * src/github/store.ts, as only the API knows it). Empty turns the store off.
+ */
+function parseDataBranch(value: string, env: NodeJS.ProcessEnv): string | undefined {
+  if (value === '') return undefined;
+  const branch = parseBranchName('data-branch', value);
+  const checkedOut = [
+    env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME : undefined,
+    env.GITHUB_HEAD_REF,
+  ];
+  if (checkedOut.includes(branch))
+    throw new UserError(dataBranchClash(branch, 'the branch this run checked out'));
+  return branch;
 }
 
 /**
@@ -223,11 +285,7 @@ function parseDeploy(
     ...(target ? { target } : {}),
     healthPath: parseHealthPath(get('health-path')),
     ...(healthExpect !== '' ? { healthExpect } : {}),
-    timeoutSeconds: parsePositiveNumber(
-      'deploy-timeout',
-      get('deploy-timeout'),
-      MAX_DEPLOY_SECONDS,
-    ),
+    timeoutSeconds: parsePositiveNumber('deploy-timeout', get('deploy-timeout'), MAX_WAIT_SECONDS),
     preview: parseBoolean('preview', get('preview')),
     options: target ? target.parseOptions(read) : undefined,
     secrets: Object.freeze(secrets),
@@ -279,7 +337,7 @@ export function buildConfig(
     githubTimeoutSeconds: parsePositiveNumber(
       'github-timeout',
       get('github-timeout'),
-      MAX_GITHUB_SECONDS,
+      MAX_WAIT_SECONDS,
     ),
     output: Object.freeze({
       jsonPath:
@@ -297,7 +355,7 @@ export function buildConfig(
       failOnBudget: parseBoolean('fail-on-budget', get('fail-on-budget')),
     }),
     store: Object.freeze({
-      branch: get('data-branch') === '' ? undefined : get('data-branch'),
+      branch: parseDataBranch(get('data-branch'), env),
       saveBranches: parseList(get('save-branches')),
     }),
     mode: parseChoice('mode', get('mode'), MODES),

@@ -108,7 +108,7 @@ export const INPUTS = {
   },
   'max-deploy-seconds': {
     default: '',
-    description: 'Budget on the deploy ready time, in seconds.',
+    description: 'Budget on the deploy ready time, in seconds (at most 3600).',
   },
   'fail-on-budget': {
     default: 'true',
@@ -117,7 +117,7 @@ export const INPUTS = {
   'data-branch': {
     default: 'spinwash-data',
     description:
-      'Branch that stores one JSON report per commit, for PRs to compare against (created when missing; empty turns the store off; needs `contents: write` on push).',
+      'Branch that stores one JSON report per commit, for PRs to compare against (created when missing; empty turns the store off; needs `contents: write` on push). A branch of its own: never the default branch nor the one the run checked out.',
   },
   'save-branches': {
     default: '',
@@ -157,27 +157,27 @@ export const INPUTS = {
   repeat: {
     default: '5',
     description:
-      '`mode: benchmark`: deploys of the one build; the first (cold) is reported apart, the others make the statistics.',
+      '`mode: benchmark`: deploys of the one build (1 to 1000); the first (cold) is reported apart, the others make the statistics.',
   },
   'min-interval': {
     default: '0',
     description:
-      '`mode: benchmark`: seconds between the starts of two deploys, to stay under a platform limit (Fermyon Cloud: 6 for 10 a minute).',
+      '`mode: benchmark`: seconds between the starts of two deploys (0 to 3600), to stay under a platform limit (Fermyon Cloud: 6 for 10 a minute).',
   },
   'history-limit': {
     default: '500',
     description:
-      '`mode: benchmark`: runs the history keeps per app and target; the oldest fall off (their files are deleted).',
+      '`mode: benchmark`: runs the history keeps per app and target (1 to 10000); the oldest fall off (their files are deleted).',
   },
   'alert-window': {
     default: '5',
     description:
-      '`mode: benchmark`: how many previous runs a run is compared against for an alert.',
+      '`mode: benchmark`: how many previous runs a run is compared against for an alert (1 to 1000).',
   },
   'alert-threshold': {
     default: '20%',
     description:
-      '`mode: benchmark`: a run is a regression when its median ready time is this much above the median of the window AND its p10 lies above the median of their p90s (spreads that do not overlap).',
+      '`mode: benchmark`: a run is a regression when its median ready time is this much above the median of the window (above 0%, at most 1000%) AND its p10 lies above the median of their p90s (spreads that do not overlap).',
   },
   'alert-comment-on': {
     default: '',
@@ -217,6 +217,11 @@ export const INPUTS = {
     default: '',
     description: 'Spin plugins to install with `--yes` (comma-separated, e.g. `cloud, kube`).',
   },
+  'setup-timeout': {
+    default: '600',
+    description:
+      'Seconds the setup stage may take installing CLIs and Spin plugins (downloads, `spin plugins update` and `install` together; at most 3600). Past it the step fails, naming what hung, and what it started is stopped.',
+  },
   'allow-outside-project': {
     default: 'false',
     description:
@@ -225,7 +230,7 @@ export const INPUTS = {
   'github-timeout': {
     default: '180',
     description:
-      'Seconds all GitHub API calls of a run may take together (each request, retries and rate-limit waits included). Past it spinwash warns and publishes what it measured without what it could not get.',
+      'Seconds all GitHub API calls of a run may take together (each request, retries and rate-limit waits included; at most 3600). Past it spinwash warns and publishes what it measured without what it could not get.',
   },
   'tools-base-url': {
     default: '',

@@ -1,5 +1,11 @@
 import { runtimeChoices } from '../deploy/registry.js';
-import { invalidInput, parseChoice, parseList } from '../input-parsers.js';
+import {
+  invalidInput,
+  MAX_WAIT_SECONDS,
+  parseChoice,
+  parseList,
+  parsePositiveNumber,
+} from '../input-parsers.js';
 
 import { PROJECT_KINDS, type ProjectKindInput } from '../projects/project.js';
 
@@ -15,6 +21,8 @@ export interface ToolsConfig {
   /** `latest` or `vX.Y.Z` (0.x or 2.x); undefined: use wash from PATH if needed. */
   readonly washVersion?: string;
   readonly spinPlugins: readonly string[];
+  /** Seconds the setup stage may take (downloads and `spin plugins` commands together). */
+  readonly setupTimeoutSeconds: number;
   /** Where releases are fetched from instead of GitHub (a mirror, GHES, tests); see src/setup/releases.ts. */
   readonly baseUrl?: string;
 }
@@ -79,6 +87,11 @@ export function parseToolsConfig(get: (name: ToolsInputName) => string): ToolsCo
     spinVersion: parseToolVersion('spin-version', get('spin-version'), true),
     washVersion: parseToolVersion('wash-version', get('wash-version'), false),
     spinPlugins: Object.freeze(plugins),
+    setupTimeoutSeconds: parsePositiveNumber(
+      'setup-timeout',
+      get('setup-timeout'),
+      MAX_WAIT_SECONDS,
+    ),
     baseUrl: parseBaseUrl(
       get('tools-base-url') || (process.env.SPINWASH_TOOLS_BASE_URL ?? '').trim(),
     ),
@@ -92,4 +105,5 @@ export type ToolsInputName =
   | 'spin-version'
   | 'wash-version'
   | 'spin-plugins'
-  | 'tools-base-url';
+  | 'tools-base-url'
+  | 'setup-timeout';

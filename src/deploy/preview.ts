@@ -4,6 +4,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from '../fsutil.js';
+import { onInterrupt } from '../process.js';
 import { pullRequestOf, record, type GitHubContext } from '../github/context.js';
 import type { Preview } from './target.js';
 
@@ -84,20 +85,14 @@ export async function previewManifest(manifest: string, name: string): Promise<M
     `.spinwash-preview-${randomBytes(4).toString('hex')}.${path.basename(manifest)}`,
   );
   const removeNow = (): void => rmSync(file, { force: true });
-  const onSignal = (signal: NodeJS.Signals): void => {
-    removeNow();
-    release();
-    // the default action of the signal, now that nothing of ours is left behind
-    process.kill(process.pid, signal);
-  };
+  // removed on a signal by spinwash's own handler, with the rest (src/process.ts): a handler of
+  // its own that re-raised the signal made it a second one, which exits before the lock is released
+  const forget = onInterrupt(removeNow);
   const release = (): void => {
     process.off('exit', removeNow);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    forget();
   };
   process.on('exit', removeNow);
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
   try {
     await writeFileAtomic(file, text);
   } catch (error) {

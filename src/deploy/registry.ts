@@ -1,3 +1,4 @@
+import { withholdFromChildren } from '../child-env.js';
 import { UserError } from '../errors.js';
 import type { DeployTarget, TargetAlias, TargetInput } from './target.js';
 import { akamaiTarget } from './targets/akamai/akamai.js';
@@ -25,6 +26,13 @@ export const DEPLOY_TARGETS: readonly DeployTarget<unknown>[] = [
   ociTarget,
   kubernetesTarget,
 ];
+
+// the variables the targets read their secrets from reach only the child handed one (src/child-env.ts)
+withholdFromChildren(
+  DEPLOY_TARGETS.flatMap((target) =>
+    Object.values(target.inputs).flatMap((input) => (input.secret && input.env ? [input.env] : [])),
+  ),
+);
 
 /** The `deploy` input's accepted values: every target's name, and `none`. */
 export const DEPLOY_CHOICES = [...DEPLOY_TARGETS.map((target) => target.name), 'none'] as const;

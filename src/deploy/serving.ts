@@ -22,8 +22,8 @@ export function startServing(
   args: readonly string[],
   cwd: string,
   onOutput: (chunk: string) => void,
-  /** The child's whole environment (default: this process's). */
-  env: NodeJS.ProcessEnv = process.env,
+  /** Added to what the child inherits (src/child-env.ts). */
+  env: NodeJS.ProcessEnv = {},
 ): ServingProcess {
   const server = startProcess(command, args, { cwd, env });
   const { child } = server;

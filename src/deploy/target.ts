@@ -122,6 +122,11 @@ export interface DeployTarget<Options = unknown> {
   readonly spinPlugins?: readonly string[];
   /** Checks this target's inputs once, when the config is built; throws a UserError naming the bad one. */
   parseOptions(read: InputReader): Options;
+  /**
+   * Refuses, before anything is built, what the deploy would otherwise fail on only after the
+   * build and the push (its own files, the names it deploys under). The request has no components yet.
+   */
+  check?(request: DeployRequest<Options>): Promise<void>;
   deploy(request: DeployRequest<Options>): Promise<Deployment>;
   /** Deletes what `deploy` created remotely (a preview on `closed`); resolves once it is gone. */
   undeploy?(request: DeployRequest<Options>): Promise<void>;

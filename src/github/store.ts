@@ -5,6 +5,7 @@ import type { Report } from '../report/model.js';
 import { checkAppName } from '../safe-names.js';
 import { githubError, httpStatus, type GitHubClient } from './client.js';
 import type { RepoRef } from './context.js';
+import { refuseDefaultBranch } from './data-branch.js';
 
 /**
  * The results store: JSON reports kept on a data branch of the repository itself (through the
@@ -183,8 +184,9 @@ export async function branchExists(store: Store): Promise<boolean> {
   }
 }
 
-/** Creates the data branch as an orphan (a commit of its own README), unless it exists. */
+/** Creates the data branch as an orphan (a commit of its own README), unless it exists; never the default branch. */
 export async function ensureBranch(store: Store): Promise<void> {
+  await refuseDefaultBranch(store);
   if (await branchExists(store)) return;
   const { owner, repo } = store.repo;
   try {

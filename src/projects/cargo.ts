@@ -149,7 +149,7 @@ async function buildCargo(
   const result = await logger.group(`cargo ${args.join(' ')}`, () =>
     execCapture('cargo', args, {
       cwd: dir,
-      env: { ...process.env, ...env, CARGO_TERM_COLOR: 'never' },
+      env: { ...env, CARGO_TERM_COLOR: 'never' },
       onOutput: (chunk) => logger.output(chunk),
     }),
   );

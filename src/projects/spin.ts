@@ -240,7 +240,7 @@ async function buildSpin(
   await logger.group(`spin build (${displayPath(manifest)})`, async () => {
     await exec('spin', ['build', '-f', manifest], {
       cwd: path.dirname(manifest),
-      env: { ...process.env, ...environment.env },
+      env: environment.env,
       onOutput: (chunk) => logger.output(chunk),
     });
   });

@@ -134,7 +134,7 @@ async function buildWash(
   const result = await logger.group('wash build', () =>
     exec('wash', ['build'], {
       cwd: root,
-      env: { ...process.env, ...environment.env },
+      env: environment.env,
       onOutput: (chunk) => logger.output(chunk),
     }),
   );

@@ -78,7 +78,11 @@ async function benchmarkSpread(
   try {
     const { readFile } = await import('../github/store.js');
     const found = await readFile(store, file);
-    const spread = found && measuredReadySpread(parseIndex(found.text, `${store.branch}:${file}`));
+    const spread =
+      found &&
+      measuredReadySpread(
+        parseIndex(found.text, `${store.branch}:${file}`, (m) => logger.warning(m)),
+      );
     if (spread !== undefined)
       logger.info(
         `Deploy-time noise: the benchmarks' measured spread, ${spread.toFixed(3)} s (${file})`,

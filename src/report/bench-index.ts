@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { describe, fields, number, stats, string, type Check } from './json.js';
 import type { SampleStats } from './model.js';
 
 /**
@@ -47,6 +48,12 @@ export interface HistoryIndex {
   alert?: AlertState;
 }
 
+/**
+ * A run's id, as runIdOf makes it (`20261130T203000123Z-abc1234`, `…Z-local`): it names the
+ * run's file, so nothing else (no `/`, no `..`) is ever taken from an index.
+ */
+export const RUN_ID = /^[0-9]{8}T[0-9]{9}Z-[0-9A-Za-z]{1,40}$/;
+
 /** `hello-rust`, `local` → `hello-rust/local` (anything unsafe in a path becomes `_`). */
 export function historyDir(app: string, target: string): string {
   const safe = (name: string) => name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_');
@@ -54,19 +61,75 @@ export function historyDir(app: string, target: string): string {
 }
 
 export const indexFile = (dir: string): string => `${dir}/index.json`;
-export function parseIndex(text: string, where: string): HistoryIndex {
+
+const runId: Check = (v, where) =>
+  typeof v === 'string' && RUN_ID.test(v)
+    ? undefined
+    : `${where} is ${describe(v)}, not a run id (such as 20261130T203000123Z-abc1234)`;
+const oneOf =
+  (...values: readonly string[]): Check =>
+  (v, where) =>
+    values.includes(v as string)
+      ? undefined
+      : `${where} is ${describe(v)}, not one of ${values.join(', ')}`;
+const count: Check = (v, where) =>
+  number(v, where) ?? ((v as number) >= 0 ? undefined : `${where} is ${describe(v)}, below 0`);
+const boolean: Check = (v, where) =>
+  typeof v === 'boolean' ? undefined : `${where} is ${describe(v)}, not true or false`;
+
+const entry = fields(
+  {
+    id: runId,
+    startedAt: string,
+    commit: string,
+    ref: string,
+    samples: count,
+    failed: count,
+    ready: stats,
+    firstResponse: stats,
+    command: stats,
+    bytes: count,
+    gzipBytes: count,
+    alert: oneOf('regression', 'ok', 'insufficient'),
+  },
+  ['commit', 'ref', 'ready', 'firstResponse', 'command', 'alert'],
+);
+const alertState = fields({ open: boolean, issue: count, since: string }, ['issue']);
+
+/**
+ * Reads an index, checking every field: a run with a field of the wrong type (a hand edit, an
+ * older or hostile writer) is skipped with a warning, so the charts and the alert read only
+ * runs of the contract's shape, and no id that is not a run id names a file. What is not an
+ * index at all is refused.
+ */
+export function parseIndex(
+  text: string,
+  where: string,
+  warn: (message: string) => void,
+): HistoryIndex {
+  let value: unknown;
   try {
-    const value = JSON.parse(text) as HistoryIndex;
-    if (
-      typeof value.app === 'string' &&
-      Array.isArray(value.runs) &&
-      value.runs.every((r) => typeof r.id === 'string' && typeof r.bytes === 'number')
-    )
-      return value;
+    value = JSON.parse(text);
   } catch {
-    // the error below says what to do
+    value = undefined;
   }
-  throw new UserError(`${where} is not a spinwash benchmark index; delete it to start afresh`);
+  const top = fields({ app: string, target: string })(value, 'index');
+  if (top || !Array.isArray((value as { runs?: unknown }).runs))
+    throw new UserError(`${where} is not a spinwash benchmark index; delete it to start afresh`);
+  const raw = value as { app: string; target: string; runs: unknown[]; alert?: unknown };
+  const runs = raw.runs.filter((run, i) => {
+    const problem = entry(run, `runs[${i}]`);
+    if (problem) warn(`${where}: run ${i + 1} is skipped: ${problem}`);
+    return problem === undefined;
+  }) as HistoryEntry[];
+  const alertProblem = raw.alert === undefined ? undefined : alertState(raw.alert, 'alert');
+  if (alertProblem) warn(`${where}: its alert state is dropped: ${alertProblem}`);
+  return {
+    app: raw.app,
+    target: raw.target,
+    runs,
+    ...(raw.alert !== undefined && !alertProblem ? { alert: raw.alert as AlertState } : {}),
+  };
 }
 
 /**

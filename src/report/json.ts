@@ -27,19 +27,20 @@ export function parseReport(text: string, source: string): Report {
   return value as Report;
 }
 
-type Check = (value: unknown, where: string) => string | undefined;
+/** A shape check: the first thing wrong with `value` (named by `where`), or undefined. */
+export type Check = (value: unknown, where: string) => string | undefined;
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const number: Check = (v, where) =>
+export const number: Check = (v, where) =>
   typeof v === 'number' && Number.isFinite(v)
     ? undefined
     : `${where} is ${describe(v)}, not a number`;
-const string: Check = (v, where) =>
+export const string: Check = (v, where) =>
   typeof v === 'string' ? undefined : `${where} is ${describe(v)}, not a string`;
 
-function fields(spec: Record<string, Check>, optional: readonly string[] = []): Check {
+export function fields(spec: Record<string, Check>, optional: readonly string[] = []): Check {
   return (v, where) => {
     if (!isObject(v)) return `${where} is ${describe(v)}, not an object`;
     for (const [key, check] of Object.entries(spec)) {
@@ -80,7 +81,7 @@ const component = fields(
   ['functions', 'ladder', 'sameFileAs'],
 );
 
-const stats = fields({
+export const stats = fields({
   n: number,
   median: number,
   min: number,
@@ -156,7 +157,7 @@ export function reportProblem(value: unknown): string | undefined {
   return report(value, 'report');
 }
 
-function describe(v: unknown): string {
+export function describe(v: unknown): string {
   if (v === undefined) return 'missing';
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { errorMessage, UserError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { setupTimedOut, type SetupDeadline } from './deadline.js';
 
 /** How downloads retry: 5xx, 408, 429, network errors and timeouts, with exponential backoff. */
 export interface RetryPolicy {
@@ -37,6 +38,8 @@ export interface RequestOptions {
   /** Sent as `authorization: Bearer …` (a header, never a URL or argv). */
   readonly token?: string;
   readonly accept?: string;
+  /** Setup's deadline: an attempt under way is aborted at it, and no retry starts past it. */
+  readonly deadline?: SetupDeadline;
 }
 
 /**
@@ -49,12 +52,17 @@ async function withRetry<T>(
   options: RequestOptions,
   attempt: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
+  const { deadline } = options;
   for (let n = 1; ; n++) {
+    const timeout = AbortSignal.timeout(options.retry.timeoutMs);
     try {
-      return await attempt(AbortSignal.timeout(options.retry.timeoutMs));
+      return await attempt(deadline ? AbortSignal.any([timeout, deadline.signal]) : timeout);
     } catch (error) {
+      if (deadline?.signal.aborted) throw setupTimedOut(`fetching ${url}`, deadline);
       if (!retryable(error) || n >= options.retry.attempts) throw unreachable(url, error, n);
       const delay = options.retry.baseDelayMs * 2 ** (n - 1);
+      if (deadline && performance.now() + delay >= deadline.at)
+        throw setupTimedOut(`fetching ${url} (${errorMessage(error)})`, deadline);
       const why =
         error instanceof HttpStatusError
           ? `answered HTTP ${error.status}`

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { exec } from '../exec.js';
+import { MAX_WAIT_SECONDS } from '../input-parsers.js';
+import { setupDeadline, setupExec, type SetupDeadline } from './deadline.js';
 import type { Logger } from '../log.js';
 import { DEFAULT_RETRY, download, getText, type RequestOptions, type RetryPolicy } from './http.js';
 import { currentPlatform, spinAsset, type Platform } from './platform.js';
@@ -30,6 +31,17 @@ export interface InstallOptions {
   /** For tests; defaults to this machine's. */
   readonly platform?: Platform;
   readonly retry?: RetryPolicy;
+  /** Setup's deadline (`setup-timeout`); none: each download's own retries bound it. */
+  readonly deadline?: SetupDeadline;
+}
+
+/** How an installer's requests go: its retry policy, within setup's deadline. */
+export function requestOptions(options: InstallOptions): RequestOptions {
+  return {
+    retry: options.retry ?? DEFAULT_RETRY,
+    logger: options.logger,
+    ...(options.deadline ? { deadline: options.deadline } : {}),
+  };
 }
 
 /** `checksums-<ver>.txt` in sha256sum format: `<hex>  <asset>`. */
@@ -110,19 +122,17 @@ export async function installSpin(
 ): Promise<InstalledTool> {
   const platform = options.platform ?? currentPlatform();
   spinAsset('vX', platform); // an OS without an asset fails before any request
-  const request: RequestOptions = { retry: options.retry ?? DEFAULT_RETRY, logger: options.logger };
+  const request = requestOptions(options);
   const version = await resolveSpinVersion(options, request);
   const tool = await locateOrFetchSpin(version, platform, options, request);
   options.logger.info(
     `spin ${version}: ${tool.source === 'download' ? 'installed' : `found (${tool.source})`} at ${tool.path}`,
   );
   if (options.plugins?.length) {
-    await exec(tool.path, ['plugins', 'update'], { onOutput: (c) => options.logger.output(c) });
-    for (const plugin of options.plugins) {
-      await exec(tool.path, ['plugins', 'install', plugin, '--yes'], {
-        onOutput: (c) => options.logger.output(c),
-      });
-    }
+    const deadline = options.deadline ?? setupDeadline(MAX_WAIT_SECONDS);
+    await setupExec(tool.path, ['plugins', 'update'], deadline, options.logger);
+    for (const plugin of options.plugins)
+      await setupExec(tool.path, ['plugins', 'install', plugin, '--yes'], deadline, options.logger);
   }
   return tool;
 }

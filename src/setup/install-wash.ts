@@ -1,8 +1,8 @@
 import { chmod, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { DEFAULT_RETRY, download, type RequestOptions } from './http.js';
-import type { InstallOptions } from './install-spin.js';
+import { download, type RequestOptions } from './http.js';
+import { requestOptions, type InstallOptions } from './install-spin.js';
 import { currentPlatform, washAsset, type Platform } from './platform.js';
 import { downloadUrl, latestRelease, notFound, releaseSource } from './releases.js';
 import { saveTool } from './actions-cache.js';
@@ -52,7 +52,7 @@ async function resolveWashTag(
 export async function installWash(options: InstallOptions): Promise<InstalledTool> {
   const platform: Platform = options.platform ?? currentPlatform();
   const asset = washAsset(platform);
-  const request: RequestOptions = { retry: options.retry ?? DEFAULT_RETRY, logger: options.logger };
+  const request = requestOptions(options);
   const tag = await resolveWashTag(options, asset, request);
   const version = versionOfTag(tag);
   if ((await versionOnPath('wash')) === version) {

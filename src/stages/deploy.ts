@@ -54,6 +54,24 @@ export function deployRequest(
   };
 }
 
+/** The deploy target's own checks (src/deploy/target.ts `check`), before anything is built. */
+export async function checkDeploy(
+  project: Project,
+  config: Pick<RunPlan, 'deploy' | 'projectDir'>,
+  logger: Logger,
+  preview?: Preview,
+): Promise<void> {
+  await config.deploy.target?.check?.(deployRequest(project, [], config, logger, preview));
+}
+
+/** The deploy's line in the log: where it answered (a port-forward has no address to give). */
+export function deployedLine(report: DeployReport): string {
+  const where = report.url
+    ? `deployed to ${report.url}`
+    : `deployed to \`${report.target}\` (answering through spinwash's own port-forward, closed after the run)`;
+  return `${where}: HTTP ${report.status} after ${report.readySeconds.toFixed(3)} s`;
+}
+
 /**
  * Deploys the optimized components and times the new version's first healthy answer. What
  * runs on this machine is stopped again: a local deploy only proves the result loads and
@@ -74,9 +92,7 @@ export async function deployComponents(
   // a signal while it runs takes it down as stop() would (a wash host, an app deployed to it)
   const forget = onInterrupt(() => deployment.stop());
   try {
-    logger.info(
-      `deployed to ${deployment.report.url}: HTTP ${deployment.report.status} after ${deployment.report.readySeconds.toFixed(3)} s`,
-    );
+    logger.info(deployedLine(deployment.report));
     return preview
       ? { ...deployment.report, preview: { name: preview.name, number: preview.number } }
       : deployment.report;

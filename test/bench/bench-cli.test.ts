@@ -37,14 +37,17 @@ describe('spinwash bench: flags and inputs', () => {
   });
 
   it.each([
-    [['--repeat', '0'], 'Input `repeat` has the value "0"; accepted: a whole number of 1 or more'],
+    [
+      ['--repeat', '0'],
+      'Input `repeat` has the value "0"; accepted: a whole number from 1 to 1000',
+    ],
     [
       ['--alert-threshold', '20'],
-      'Input `alert-threshold` has the value "20"; accepted: a percentage above 0, such as `20%`',
+      'Input `alert-threshold` has the value "20"; accepted: a percentage above 0 and at most 1000%, such as `20%`',
     ],
     [
       ['--min-interval=-1'],
-      'Input `min-interval` has the value "-1"; accepted: a number of seconds, 0 or more',
+      'Input `min-interval` has the value "-1"; accepted: a number of seconds from 0 to 3600',
     ],
     [
       ['--deploy', 'none'],

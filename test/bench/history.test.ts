@@ -3,44 +3,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataBranchBackend, folderBackend } from '../../src/bench/backends.js';
-import { appendRun, readHistory, runIdOf, type HistoryBackend } from '../../src/bench/history.js';
-import type { BenchmarkReport } from '../../src/bench/benchmark.js';
-import { summarizeSamples } from '../../src/bench/stats.js';
+import { appendRun, readHistory, type HistoryBackend } from '../../src/bench/history.js';
 import { createOctokit } from '../../src/github/client.js';
 import { MemoryLogger } from '../../src/log.js';
-import type { BenchmarkSample } from '../../src/report/model.js';
-import { component, report } from '../report/reports.js';
+import { benchReport } from './bench-report.js';
 import { startGitHubServer, type FakeGitHub } from '../support/github-server.js';
 
-/** A benchmark report of a run started at `minute` past 20:00 on `commit`. */
-function benchReport(minute: number, commit: string, ready: number[]): BenchmarkReport {
-  const startedAt = `2026-11-30T20:${String(minute).padStart(2, '0')}:00.000Z`;
-  const samples: BenchmarkSample[] = ready.map((readySeconds, i) => ({
-    index: i + 1,
-    startedAt,
-    readySeconds,
-    firstResponseSeconds: 0.004,
-    status: 200,
-  }));
-  // a benchmark report has samples instead of one deploy
-  const base = report([component('hello-rust', 47_335)]);
-  delete base.deploy;
-  return {
-    ...base,
-    source: { commit, ref: 'refs/heads/main' },
-    benchmark: {
-      target: 'local',
-      app: 'hello-rust',
-      runId: runIdOf(startedAt, commit),
-      startedAt,
-      repeat: samples.length,
-      minIntervalSeconds: 0,
-      samples,
-      ...summarizeSamples(samples),
-      sizes: { bytes: 47_335, gzipBytes: 16_590, brotliBytes: 14_020 },
-    },
-  };
-}
+/** A well-formed history warns of nothing. */
+const unexpected = (message: string): never => {
+  throw new Error(`unexpected warning: ${message}`);
+};
 
 let github: FakeGitHub;
 let folder: string;
@@ -90,7 +62,7 @@ const backends: [string, () => { backend: HistoryBackend; runFiles: () => Promis
 describe.each(backends)('the benchmark history in %s', (_name, make) => {
   it('keeps one file per run, two runs of one commit included, and caps runs and files at the limit', async () => {
     const { backend, runFiles } = make();
-    expect((await readHistory(backend, 'hello-rust', 'local')).runs).toEqual([]);
+    expect((await readHistory(backend, 'hello-rust', 'local', unexpected)).runs).toEqual([]);
     const reports = [0, 1, 2, 3, 4, 5, 6].map((minute) =>
       // runs 0 and 1 measure the same commit
       benchReport(
@@ -100,17 +72,16 @@ describe.each(backends)('the benchmark history in %s', (_name, make) => {
       ),
     );
     const ids = reports.map((r) => r.benchmark.runId);
-    await appendRun(backend, reports[0]!, 5, undefined);
-    await appendRun(backend, reports[1]!, 5, undefined);
-    expect((await readHistory(backend, 'hello-rust', 'local')).runs.map((r) => r.id)).toEqual([
-      ids[0],
-      ids[1],
-    ]);
+    await appendRun(backend, reports[0]!, 5, undefined, unexpected);
+    await appendRun(backend, reports[1]!, 5, undefined, unexpected);
+    expect(
+      (await readHistory(backend, 'hello-rust', 'local', unexpected)).runs.map((r) => r.id),
+    ).toEqual([ids[0], ids[1]]);
     expect(await runFiles()).toEqual([`${ids[0]}.json`, `${ids[1]}.json`]);
     const dropped: string[] = [];
     for (const r of reports.slice(2))
-      dropped.push(...(await appendRun(backend, r, 5, undefined)).dropped);
-    const history = await readHistory(backend, 'hello-rust', 'local');
+      dropped.push(...(await appendRun(backend, r, 5, undefined, unexpected)).dropped);
+    const history = await readHistory(backend, 'hello-rust', 'local', unexpected);
     expect(history.runs.map((r) => r.id)).toEqual(ids.slice(2));
     expect(dropped).toEqual(ids.slice(0, 2));
     expect(await runFiles()).toEqual(ids.slice(2).map((id) => `${id}.json`));
@@ -130,10 +101,10 @@ describe.each(backends)('the benchmark history in %s', (_name, make) => {
   it('keeps the alert state in the index, and refuses an index that is not one', async () => {
     const { backend } = make();
     const state = { open: true, issue: 3, since: 'x' };
-    await appendRun(backend, benchReport(10, 'b'.repeat(40), [0.3, 0.2]), 500, state);
-    expect((await readHistory(backend, 'hello-rust', 'local')).alert).toEqual(state);
+    await appendRun(backend, benchReport(10, 'b'.repeat(40), [0.3, 0.2]), 500, state, unexpected);
+    expect((await readHistory(backend, 'hello-rust', 'local', unexpected)).alert).toEqual(state);
     await backend.update('hello-rust/local/index.json', 'break it', () => '{"runs": 3}');
-    await expect(readHistory(backend, 'hello-rust', 'local')).rejects.toThrow(
+    await expect(readHistory(backend, 'hello-rust', 'local', unexpected)).rejects.toThrow(
       /hello-rust\/local\/index\.json in .* is not a spinwash benchmark index; delete it to start afresh/,
     );
   });
@@ -147,6 +118,7 @@ describe('the local history folder', () => {
       benchReport(30, 'c'.repeat(40), [0.3, 0.2]),
       500,
       undefined,
+      unexpected,
     );
     const index = JSON.parse(
       await readFile(path.join(root, 'hello-rust/local/index.json'), 'utf8'),

@@ -6,6 +6,7 @@ import {
   readdirSync,
   readFileSync,
   realpathSync,
+  rmSync,
   statSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -89,7 +90,9 @@ describe('spinwash interrupted', () => {
       (commands) => commands.some((c) => c.includes('serve-child')),
     );
     expect(code).toBe(130);
-    expect(stderr).toContain('spinwash: SIGINT: stopping what it started and cleaning up');
+    expect(stderr).toContain(
+      'spinwash: interrupted (SIGINT): stopping what it started and cleaning up',
+    );
     expectCleanedUp(seen, before);
     // the optimized file is in place, the kept copy and note vouch for the build's
     const note = JSON.parse(readFileSync(`${wasm}.spinwash`, 'utf8')) as {
@@ -107,29 +110,37 @@ describe('spinwash interrupted', () => {
       env: { ...process.env, CARGO_TARGET_DIR: targetDir },
       stdio: 'ignore',
     });
-    const { code, seen } = await interrupt(
+    const { code, seen, stderr } = await interrupt(
       ['--project', example, '--deploy', 'none'],
       'SIGTERM',
       (commands) => commands.some((c) => /\brustc\b/.test(c)),
     );
     expect(code).toBe(143);
+    // said as an interrupt, not as a failed build (issue 22 item 7: `cargo build failed (exit code 128)`)
+    expect(stderr).toContain('spinwash: interrupted (SIGTERM)');
+    expect(stderr).not.toMatch(/spinwash: error:|failed/);
     expect(seen.length).toBeGreaterThan(0);
     expectCleanedUp(seen, before);
 
-    const json = path.join(mkdtempSync(path.join(tmpdir(), 'spinwash-after-')), 'r.json');
-    const again = await runCli(
-      root,
-      'run',
-      '--project',
-      example,
-      '--deploy',
-      'none',
-      '--json',
-      json,
-    );
-    expect(again.code, again.stderr).toBe(0);
-    const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
-    expect(report.components[0]!.stages[0]!.bytes).toBe(statSync(`${wasm}.orig`).size);
+    const after = mkdtempSync(path.join(tmpdir(), 'spinwash-after-'));
+    try {
+      const json = path.join(after, 'r.json');
+      const again = await runCli(
+        root,
+        'run',
+        '--project',
+        example,
+        '--deploy',
+        'none',
+        '--json',
+        json,
+      );
+      expect(again.code, again.stderr).toBe(0);
+      const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
+      expect(report.components[0]!.stages[0]!.bytes).toBe(statSync(`${wasm}.orig`).size);
+    } finally {
+      rmSync(after, { recursive: true, force: true });
+    }
   });
 });
 

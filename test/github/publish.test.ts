@@ -431,7 +431,7 @@ describe('publishReport', () => {
       target: 'local',
       runs: [
         {
-          id: 'r1',
+          id: '20261129T000000000Z-local',
           startedAt: '2026-11-29T00:00:00Z',
           samples: 5,
           failed: 0,
@@ -440,7 +440,7 @@ describe('publishReport', () => {
           gzipBytes: 1,
         },
         {
-          id: 'r2',
+          id: '20261130T000000000Z-local',
           startedAt: '2026-11-30T00:00:00Z',
           samples: 5,
           failed: 0,

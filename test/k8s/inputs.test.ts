@@ -37,7 +37,7 @@ describe('deploy: kubernetes inputs', () => {
     ],
     [
       { replicas: '0' },
-      'Input `replicas` has the value "0"; accepted: a whole number of 1 or more',
+      'Input `replicas` has the value "0"; accepted: a whole number from 1 to 1000',
     ],
     [
       { variables: 'greeting' },

@@ -207,7 +207,7 @@ describe('your own manifest (k8s-manifest)', () => {
 
   it('refuses a document that is not a resource, naming the file', async () => {
     const file = path.join(path.dirname(k8s.kubeconfig), 'broken.yaml');
-    await writeFile(file, 'kind: SpinApp\nspec: {}\n');
+    await writeFile(file, 'kind: SpinApp\nspec:\n  image: ${image}\n');
     await expect(
       deploy(request('spin', { 'app-url': k8s.appUrl, 'k8s-manifest': 'broken.yaml' }), fresh()),
     ).rejects.toThrow(

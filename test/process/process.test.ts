@@ -171,7 +171,9 @@ describe('a signal', () => {
       for (const pid of pids) expect(isAlive(pid)).toBe(true);
       child.kill(signal);
       expect(await exited).toBe(code);
-      expect(stderr).toContain(`spinwash: ${signal}: stopping what it started and cleaning up`);
+      expect(stderr).toContain(
+        `spinwash: interrupted (${signal}): stopping what it started and cleaning up`,
+      );
       for (const pid of pids) expect(isAlive(pid)).toBe(false);
       expect(existsSync(dir)).toBe(false);
     });

@@ -71,7 +71,7 @@ describe('regression inputs', () => {
     ],
     [
       { 'max-deploy-seconds': '0' },
-      'Input `max-deploy-seconds` has the value "0"; accepted: a number greater than 0',
+      'Input `max-deploy-seconds` has the value "0"; accepted: a number greater than 0 and at most 3600',
     ],
     [
       { 'fail-on-budget': 'no' },

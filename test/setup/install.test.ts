@@ -301,6 +301,7 @@ describe('setupPlatformTools', () => {
         washVersion: 'v0.39.0',
         spinPlugins: ['cloud'],
         baseUrl: server.url,
+        setupTimeoutSeconds: 600,
       },
       { logger },
     );
@@ -315,10 +316,33 @@ describe('setupPlatformTools', () => {
     expect(onPath('wash')).toBe('wash 0.39.0');
   });
 
+  it('a release server that stops answering is given up at `setup-timeout` (issue 22 item 3)', async () => {
+    // one request that never answers: the deadline ends it, and no retry starts past it
+    server.hangNext('/releases/download/', 1);
+    const started = performance.now();
+    await expect(
+      setupPlatformTools(
+        {
+          projectKind: 'auto',
+          runtime: 'spin',
+          spinVersion: 'v3.4.1',
+          spinPlugins: [],
+          baseUrl: server.url,
+          setupTimeoutSeconds: 1,
+        },
+        { logger },
+      ),
+    ).rejects.toThrow(
+      /^setup: fetching http:\/\/127\.0\.0\.1:\d+\/.*\/releases\/download\/v3\.4\.1\/\S+ did not finish within 1 s \(`setup-timeout`\) and was stopped$/,
+    );
+    // one attempt would wait 60 s, four with their back-off over four minutes
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it('installs nothing by default', async () => {
     expect(
       await setupPlatformTools(
-        { projectKind: 'auto', runtime: 'embedded', spinPlugins: [] },
+        { projectKind: 'auto', runtime: 'embedded', spinPlugins: [], setupTimeoutSeconds: 600 },
         { logger },
       ),
     ).toEqual([]);

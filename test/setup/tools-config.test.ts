@@ -10,6 +10,7 @@ const DEFAULTS: Record<ToolsInputName, string> = {
   'wash-version': '',
   'spin-plugins': '',
   'tools-base-url': '',
+  'setup-timeout': '600',
 };
 
 const parse = (inputs: Partial<Record<ToolsInputName, string>>) =>
@@ -25,7 +26,12 @@ describe('platform inputs', () => {
   });
 
   it('defaults: auto kind, embedded runtime, nothing installed', () => {
-    expect(parse({})).toEqual({ projectKind: 'auto', runtime: 'embedded', spinPlugins: [] });
+    expect(parse({})).toEqual({
+      projectKind: 'auto',
+      runtime: 'embedded',
+      spinPlugins: [],
+      setupTimeoutSeconds: 600,
+    });
   });
 
   it.each([

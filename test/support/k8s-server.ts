@@ -82,6 +82,8 @@ export interface K8sStandIn {
   namespaceNames(): string[];
   /** How many websocket port-forwards were opened, and to which pod. */
   readonly portForwards: string[];
+  /** API requests a client still holds open (a `hang` fault's are never answered: only the client's abort ends them). */
+  openRequests(): number;
   close(): Promise<void>;
 }
 
@@ -210,6 +212,7 @@ export async function startK8sServer(
     get rolledOutAt() {
       return rolledOutAt;
     },
+    openRequests: () => open,
     object: (apiPath) => {
       const parsed = parsePath(new URL(apiPath, 'https://x').pathname);
       if (!parsed?.plural || !parsed.name) return undefined;
@@ -444,6 +447,17 @@ export async function startK8sServer(
           'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch',
         ),
       );
+    // as the API server validates names: a namespace is an RFC 1123 label
+    if (type.kind === 'Namespace' && !/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(name))
+      return send(
+        response,
+        422,
+        status(
+          422,
+          'Invalid',
+          `Namespace "${name}" is invalid: metadata.name: Invalid value: "${name}": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character`,
+        ),
+      );
     if (stand.fault === 'forbidden' && CUSTOM_GROUPS.has(gv)) {
       return send(
         response,
@@ -505,7 +519,16 @@ export async function startK8sServer(
     return send(response, existing ? 200 : 201, stored);
   }
 
+  let open = 0;
   const api = https.createServer({ cert: certs.cert, key: certs.key }, (request, response) => {
+    open++;
+    let ended = false;
+    const end = (): void => {
+      if (!ended) open--;
+      ended = true;
+    };
+    response.once('finish', end);
+    response.once('close', end);
     handle(request, response).catch((error: unknown) =>
       send(response, 500, status(500, 'InternalError', String(error))),
     );

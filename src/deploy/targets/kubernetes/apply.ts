@@ -1,5 +1,6 @@
 import { UserError } from '../../../errors.js';
 import type { Cluster } from './cluster.js';
+import { beforeDeadline } from './deadline.js';
 import { apiCall, apiFailure, apiError, missingCrdError } from './api-errors.js';
 import type { Resource } from './manifests.js';
 
@@ -95,16 +96,25 @@ export async function deleteNamespace(
   timeoutSeconds: number,
 ): Promise<void> {
   const spec = namespaceResource(name);
+  const deadline = performance.now() + timeoutSeconds * 1000;
+  const late = () =>
+    new UserError(
+      `Kubernetes: the API server did not answer within ${timeoutSeconds} s while deleting namespace "${name}"`,
+    );
+  const bounded = <T>(call: Promise<T>): Promise<T> =>
+    beforeDeadline(deadline, call, late, cluster.abort);
   try {
-    await cluster.objects.delete(spec, undefined, undefined, undefined, undefined, 'Foreground');
+    await bounded(
+      cluster.objects.delete(spec, undefined, undefined, undefined, undefined, 'Foreground'),
+    );
   } catch (error) {
+    if (error instanceof UserError) throw error;
     if (apiFailure(error)?.code !== 404)
       throw apiError(error, { verb: 'delete', resource: 'namespaces', name });
   }
-  const deadline = performance.now() + timeoutSeconds * 1000;
   let phase = 'Terminating';
   for (let wait = 50; ; wait = Math.min(wait * 2, 1000)) {
-    const left = await read(cluster, spec);
+    const left = await bounded(read(cluster, spec));
     if (!left) return;
     phase = String((left.status as { phase?: string } | undefined)?.phase ?? phase);
     if (performance.now() > deadline)

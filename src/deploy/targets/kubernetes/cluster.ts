@@ -23,6 +23,12 @@ export interface Cluster {
   readonly core: CoreV1Api;
   /** The client-node classes spinwash uses (PortForward, PatchStrategy …). */
   readonly client: typeof import('./client-node.js');
+  /**
+   * Aborts every request of this cluster under way, and every later one: called at the
+   * deploy's deadline, so a request the API server never answers is closed, not left open
+   * holding the process (client-node's requests have no timeout of their own).
+   */
+  abort(): void;
 }
 
 /** Where a kubeconfig can come from; undefined when none is there. */
@@ -57,9 +63,20 @@ export async function connect(): Promise<Cluster> {
       `deploy \`kubernetes\`: the kubeconfig from ${source} names no cluster for its current context "${config.getCurrentContext()}"`,
     );
   }
+  // Every request carries the cluster's signal. The kubeconfig is the API clients' auth method:
+  // client-node (1.x with node-fetch, 2.x with undici, the typed APIs and KubernetesObjectApi
+  // alike) calls its applySecurityAuthentication with each request's RequestContext, whose
+  // signal the fetch honours. Set there, it reaches every client made from this kubeconfig.
+  const controller = new AbortController();
+  const authenticate = config.applySecurityAuthentication.bind(config);
+  config.applySecurityAuthentication = async (context) => {
+    await authenticate(context);
+    context.setSignal(controller.signal);
+  };
   return {
     config,
     server: cluster.server,
+    abort: () => controller.abort(),
     objects: client.KubernetesObjectApi.makeApiClient(config),
     apps: config.makeApiClient(client.AppsV1Api),
     core: config.makeApiClient(client.CoreV1Api),

@@ -39,7 +39,7 @@ export const K8S_INPUTS: TargetInputs = {
   },
   replicas: {
     default: '1',
-    description: 'Replicas of the app `deploy: kubernetes` rolls out.',
+    description: 'Replicas of the app `deploy: kubernetes` rolls out (1 to 1000).',
   },
   variables: {
     default: '',
@@ -52,6 +52,9 @@ export const K8S_INPUTS: TargetInputs = {
       'Where the deployed app answers (your ingress), for the readiness check; empty: `deploy: kubernetes` opens a port-forward to one of its pods.',
   },
 };
+
+/** More replicas than this for a deploy spinwash waits on is a typo. */
+const MAX_REPLICAS = 1000;
 
 /** Kubernetes names (RFC 1123 labels): lower-case letters, digits and `-`. */
 const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -111,7 +114,7 @@ export function parseK8sOptions(read: InputReader): K8sOptions {
     namespace,
     ...(manifest ? { manifest } : {}),
     ...(host ? { host } : {}),
-    replicas: parsePositiveInt('replicas', read('replicas')),
+    replicas: parsePositiveInt('replicas', read('replicas'), MAX_REPLICAS),
     variables: parseVariables(read('variables')),
     ...(appUrl ? { appUrl } : {}),
   };
@@ -133,9 +136,42 @@ export const kubernetesTarget: DeployTarget<KubernetesOptions> = {
   previews: true,
   reportName: 'kubernetes',
   parseOptions: (read) => ({ ...parseOciOptions(read), ...parseK8sOptions(read) }),
+  check: checkKubernetes,
   deploy: deployKubernetes,
   undeploy: undeployKubernetes,
 };
+
+/** A stand-in for the pushed image while nothing is pushed yet. */
+const NOT_YET_PUSHED = `registry.invalid/not-yet-pushed@sha256:${'0'.repeat(64)}`;
+
+/** Before the build: the user's manifest is read and checked (readable, YAML, resources, `${image}`). */
+async function checkKubernetes(request: DeployRequest<KubernetesOptions>): Promise<void> {
+  if (!request.options.manifest) return;
+  const { manifestsFor } = await import('./manifests.js');
+  await manifestsFor(manifestInput(request, await previewNamespace(request), NOT_YET_PUSHED));
+}
+
+/**
+ * The namespace a deploy goes into: a preview's own (its name as a Kubernetes name: an app
+ * named `Hello_Rust` previews in `hello-rust-pr-7`), else `k8s-namespace`.
+ */
+async function previewNamespace(request: DeployRequest<K8sOptions>): Promise<string> {
+  if (!request.preview) return request.options.namespace;
+  const { resourceName } = await import('./manifests.js');
+  return resourceName(request.preview.name);
+}
+
+function manifestInput(request: DeployRequest<K8sOptions>, namespace: string, image: string) {
+  return {
+    kind: request.project.kind,
+    appName: request.project.appName,
+    projectDir: request.project.dir,
+    namespace,
+    image,
+    healthPath: request.healthPath,
+    options: request.options,
+  };
+}
 
 /** What was pushed, as the rollout needs it. */
 export interface PushedImage {
@@ -181,14 +217,8 @@ export async function rollOutAndProve(
   const { rollOut } = await import('./roll-out.js');
   const rollout = await rollOut({
     cluster,
-    kind: request.project.kind,
-    appName: request.project.appName,
-    projectDir: request.project.dir,
-    namespace: request.preview?.name ?? request.options.namespace,
+    ...manifestInput(request, await previewNamespace(request), pushed.image),
     createNamespace: request.preview !== undefined,
-    image: pushed.image,
-    healthPath: request.healthPath,
-    options: request.options,
     deadline: startedAt + request.timeoutSeconds * 1000,
     timeoutSeconds: request.timeoutSeconds,
     logger: request.logger,
@@ -241,6 +271,7 @@ async function undeployKubernetes(request: DeployRequest<KubernetesOptions>): Pr
   const { connect } = await import('./cluster.js');
   const { deleteNamespace } = await import('./apply.js');
   const cluster = await connect();
-  await deleteNamespace(cluster, request.preview.name, request.timeoutSeconds);
-  request.logger.info(`deleted namespace "${request.preview.name}"`);
+  const namespace = await previewNamespace(request);
+  await deleteNamespace(cluster, namespace, request.timeoutSeconds);
+  request.logger.info(`deleted namespace "${namespace}"`);
 }

@@ -106,6 +106,12 @@ export async function userManifest(input: ManifestInput, file: string): Promise<
       full,
     );
   }
+  // without it the rollout would run whatever image the file names, and report the push as deployed
+  if (!text.includes('${image}'))
+    throw new UserError(
+      `Input \`k8s-manifest\` has the value "${file}": ${full} holds no \`\${image}\`, so the image spinwash pushes would not be what rolls out; write \`image: \${image}\` where the app's image goes`,
+      full,
+    );
   const documents = parseAllDocuments(text.replaceAll('${image}', input.image));
   const resources: Resource[] = [];
   for (const [index, document] of (Array.isArray(documents) ? documents : [documents]).entries()) {

@@ -61,6 +61,7 @@ export async function rollOut(run: RolloutRequest): Promise<Rollout> {
       deadline,
       ensureNamespace(cluster, namespace),
       late(`create namespace "${namespace}"`),
+      cluster.abort,
     );
   const appliedAt = Date.now();
   const applyStarted = performance.now();
@@ -70,6 +71,7 @@ export async function rollOut(run: RolloutRequest): Promise<Rollout> {
       deadline,
       apply(cluster, resource),
       late(`apply ${resource.kind} "${resource.metadata.name}"`),
+      cluster.abort,
     );
     logger.info(
       `applied ${resource.kind} "${resource.metadata.name}" in namespace "${resource.metadata.namespace ?? namespace}" (generation ${String(stored.metadata?.generation ?? '?')})`,
@@ -99,6 +101,11 @@ export async function rollOut(run: RolloutRequest): Promise<Rollout> {
   const rolloutSeconds = (performance.now() - applyStarted) / 1000;
   logger.info(`rolled out in ${rolloutSeconds.toFixed(3)} s`);
   if (run.options.appUrl) return { rolloutSeconds, url: run.options.appUrl };
-  const forward = await openPortForward(cluster, applied, namespace, logger);
+  const forward = await beforeDeadline(
+    deadline,
+    openPortForward(cluster, applied, namespace, logger),
+    late('find a pod to port-forward to'),
+    cluster.abort,
+  );
   return { rolloutSeconds, url: forward.url, forward };
 }

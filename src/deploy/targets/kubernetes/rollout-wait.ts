@@ -70,6 +70,7 @@ async function until(wait: RolloutWait, label: string, step: () => Promise<Step>
         new UserError(
           `Kubernetes: ${label} did not roll out within ${wait.timeoutSeconds} s (the API server stopped answering; last: ${last || 'nothing yet'})`,
         ),
+      wait.cluster.abort,
     );
     if (now.done) return;
     if (now.waiting !== last) wait.logger.info(`${label}: ${now.waiting}`);

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { errorMessage, UserError } from '../../../errors.js';
-import { onInterrupt } from '../../../process.js';
+import { onInterrupt, throwIfInterrupted } from '../../../process.js';
 import { toComponent } from '../../../wasm/componentize.js';
 import type { RouteAnswer } from '../../../report/model.js';
 import {
@@ -180,6 +180,8 @@ function checkServable(app: TranspiledApp, file: string): void {
 /** Componentizes a core module, transpiles it into `dir` and checks the shim can run it. */
 async function prepare(component: DeployableComponent, dir: string): Promise<TranspiledApp> {
   const wasm = await toComponent(await readWasm(component.wasmPath), component.wasmPath);
+  // after a signal its folder is removed: nothing is written into it again
+  throwIfInterrupted();
   await mkdir(dir, { recursive: true });
   const app = await transpileComponent(wasm, dir);
   checkServable(app, component.wasmPath);
@@ -212,6 +214,7 @@ export async function deployLocal(request: LocalRequest): Promise<LocalDeploymen
     })());
 
   try {
+    throwIfInterrupted();
     dir = await mkdtemp(path.join(tmpdir(), 'spinwash-local-'));
     const made = dir;
     // an interrupted deploy removes it too

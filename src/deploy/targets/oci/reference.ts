@@ -1,3 +1,4 @@
+import { UserError } from '../../../errors.js';
 import { invalidInput } from '../../../input-parsers.js';
 
 /** An image reference, split the way the distribution API addresses it. */
@@ -44,6 +45,12 @@ export function parseReference(text: string, input = 'oci-reference'): ImageRefe
   }
   const parts = rest.split('/');
   const first = parts[0] ?? '';
+  // `127.0.0.1:41331`, `ghcr.io`, `localhost`: a registry with no repository, which Docker would
+  // read as a Docker Hub image of that name, sending the push (and its credentials) elsewhere
+  if (parts.length === 1 && (first.includes('.') || first === 'localhost'))
+    throw new UserError(
+      `Input \`${input}\` has the value "${text}": it names a registry but no repository; accepted: \`registry/repository:tag\` (e.g. \`${text}/app:v1\`)`,
+    );
   let registry = 'docker.io';
   if (parts.length > 1 && (/[.:]/.test(first) || first === 'localhost')) {
     registry = first;

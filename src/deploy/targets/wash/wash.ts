@@ -184,7 +184,7 @@ async function deployWithHost(project: WashProject, request: WashRequest): Promi
  */
 function devEnvironment(address: string, served?: string): NodeJS.ProcessEnv {
   const dev: Record<string, string> = { address };
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  const env: NodeJS.ProcessEnv = {};
   if (served !== undefined) {
     dev.command = 'exit 0';
     dev.component_path = served;

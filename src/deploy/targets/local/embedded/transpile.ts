@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TRANSPILED_NAME } from './protocol.js';
+import { throwIfInterrupted } from '../../../../process.js';
 
 export interface TranspiledApp {
   /** The folder holding the ES module and its core wasm files. */
@@ -31,6 +32,8 @@ export async function transpileComponent(
     optimize: false,
   });
   for (const [name, bytes] of Object.entries(result.files)) {
+    // after a signal its folder is removed: writing on would make it again, left behind
+    throwIfInterrupted();
     const file = path.join(dir, name);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, bytes);

@@ -60,7 +60,7 @@ export interface Config {
 }
 
 export interface DeployConfig extends DeploySettings {
-  /** The target that deploys (`local` with `runtime: spin|wash` is resolved to `spin-up` / `wash`); `none`. */
+  /** The target that deploys (`local` with `runtime: spin|wash|wasmtime` is resolved to `spin-up` / `wash` / `wasmtime`); `none`. */
   readonly target: DeployTargetName;
   /** `preview: true`: a pull request gets its own app, deleted when it closes. */
   readonly preview: boolean;
@@ -179,10 +179,10 @@ function parseHealthPath(value: string): string {
   return value;
 }
 
-/** `local` with `runtime: spin|wash` is the `spin up` / `wash` target. */
+/** `local` with `runtime: spin|wash|wasmtime` is the `spin up` / `wash` / `wasmtime` target. */
 function resolveTarget(deploy: string, runtime: ToolsConfig['runtime']): string {
   if (deploy !== 'local' || runtime === 'embedded') return deploy;
-  return runtime === 'spin' ? 'spin-up' : 'wash';
+  return runtime === 'spin' ? 'spin-up' : runtime;
 }
 
 /**

@@ -176,7 +176,7 @@ export const INPUTS = {
   runtime: {
     default: 'embedded',
     description:
-      'What serves the app for `deploy: local`: `embedded` (jco + preview2-shim, nothing to install), `spin` (`spin up`) or `wash` (`wash up` + `wash app deploy`, or `wash dev` for wash v2).',
+      'What serves the app for `deploy: local`: `embedded` (jco + preview2-shim, nothing to install), `spin` (`spin up`), `wash` (`wash up` + `wash app deploy`, or `wash dev` for wash v2) or `wasmtime` (`wasmtime serve`, the wasi:http host Spin embeds).',
   },
   'spin-version': {
     default: '',
@@ -187,6 +187,11 @@ export const INPUTS = {
     default: '',
     description:
       'Install this wash CLI (`latest`, `vX.Y.Z`: 0.x or 2.x), cached by version; empty uses wash from PATH.',
+  },
+  'wasmtime-version': {
+    default: '',
+    description:
+      'Install this wasmtime CLI (`latest`, `vX.Y.Z`) from its GitHub release, checked against the sha256 digest GitHub lists for the archive, cached by version; empty uses wasmtime from PATH.',
   },
   'spin-plugins': {
     default: '',

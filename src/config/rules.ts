@@ -13,7 +13,7 @@ export interface CrossInputRule {
 }
 
 /** Targets that run the app on this machine: nothing for a pull request to preview. */
-const LOCAL_TARGETS = new Set(['local', 'spin-up', 'wash', 'none']);
+const LOCAL_TARGETS = new Set(['local', 'spin-up', 'wash', 'wasmtime', 'none']);
 
 export const CROSS_INPUT_RULES: readonly CrossInputRule[] = [
   {

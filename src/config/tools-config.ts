@@ -2,8 +2,8 @@ import { invalidInput, parseChoice, parseList } from '../input-parsers.js';
 
 import { PROJECT_KINDS, type ProjectKindInput } from '../projects/project.js';
 
-/** What serves the app for `deploy: local`: the embedded runtime, or the platform's own CLI. */
-export const RUNTIMES = ['embedded', 'spin', 'wash'] as const;
+/** What serves the app for `deploy: local`: the embedded runtime, the platform's own CLI, or wasmtime. */
+export const RUNTIMES = ['embedded', 'spin', 'wash', 'wasmtime'] as const;
 export type RuntimeName = (typeof RUNTIMES)[number];
 
 /** The platform side of the Config: project kind, local runtime, and which CLIs to install. */
@@ -16,6 +16,8 @@ export interface ToolsConfig {
   readonly spinVersion?: string;
   /** `latest` or `vX.Y.Z` (0.x or 2.x); undefined: use wash from PATH if needed. */
   readonly washVersion?: string;
+  /** `latest` or `vX.Y.Z`; undefined: use wasmtime from PATH if needed. */
+  readonly wasmtimeVersion?: string;
   readonly spinPlugins: readonly string[];
   /** Where releases are fetched from instead of GitHub (a mirror, GHES, tests); see src/setup/releases.ts. */
   readonly baseUrl?: string;
@@ -80,6 +82,7 @@ export function parseToolsConfig(get: (name: ToolsInputName) => string): ToolsCo
     runtime: parseChoice('runtime', get('runtime'), RUNTIMES),
     spinVersion: parseToolVersion('spin-version', get('spin-version'), true),
     washVersion: parseToolVersion('wash-version', get('wash-version'), false),
+    wasmtimeVersion: parseToolVersion('wasmtime-version', get('wasmtime-version'), false),
     spinPlugins: Object.freeze(plugins),
     baseUrl: parseBaseUrl(
       get('tools-base-url') || (process.env.SPINWASH_TOOLS_BASE_URL ?? '').trim(),
@@ -93,5 +96,6 @@ export type ToolsInputName =
   | 'runtime'
   | 'spin-version'
   | 'wash-version'
+  | 'wasmtime-version'
   | 'spin-plugins'
   | 'tools-base-url';

@@ -7,6 +7,7 @@ import { localTarget } from './targets/local.js';
 import { ociTarget } from './targets/oci.js';
 import { spinUpTarget } from './targets/spin-up.js';
 import { washTarget } from './targets/wash.js';
+import { wasmtimeTarget } from './targets/wasmtime.js';
 
 /**
  * Every deploy target, one line each. A new target is one file in ./targets/ exporting a
@@ -19,6 +20,7 @@ export const DEPLOY_TARGETS: readonly DeployTarget<unknown>[] = [
   localTarget,
   spinUpTarget,
   washTarget,
+  wasmtimeTarget,
   fermyonCloudTarget,
   akamaiTarget,
   ociTarget,

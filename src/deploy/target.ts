@@ -96,7 +96,7 @@ export interface DeployTarget<Options = unknown> {
   /** Inputs only this target reads. */
   readonly inputs: TargetInputs;
   /** The platform CLI the target runs: setup checks it is on PATH before anything is built. */
-  readonly cli?: 'spin' | 'wash';
+  readonly cli?: 'spin' | 'wash' | 'wasmtime';
   /** Spin plugins setup installs before the build (`cloud`, `aka` …). */
   readonly spinPlugins?: readonly string[];
   /** Checks this target's inputs once, when the config is built; throws a UserError naming the bad one. */

@@ -52,7 +52,7 @@ export type LocalRequest = Pick<
 };
 
 /** What the child serves: one component, or a Spin app's routed components behind its routes. */
-interface ServePlan {
+export interface ServePlan {
   readonly components: readonly DeployableComponent[];
   readonly routes?: readonly HttpRoute[];
 }
@@ -104,7 +104,7 @@ function routedPlan(request: LocalRequest, routes: readonly HttpRoute[]): ServeP
   return { components, routes };
 }
 
-function servePlan(request: LocalRequest): ServePlan {
+export function servePlan(request: LocalRequest): ServePlan {
   const routes = request.project?.routes;
   return routes && routes.length > 0
     ? routedPlan(request, routes)
@@ -112,7 +112,7 @@ function servePlan(request: LocalRequest): ServePlan {
 }
 
 /** The first answer of each route, through the running router (report: deploy.routes). */
-async function firstAnswers(
+export async function firstAnswers(
   url: string,
   routes: readonly HttpRoute[],
   request: LocalRequest,

@@ -72,10 +72,12 @@ export async function checkOnWasmtime(
     const world = before && componentWorld(before);
     const files = { before: path.join(dir, 'before.wasm'), after: path.join(dir, 'after.wasm') };
     await writeFile(files.after, after);
+    let unserved: string | undefined;
     if (world && before && exportsHttpHandler(world) && wasmtimeMissing(world).length === 0) {
       await writeFile(files.before, before);
-      const detail = await compareAnswers(wasmtime, files, label, options);
-      return { runtime, verdict: 'answered', detail };
+      const compared = await compareAnswers(wasmtime, files, label, options);
+      if ('detail' in compared) return { runtime, verdict: 'answered', detail: compared.detail };
+      unserved = compared.cannot;
     }
     const compiled = await execCapture(wasmtime, [
       'compile',
@@ -89,9 +91,10 @@ export async function checkOnWasmtime(
       );
     }
     const why =
-      world && wasmtimeMissing(world).length > 0
+      unserved ??
+      (world && wasmtimeMissing(world).length > 0
         ? `it imports ${wasmtimeMissing(world).join(', ')}, which wasmtime cannot serve`
-        : 'it is not an HTTP component';
+        : 'it is not an HTTP component');
     return {
       runtime,
       verdict: 'loaded',
@@ -103,44 +106,63 @@ export async function checkOnWasmtime(
   }
 }
 
-/** Serves both files and asks each the probe path; refuses when the shrunk one answers otherwise. */
+/**
+ * Serves both files and asks each the probe path; refuses when the shrunk one answers
+ * otherwise. Returns why it could not compare (the build's own file did not start or answer on
+ * this wasmtime: the runtime's limit, not the shrink's), or the line for the log.
+ */
 async function compareAnswers(
   wasmtime: string,
   files: { readonly before: string; readonly after: string },
   label: string,
   options: RuntimeCheckOptions,
-): Promise<string> {
+): Promise<{ readonly detail: string } | { readonly cannot: string }> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const probePath = options.probePath ?? '/';
-  const servers: WasmtimeServer[] = [];
-  const serve = async (file: string): Promise<WasmtimeServer> => {
-    const server = await serveWithWasmtime(file, { timeoutMs, cwd: path.dirname(file), wasmtime });
-    servers.push(server);
-    return server;
-  };
+  const serve = (file: string): Promise<WasmtimeServer> =>
+    serveWithWasmtime(file, { timeoutMs, cwd: path.dirname(file), wasmtime });
+  const [before, after] = await Promise.allSettled([serve(files.before), serve(files.after)]);
   try {
-    const [before, after] = await Promise.all([serve(files.before), serve(files.after)]);
+    if (before.status === 'rejected')
+      return { cannot: `the build's own file did not start (${errorMessage(before.reason)})` };
     const ask = (server: WasmtimeServer): Promise<ProbeResult> =>
       probe(appUrl(server.url, probePath), timeoutMs);
-    const expected = await ask(before);
-    // an app whose body changes by itself (a time, a counter) is compared by its status only
-    const stable = (await ask(before)).body === expected.body;
+    let expected: ProbeResult;
+    let stable: boolean;
+    try {
+      expected = await ask(before.value);
+      // an app whose body changes by itself (a time, a counter) is compared by its status only
+      stable = (await ask(before.value)).body === expected.body;
+    } catch (error) {
+      return { cannot: `the build's own file did not answer (${errorMessage(error)})` };
+    }
+    if (after.status === 'rejected') {
+      throw new RuntimeRefusal(
+        `${label} does not start on wasmtime where the build's file does: ${errorMessage(after.reason)}`,
+      );
+    }
     let got: ProbeResult;
     try {
-      got = await ask(after);
+      got = await ask(after.value);
     } catch (error) {
       throw new RuntimeRefusal(
-        `${label} did not answer GET ${probePath} on wasmtime (${errorMessage(error)}) where the build's file answered ${expected.status}${trapNote(servers[1]!)}`,
+        `${label} did not answer GET ${probePath} on wasmtime (${errorMessage(error)}) where the build's file answered ${expected.status}${trapNote(after.value)}`,
       );
     }
     if (got.status !== expected.status || (stable && got.body !== expected.body)) {
       throw new RuntimeRefusal(
-        `${label} answers GET ${probePath} on wasmtime with ${got.status} ${quote(got.body)} where the build's file answered ${expected.status} ${quote(expected.body)}${trapNote(servers[1]!)}`,
+        `${label} answers GET ${probePath} on wasmtime with ${got.status} ${quote(got.body)} where the build's file answered ${expected.status} ${quote(expected.body)}${trapNote(after.value)}`,
       );
     }
-    return `${label} answered GET ${probePath} with ${got.status} (${got.body.length} B${stable ? ', the same body' : ', a body that changes by itself'}) as the build's file did`;
+    return {
+      detail: `${label} answered GET ${probePath} with ${got.status} (${got.body.length} B${stable ? ', the same body' : ', a body that changes by itself'}) as the build's file did`,
+    };
   } finally {
-    await Promise.all(servers.map((server) => server.process.stop()));
+    await Promise.all(
+      [before, after].map((started) =>
+        started.status === 'fulfilled' ? started.value.process.stop() : undefined,
+      ),
+    );
   }
 }
 

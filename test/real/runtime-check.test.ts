@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryLogger } from '../../src/log.js';
@@ -10,7 +11,7 @@ import { parseWasm } from '../../src/wasm/parse.js';
 import { rewriteWasm } from '../../src/wasm/rewrite.js';
 import { validateWasm } from '../../src/wasm/validate.js';
 import { copyFixture, pathWithFakes, type FixtureCopy } from '../projects/fixtures.js';
-import { pathWithWasmtime, WASMTIME_VERSION } from '../support/wasmtime.js';
+import { pathWithWasmtime, wasmtimeDir, WASMTIME_VERSION } from '../support/wasmtime.js';
 import { SPIN_HTTP_RUST, WASH_HELLO_WORLD_RUST, type RealApp } from './apps.js';
 
 /**
@@ -139,6 +140,29 @@ describe(`the shrink's proof on wasmtime ${WASMTIME_VERSION}`, () => {
       detail:
         'kv.wasm compiles (it imports fermyon:spin/key-value@2.0.0, which wasmtime cannot serve, so it was not served)',
     });
+  });
+
+  it("a wasmtime that cannot serve the build's own file leaves a compile check, and says why", async () => {
+    // a wasmtime built without `serve`: it compiles, but has no such subcommand
+    const dir = mkdtempSync(path.join(tmpdir(), 'spinwash-noserve-'));
+    const real = path.join(wasmtimeDir(), 'wasmtime');
+    writeFileSync(
+      path.join(dir, 'wasmtime'),
+      `#!/bin/sh\n[ "$1" = serve ] && { echo "error: unrecognized subcommand 'serve'" >&2; exit 2; }\nexec "${real}" "$@"\n`,
+      { mode: 0o755 },
+    );
+    const saved = process.env.PATH;
+    process.env.PATH = `${dir}${path.delimiter}${saved ?? ''}`;
+    try {
+      const check = await checkOnWasmtime(spinModule, spinModule);
+      expect(check?.verdict).toBe('loaded');
+      expect(check?.detail).toMatch(
+        /^the shrunk wasm compiles \(the build's own file did not start \(.*unrecognized subcommand 'serve'.*\), so it was not served\)$/s,
+      );
+    } finally {
+      process.env.PATH = saved;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('without wasmtime on PATH there is no check (and no error)', async () => {

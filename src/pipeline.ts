@@ -97,7 +97,11 @@ async function buildAndOptimize(
     const result = await optimizeComponents(
       project.components,
       // a Cargo project's target folder may be anywhere; a manifest's `source` stays inside
-      { ...config, confineToProject: project.kind !== 'cargo' },
+      {
+        ...config,
+        confineToProject: project.kind !== 'cargo',
+        probePath: config.deploy.healthPath,
+      },
       logger,
     );
     return ladder

@@ -183,13 +183,26 @@ describe('planLadder: which builds the ladder repeats', () => {
     expect(planLadder({ ...spec(''), built: false, buildCommand: undefined })).toEqual({
       skip: 'it has no build command spinwash runs',
     });
-    // wash 0.x runs the cargo build itself and signs the file: not ours to re-run
+    // a tool that runs its own build and writes its own files: not ours to re-run
     expect(
       planLadder({
         ...spec('cargo build --target wasm32-wasip2 --release'),
         builtBy: 'wash build (then signs a.wasm into a_s.wasm)',
       }),
     ).toEqual({ skip: 'it is built by wash build, which writes its own files' });
+    // wash 0.x's own Rust build is a plain cargo build whose file it moves: the other profiles
+    // are built with cargo and found beside where cargo wrote the release one
+    expect(
+      planLadder({
+        ...spec('cargo build --release --target wasm32-wasip2', '/app/build/api_s.wasm'),
+        builtBy: 'wash build (then signs build/api.wasm into build/api_s.wasm)',
+        cargoOutput: '/app/target/wasm32-wasip2/release/api.wasm',
+      }),
+    ).toEqual({
+      args: ['--target', 'wasm32-wasip2'],
+      profileRoot: '/app/target/wasm32-wasip2',
+      file: 'api.wasm',
+    });
   });
 
   it('buildLadder says why it skips a component, and builds nothing for it', async () => {

@@ -211,6 +211,8 @@ async function optimizeFile(args: OptimizeArgs, io: CommandIO): Promise<void> {
     }
   }
 
+  if (shrunk.runtime)
+    io.stdout(`  checked on ${shrunk.runtime.runtime}: ${shrunk.runtime.detail}\n`);
   await writeOutput(args.output, final);
   io.stdout(
     `${args.output}: ${formatBytes(final.length)}${percent(input.length, final.length)}, valid ${kind}\n`,

@@ -213,6 +213,11 @@ export const INPUTS = {
     description:
       'Install this wash CLI (`latest`, `vX.Y.Z`: 0.x or 2.x), cached by version; empty uses wash from PATH.',
   },
+  'wasmtime-version': {
+    default: '',
+    description:
+      'Install this wasmtime CLI (`latest`, `vX.Y.Z`) from its GitHub release, checked against the sha256 digest GitHub lists for the archive, cached by version; empty uses wasmtime from PATH.',
+  },
   'spin-plugins': {
     default: '',
     description: 'Spin plugins to install with `--yes` (comma-separated, e.g. `cloud, kube`).',

@@ -20,6 +20,8 @@ export interface ToolsConfig {
   readonly spinVersion?: string;
   /** `latest` or `vX.Y.Z` (0.x or 2.x); undefined: use wash from PATH if needed. */
   readonly washVersion?: string;
+  /** `latest` or `vX.Y.Z`; undefined: use wasmtime from PATH if needed. */
+  readonly wasmtimeVersion?: string;
   readonly spinPlugins: readonly string[];
   /** Seconds the setup stage may take (downloads and `spin plugins` commands together). */
   readonly setupTimeoutSeconds: number;
@@ -86,6 +88,7 @@ export function parseToolsConfig(get: (name: ToolsInputName) => string): ToolsCo
     runtime: parseChoice('runtime', get('runtime'), runtimeChoices()),
     spinVersion: parseToolVersion('spin-version', get('spin-version'), true),
     washVersion: parseToolVersion('wash-version', get('wash-version'), false),
+    wasmtimeVersion: parseToolVersion('wasmtime-version', get('wasmtime-version'), false),
     spinPlugins: Object.freeze(plugins),
     setupTimeoutSeconds: parsePositiveNumber(
       'setup-timeout',
@@ -104,6 +107,7 @@ export type ToolsInputName =
   | 'runtime'
   | 'spin-version'
   | 'wash-version'
+  | 'wasmtime-version'
   | 'spin-plugins'
   | 'tools-base-url'
   | 'setup-timeout';

@@ -8,6 +8,7 @@ import { localTarget } from './targets/local/local.js';
 import { ociTarget } from './targets/oci/oci.js';
 import { spinUpTarget } from './targets/spin-up/spin-up.js';
 import { washTarget } from './targets/wash/wash.js';
+import { wasmtimeTarget } from './targets/wasmtime/wasmtime.js';
 
 /**
  * Every deploy target, one entry each. A new target is a folder in ./targets/ whose one file
@@ -21,6 +22,7 @@ export const DEPLOY_TARGETS: readonly DeployTarget<unknown>[] = [
   localTarget,
   spinUpTarget,
   washTarget,
+  wasmtimeTarget,
   fermyonCloudTarget,
   akamaiTarget,
   ociTarget,

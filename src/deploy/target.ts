@@ -1,7 +1,7 @@
 import type { Logger } from '../log.js';
 import type { ProjectKind } from '../projects/project.js';
 import type { DeployReport } from '../report/model.js';
-import type { HttpRoute } from './targets/local/embedded/routes.js';
+import type { HttpRoute } from './routing/routes.js';
 
 /**
  * The deploy-target family. Each target is a folder, src/deploy/targets/<name>/, whose
@@ -117,7 +117,7 @@ export interface DeployTarget<Options = unknown> {
   /** The `target` its deploy reports carry (`spin-up` reports `spin`). */
   readonly reportName: string;
   /** The platform CLI the target runs: setup checks it is on PATH before anything is built. */
-  readonly cli?: 'spin' | 'wash';
+  readonly cli?: 'spin' | 'wash' | 'wasmtime';
   /** Spin plugins setup installs before the build (`cloud`, `aka` …). */
   readonly spinPlugins?: readonly string[];
   /** Checks this target's inputs once, when the config is built; throws a UserError naming the bad one. */

@@ -21,6 +21,12 @@ export interface ComponentSpec {
    * command itself (`wash build`, which then signs the file).
    */
   readonly builtBy?: string;
+  /**
+   * With `builtBy`: the file cargo writes before that tool moves it away (wash 0.x runs a plain
+   * `cargo build --release` and moves target/<T>/release/<lib>.wasm into build/), so the size
+   * ladder can run cargo with its other profiles and find their files beside it.
+   */
+  readonly cargoOutput?: string;
 }
 
 export type ProjectKind = 'cargo' | 'spin' | 'wash';

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { cargoBuildArgs } from './cargo-command.js';
+import { predictCargoOutputs } from './cargo-output.js';
 import {
   displayPath,
   isTable,
@@ -47,6 +48,8 @@ export interface WashTomlBuild {
   readonly artifact: string;
   /** The signed file: what wadm.yaml is expected to ship. */
   readonly signed: string;
+  /** wash's own Rust build: the file cargo writes, which wash then moves to `artifact`. */
+  readonly cargoOutput?: string;
 }
 
 export type WashWasmTarget = 'wasm32-unknown-unknown' | 'wasm32-wasip1' | 'wasm32-wasip2';
@@ -140,6 +143,7 @@ export async function resolveWashToml(file: string): Promise<WashTomlBuild> {
   let command: string;
   let artifact: string;
   let rustTarget: string | undefined;
+  let cargoOutput: string | undefined;
   const buildCommand = str(section, 'build_command');
   if (buildCommand !== undefined) {
     command = buildCommand.trim().split(/\s+/).join(' ');
@@ -157,6 +161,7 @@ export async function resolveWashToml(file: string): Promise<WashTomlBuild> {
       ...cargoBuildArgs({ target: rustTarget, release: rust.debug !== true }),
     ].join(' ');
     artifact = path.join(buildDir, `${fileName}.wasm`);
+    cargoOutput = (await predictCargoOutputs(command, projectDir))?.at(-1);
   } else if (language === 'tinygo') {
     const tinygo = isTable(data.tinygo) ? data.tinygo : {};
     artifact = path.join(buildDir, `${name}.wasm`);
@@ -204,5 +209,6 @@ export async function resolveWashToml(file: string): Promise<WashTomlBuild> {
     ...(rustTarget !== undefined ? { rustTarget } : {}),
     artifact,
     signed,
+    ...(cargoOutput !== undefined ? { cargoOutput } : {}),
   };
 }

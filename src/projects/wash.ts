@@ -52,6 +52,7 @@ async function loadWashV1(root: string, file: string): Promise<WashProject> {
     buildCommand: build.command,
     workdir: build.projectDir,
     ...(build.rustTarget !== undefined ? { rustTarget: build.rustTarget } : {}),
+    ...(build.cargoOutput !== undefined ? { cargoOutput: build.cargoOutput } : {}),
     builtBy: `wash build (then signs ${path.relative(root, build.artifact).split(path.sep).join('/')} into ${path.relative(root, build.signed).split(path.sep).join('/')})`,
   };
   return {

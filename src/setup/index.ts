@@ -6,9 +6,9 @@ import type { ToolsConfig } from '../config/tools-config.js';
 export type { InstalledTool } from './tool-path.js';
 
 /**
- * The setup stage's platform part: installs the spin and wash CLIs the inputs ask for (each
- * installer loaded only when asked), and spin plugins, with spin from PATH when no version is
- * given; all of it within `setup-timeout` (src/setup/deadline.ts).
+ * The setup stage's platform part: installs the spin, wash and wasmtime CLIs the inputs ask for
+ * (each installer loaded only when asked), and spin plugins, with spin from PATH when no version
+ * is given; all of it within `setup-timeout` (src/setup/deadline.ts).
  */
 export async function setupPlatformTools(
   tools: ToolsConfig,
@@ -29,6 +29,10 @@ export async function setupPlatformTools(
   if (tools.washVersion) {
     const { installWash } = await import('./install-wash.js');
     installed.push(await installWash({ ...common, version: tools.washVersion }));
+  }
+  if (tools.wasmtimeVersion) {
+    const { installWasmtime } = await import('./install-wasmtime.js');
+    installed.push(await installWasmtime({ ...common, version: tools.wasmtimeVersion }));
   }
   return installed;
 }

@@ -37,3 +37,15 @@ export function washAsset(platform: Platform): string {
   if (!arch || !triple) throw unsupported('wash', platform, 'linux and macOS on x64 and arm64');
   return `wash-${arch}-${triple}`;
 }
+
+/**
+ * wasmtime-<ver>-<arch>-<os>.tar.xz, holding the folder of the same name with `wasmtime` in
+ * it (bytecodealliance/wasmtime ci/build-tarballs.sh); Windows ships a .zip, not unpacked here.
+ */
+export function wasmtimeAsset(version: string, platform: Platform): string {
+  const os = platform.os === 'linux' ? 'linux' : platform.os === 'darwin' ? 'macos' : undefined;
+  const arch =
+    platform.arch === 'x64' ? 'x86_64' : platform.arch === 'arm64' ? 'aarch64' : undefined;
+  if (!os || !arch) throw unsupported('wasmtime', platform, 'linux and macOS on x64 and arm64');
+  return `wasmtime-${version}-${arch}-${os}.tar.xz`;
+}

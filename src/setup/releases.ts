@@ -27,7 +27,8 @@ export interface GitHubRelease {
   tag_name: string;
   prerelease: boolean;
   draft: boolean;
-  assets: { name: string }[];
+  /** `digest`: `sha256:<hex>`, computed by GitHub for every asset uploaded since June 2025. */
+  assets: { name: string; digest?: string | null }[];
 }
 
 export function downloadUrl(
@@ -80,6 +81,32 @@ export async function latestRelease(
       `Cannot resolve \`latest\` for ${repo}: ${url} lists no matching stable release; give an explicit version`,
     );
   return newest.release;
+}
+
+/** One release by its tag (`GET /repos/<repo>/releases/tags/<tag>`); a 404 names the version. */
+export async function releaseByTag(
+  source: ReleaseSource,
+  repo: string,
+  tag: string,
+  tool: string,
+  options: RequestOptions,
+): Promise<GitHubRelease> {
+  const url = `${source.apiBase}/repos/${repo}/releases/tags/${encodeURIComponent(tag)}`;
+  try {
+    return await getJson<GitHubRelease>(url, {
+      ...options,
+      accept: 'application/vnd.github+json',
+      token: source.apiToken,
+    });
+  } catch (error) {
+    if (error instanceof HttpStatusError && error.status === 404)
+      throw new UserError(
+        `${tool} ${tag}: no such release (HTTP 404 from ${url}); check that ${tag} is a released version of ${tool}`,
+      );
+    if (error instanceof HttpStatusError)
+      throw new UserError(`${tool} ${tag}: reading the release failed: ${error.message}`);
+    throw error;
+  }
 }
 
 /** A 404 names the version and asset; anything else keeps its own message. */

@@ -9,7 +9,7 @@ import { restoreTool } from './actions-cache.js';
 
 /** What an installer did, for the log and the report. */
 export interface InstalledTool {
-  readonly tool: 'spin' | 'wash';
+  readonly tool: 'spin' | 'wash' | 'wasmtime';
   /** The resolved version (`v3.4.1`, `canary`). */
   readonly version: string;
   /** Absolute path of the executable. */

@@ -51,7 +51,7 @@ export function planLadder(spec: ComponentSpec): LadderPlan {
   if (!spec.built || command === undefined || spec.workdir === undefined) {
     return { skip: 'it has no build command spinwash runs' };
   }
-  if (spec.builtBy !== undefined) {
+  if (spec.builtBy !== undefined && spec.cargoOutput === undefined) {
     return { skip: `it is built by ${spec.builtBy.split(' (')[0]}, which writes its own files` };
   }
   const cargo = parseCargoCommand(command);
@@ -77,11 +77,13 @@ export function planLadder(spec: ComponentSpec): LadderPlan {
     };
   }
   // cargo's layout: <target dir>/<triple>/<profile dir>/<file>; the other profiles sit beside `release`
-  const releaseDir = path.dirname(spec.wasmPath);
+  // a tool that moves cargo's file (wash 0.x) leaves the other profiles' files where cargo put them
+  const output = spec.cargoOutput ?? spec.wasmPath;
+  const releaseDir = path.dirname(output);
   if (path.basename(releaseDir) !== 'release') {
-    return { skip: `its wasm (${spec.wasmPath}) is not in cargo's release folder` };
+    return { skip: `its wasm (${output}) is not in cargo's release folder` };
   }
-  return { args, profileRoot: path.dirname(releaseDir), file: path.basename(spec.wasmPath) };
+  return { args, profileRoot: path.dirname(releaseDir), file: path.basename(output) };
 }
 
 /** The release tweaks, whoever set them (spinwash or the workflow): left out of the ladder's builds. */

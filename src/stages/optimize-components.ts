@@ -17,6 +17,8 @@ export interface OptimizeResult {
 }
 
 type OptimizeOptions = Pick<RunPlan, 'sections' | 'wasmOpt' | 'projectDir'> & {
+  /** What the runtime check asks the build's file and the shrunk one (the deploy's health path). */
+  readonly probePath?: string;
   /**
    * Refuse a file outside the project folder (a manifest's `source = "../x.wasm"`) unless
    * `allow-outside-project` is set. Off for a Cargo project, whose target folder may be anywhere.
@@ -119,6 +121,7 @@ async function optimizeOne(
   const shrunk = await shrinkWasm(release, {
     sections: options.sections,
     wasmOpt: options.wasmOpt,
+    ...(options.probePath !== undefined ? { probePath: options.probePath } : {}),
   }).catch((error: unknown) => {
     if (error instanceof WasmFormatError) throw error.inFile(spec.wasmPath);
     if (error instanceof InvalidResultError) {
@@ -139,6 +142,9 @@ async function optimizeOne(
         `${spec.name}: wasm-opt left ${module.path || 'the module'} as it was: ${module.reason ?? ''}`,
       );
     }
+  }
+  if (shrunk.runtime) {
+    logger.info(`${spec.name}: checked on ${shrunk.runtime.runtime}: ${shrunk.runtime.detail}`);
   }
   if (options.wasmOpt && !shrunk.wasmOptChanged) {
     logger.info(`${spec.name}: wasm-opt changed nothing; the stripped file is the result`);

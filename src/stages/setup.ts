@@ -43,13 +43,15 @@ export async function setupProject(
   return project;
 }
 
+const EXAMPLE_VERSION = { spin: '`v3.4.1`', wash: '`v0.39.0`', wasmtime: '`v48.0.8`' };
+
 /**
  * A CLI the run needs must be on PATH (installed by its `*-version` input, or by an earlier
  * step): said before any build starts, naming the input that installs it.
  */
-function requireCli(tool: 'spin' | 'wash', why: string): void {
+function requireCli(tool: 'spin' | 'wash' | 'wasmtime', why: string): void {
   if (findOnPath(tool)) return;
   throw new UserError(
-    `${tool} was not found on PATH, and ${why}: set the \`${tool}-version\` input (\`latest\` or a version such as ${tool === 'spin' ? '`v3.4.1`' : '`v0.39.0`'}) to have spinwash install it, or install ${tool} in an earlier step`,
+    `${tool} was not found on PATH, and ${why}: set the \`${tool}-version\` input (\`latest\` or a version such as ${EXAMPLE_VERSION[tool]}) to have spinwash install it, or install ${tool} in an earlier step`,
   );
 }

@@ -4,10 +4,12 @@ import type { ModuleOptimization } from '../wasm/wasm-opt.js';
 import { stripCustomSections, type StripOptions, type StripResult } from '../wasm/strip.js';
 import { validateWasm } from '../wasm/validate.js';
 import { measureSizes } from './measure.js';
+import { checkOnWasmtime, RuntimeRefusal, type RuntimeCheck } from './runtime-check.js';
 
 /**
  * The one shrink sequence, shared by the optimize stage, `spinwash optimize` and the size
- * ladder: strip custom sections → wasm-opt (when asked) → validate → measure.
+ * ladder: strip custom sections → wasm-opt (when asked) → validate → on wasmtime, where it is
+ * on PATH, still loads and answers as the build did (./runtime-check.ts) → measure.
  */
 
 export interface ShrinkOptions {
@@ -17,6 +19,8 @@ export interface ShrinkOptions {
   readonly validate?: boolean;
   /** Names the binary in validation errors. */
   readonly file?: string;
+  /** The path the runtime check asks the build's file and the shrunk one (default `/`). */
+  readonly probePath?: string;
 }
 
 export interface ShrinkResult {
@@ -28,6 +32,8 @@ export interface ShrinkResult {
   /** True when wasm-opt ran and its output differs from the stripped bytes. */
   readonly wasmOptChanged: boolean;
   readonly sizes: { readonly stripped: Sizes; readonly optimized?: Sizes };
+  /** What wasmtime said of the result; undefined when it is not on PATH (or not validating). */
+  readonly runtime?: RuntimeCheck;
 }
 
 /** The result does not validate: nothing may be written. */
@@ -67,6 +73,16 @@ export async function shrinkWasm(input: Uint8Array, options: ShrinkOptions): Pro
       throw new InvalidResultError(inputProblem ?? problem, inputProblem !== undefined);
     }
   }
+  let runtime: RuntimeCheck | undefined;
+  if (options.validate ?? true) {
+    runtime = await checkOnWasmtime(input, final, {
+      ...(options.file !== undefined ? { file: options.file } : {}),
+      ...(options.probePath !== undefined ? { probePath: options.probePath } : {}),
+    }).catch((error: unknown) => {
+      if (error instanceof RuntimeRefusal) throw new InvalidResultError(error.message, false);
+      throw error;
+    });
+  }
   const stripped = measureSizes(strip.bytes);
   return {
     strip,
@@ -74,6 +90,7 @@ export async function shrinkWasm(input: Uint8Array, options: ShrinkOptions): Pro
     final,
     wasmOptChanged,
     sizes: { stripped, ...(wasmOptChanged ? { optimized: measureSizes(final) } : {}) },
+    ...(runtime ? { runtime } : {}),
   };
 }
 

@@ -16,6 +16,10 @@ describe('cross-input rules', () => {
     ],
     [{ deploy: 'none', runtime: 'spin' }, /`runtime` is `spin` but `deploy` is `none`/],
     [{ deploy: 'local', preview: 'true' }, /`preview` is `true` but `deploy` is `local`/],
+    [
+      { deploy: 'local', runtime: 'wasmtime', preview: 'true' },
+      /`preview` is `true` but `deploy` is `wasmtime`/,
+    ],
     [{ deploy: 'none', 'health-expect': 'v2' }, /`health-expect` is set but `deploy` is `none`/],
     [{ 'paths-changed': 'origin/main' }, /`paths-changed` is set but `mode` is `run`/],
     [{ mode: 'merge' }, /`mode: merge` needs `reports`/],
@@ -31,6 +35,8 @@ describe('cross-input rules', () => {
   const accepted: RawInputs[] = [
     { deploy: 'local', 'max-deploy-seconds': '30' },
     { deploy: 'local', runtime: 'spin' },
+    { deploy: 'local', runtime: 'wasmtime' },
+    { deploy: 'wasmtime', 'wasmtime-version': 'v48.0.8' },
     { deploy: 'none' },
     { deploy: 'local', 'health-expect': 'Hello' },
     { mode: 'plan', 'paths-changed': 'origin/main' },
@@ -48,6 +54,6 @@ describe('cross-input rules', () => {
   });
 
   it('has a refused case for every rule', () => {
-    expect(refused).toHaveLength(CROSS_INPUT_RULES.length);
+    expect(refused).toHaveLength(CROSS_INPUT_RULES.length + 1); // preview: local, and wasmtime
   });
 });

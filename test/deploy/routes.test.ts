@@ -6,8 +6,8 @@ import {
   routeTable,
   spinHeaders,
   type HttpRoute,
-} from '../../src/deploy/targets/local/embedded/routes.js';
-import { startRouter, type Router } from '../../src/deploy/targets/local/embedded/router.js';
+} from '../../src/deploy/routing/routes.js';
+import { startRouter, type Router } from '../../src/deploy/routing/router.js';
 
 /** component → route, in manifest order. */
 function table(routes: Record<string, string> | [string, string][]) {

@@ -7,6 +7,7 @@ import { UserError } from '../../src/errors.js';
 import { MemoryLogger } from '../../src/log.js';
 import { installSpin } from '../../src/setup/install-spin.js';
 import { installWash } from '../../src/setup/install-wash.js';
+import { installWasmtime } from '../../src/setup/install-wasmtime.js';
 import { setupPlatformTools } from '../../src/setup/index.js';
 import { startReleaseServer, type ReleaseServer } from '../support/release-server.js';
 import { startCacheServer } from './cache-server.js';
@@ -54,6 +55,12 @@ beforeAll(async () => {
       { tag: 'v1.9.0', assets: ['wasmcloud-x86_64-unknown-linux-musl'] }, // a host release: no wash
       { tag: 'wash-v0.39.0' },
     ],
+    wasmtime: [
+      { tag: 'v49.0.0-rc.1', prerelease: true },
+      { tag: 'v48.0.8' },
+      { tag: 'v47.0.1', noDigest: true },
+      { tag: 'v46.0.0', assets: ['wasmtime-v46.0.0-x86_64-windows.zip'] },
+    ],
   });
 });
 afterAll(() => server.close());
@@ -90,6 +97,8 @@ const spin = (version: string, extra: { plugins?: string[] } = {}) =>
   });
 const wash = (version: string) =>
   installWash({ version, baseUrl: server.url, logger, platform: LINUX, retry: FAST_RETRY });
+const wasmtime = (version: string) =>
+  installWasmtime({ version, baseUrl: server.url, logger, platform: LINUX, retry: FAST_RETRY });
 const onPath = (tool: string): string =>
   execFileSync(tool, ['--version'], { encoding: 'utf8' }).trim();
 const downloads = (): string[] => server.requests.filter((r) => r.includes('/releases/download/'));
@@ -291,6 +300,74 @@ describe('installWash against a local release server', () => {
   });
 });
 
+describe('installWasmtime against a local release server', () => {
+  const archive = (tag: string) =>
+    `/bytecodealliance/wasmtime/releases/download/${tag}/wasmtime-${tag}-x86_64-linux.tar.xz`;
+
+  it('resolves `latest` past prereleases, checks the archive against the digest GitHub lists, caches it and puts it on PATH', async () => {
+    const installed = await wasmtime('latest');
+    expect(installed).toMatchObject({ tool: 'wasmtime', version: 'v48.0.8', source: 'download' });
+    expect(server.requests).toEqual([
+      '/repos/bytecodealliance/wasmtime/releases',
+      archive('v48.0.8'),
+    ]);
+    expect(installed.path).toBe(
+      path.join(process.env.RUNNER_TOOL_CACHE!, 'wasmtime', '48.0.8', 'x64', 'wasmtime'),
+    );
+    expect(onPath('wasmtime')).toBe('wasmtime 48.0.8 (fake v48.0.8)');
+  });
+
+  it('a pinned version reads its release by tag; then the tool cache, then PATH, download nothing', async () => {
+    expect(await wasmtime('v48.0.8')).toMatchObject({ source: 'download' });
+    expect(server.requests).toEqual([
+      '/repos/bytecodealliance/wasmtime/releases/tags/v48.0.8',
+      archive('v48.0.8'),
+    ]);
+    process.env.PATH = BASE_PATH;
+    server.requests.length = 0;
+    expect(await wasmtime('v48.0.8')).toMatchObject({ source: 'tool-cache' });
+    expect(await wasmtime('v48.0.8')).toMatchObject({ source: 'path' });
+    expect(server.requests).toEqual([]);
+  });
+
+  it('refuses an archive whose sha256 is not the release digest, and caches nothing', async () => {
+    server.corruptChecksums = true;
+    const error = await rejection(wasmtime('v48.0.8'));
+    expect(error.message).toMatch(
+      /^wasmtime v48\.0\.8: wasmtime-v48\.0\.8-x86_64-linux\.tar\.xz does not match the release's digest \(expected sha256 [0-9a-f]{64}, got [0-9a-f]{64}\); refusing/,
+    );
+    expect(existsSync(path.join(process.env.RUNNER_TOOL_CACHE!, 'wasmtime'))).toBe(false);
+    expect(() => onPath('wasmtime')).toThrow();
+  });
+
+  it('refuses a release that lists no digest, before downloading it', async () => {
+    const error = await rejection(wasmtime('v47.0.1'));
+    expect(error.message).toMatch(
+      /^wasmtime v47\.0\.1: the release lists no sha256 digest for wasmtime-v47\.0\.1-x86_64-linux\.tar\.xz; refusing/,
+    );
+    expect(downloads()).toEqual([]);
+  });
+
+  it('a version that was never released, or has no archive for the runner, is one clear line', async () => {
+    expect((await rejection(wasmtime('v1.2.3'))).message).toMatch(
+      /^wasmtime v1\.2\.3: no such release \(HTTP 404 from .*\/releases\/tags\/v1\.2\.3\)/,
+    );
+    expect((await rejection(wasmtime('v46.0.0'))).message).toBe(
+      'wasmtime v46.0.0: the release has no wasmtime-v46.0.0-x86_64-linux.tar.xz (it lists wasmtime-v46.0.0-x86_64-windows.zip)',
+    );
+    const windows = await rejection(
+      installWasmtime({
+        version: 'latest',
+        baseUrl: server.url,
+        logger,
+        platform: { os: 'win32', arch: 'x64' },
+      }),
+    );
+    expect(windows.message).toMatch(/^wasmtime has no release asset for win32\/x64/);
+    expect(downloads()).toEqual([]);
+  });
+});
+
 describe('setupPlatformTools', () => {
   it('installs what the inputs ask for: spin with its plugins, and wash', async () => {
     const installed = await setupPlatformTools(
@@ -337,6 +414,24 @@ describe('setupPlatformTools', () => {
     );
     // one attempt would wait 60 s, four with their back-off over four minutes
     expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('installs wasmtime when `wasmtime-version` asks for it', async () => {
+    const installed = await setupPlatformTools(
+      {
+        projectKind: 'auto',
+        runtime: 'wasmtime',
+        wasmtimeVersion: 'v48.0.8',
+        spinPlugins: [],
+        baseUrl: server.url,
+        setupTimeoutSeconds: 600,
+      },
+      { logger },
+    );
+    expect(installed.map((t) => [t.tool, t.version, t.source])).toEqual([
+      ['wasmtime', 'v48.0.8', 'download'],
+    ]);
+    expect(onPath('wasmtime')).toMatch(/^wasmtime 48\.0\.8/);
   });
 
   it('installs nothing by default', async () => {

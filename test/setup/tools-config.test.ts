@@ -8,6 +8,7 @@ const DEFAULTS: Record<ToolsInputName, string> = {
   runtime: 'embedded',
   'spin-version': '',
   'wash-version': '',
+  'wasmtime-version': '',
   'spin-plugins': '',
   'tools-base-url': '',
   'setup-timeout': '600',
@@ -40,6 +41,8 @@ describe('platform inputs', () => {
     ['spin-version', 'canary', 'spinVersion', 'canary'],
     ['wash-version', 'latest', 'washVersion', 'latest'],
     ['wash-version', '0.39.0', 'washVersion', 'v0.39.0'],
+    ['wasmtime-version', '48.0.8', 'wasmtimeVersion', 'v48.0.8'],
+    ['wasmtime-version', 'latest', 'wasmtimeVersion', 'latest'],
     ['tools-base-url', 'http://127.0.0.1:9/mirror/', 'baseUrl', 'http://127.0.0.1:9/mirror'],
   ] as const)('%s = %s', (input, value, field, expected) => {
     expect(parse({ [input]: value })[field]).toBe(expected);
@@ -61,8 +64,8 @@ describe('platform inputs', () => {
     ],
     [
       'runtime',
-      'wasmtime',
-      /Input `runtime` has the value "wasmtime"; accepted: `embedded`, `spin`, `wash`/,
+      'wasmer',
+      /Input `runtime` has the value "wasmer"; accepted: `embedded`, `spin`, `wash`, `wasmtime`/,
     ],
     [
       'spin-version',
@@ -73,6 +76,11 @@ describe('platform inputs', () => {
       'wash-version',
       'canary',
       /Input `wash-version` has the value "canary"; accepted: `latest`, a version/,
+    ],
+    [
+      'wasmtime-version',
+      'canary',
+      /Input `wasmtime-version` has the value "canary"; accepted: `latest`, a version/,
     ],
     ['spin-plugins', 'cloud, ../evil', /Input `spin-plugins` has the value "..\/evil"/],
     [

@@ -13,6 +13,8 @@ export interface ReleaseSpec {
   readonly prerelease?: boolean;
   /** Asset names to list; default: every platform's asset of the tool. */
   readonly assets?: readonly string[];
+  /** wasmtime: list the assets without GitHub's `digest` (an asset uploaded before June 2025). */
+  readonly noDigest?: boolean;
 }
 
 export interface ReleaseServer {
@@ -60,16 +62,43 @@ function washBinary(tag: string): Buffer {
   return Buffer.from(script.replace("|| '0.39.0'", `|| '${version}'`));
 }
 
+const WASMTIME_PLATFORMS = ['x86_64-linux', 'aarch64-linux', 'x86_64-macos', 'aarch64-macos'];
+
+/**
+ * wasmtime-<tag>-<platform>.tar.xz as wasmtime ships it: the folder of that name holding
+ * `wasmtime`, LICENSE and README.md. The executable is a script that says its version and
+ * hands everything else to the real wasmtime the tests use (WASMTIME_FOR_FAKE), if any.
+ */
+function wasmtimeArchive(work: string, tag: string, platform: string): Buffer {
+  const name = `wasmtime-${tag}-${platform}`;
+  const dir = path.join(work, 'wasmtime', name);
+  mkdirSync(dir, { recursive: true });
+  const version = tag.replace(/^v/, '');
+  writeFileSync(
+    path.join(dir, 'wasmtime'),
+    `#!/bin/sh\nif [ "$1" = "--version" ] || [ "$1" = "-V" ]; then echo "wasmtime ${version} (fake ${tag})"; exit 0; fi\n` +
+      `[ -n "$WASMTIME_FOR_FAKE" ] || { echo "fake wasmtime ${tag}: WASMTIME_FOR_FAKE is not set" >&2; exit 2; }\n` +
+      `exec "$WASMTIME_FOR_FAKE" "$@"\n`,
+    { mode: 0o755 },
+  );
+  for (const file of ['LICENSE', 'README.md'])
+    writeFileSync(path.join(dir, file), `${file} of the fake wasmtime ${tag}\n`);
+  const archive = path.join(work, `${name}.tar.xz`);
+  execFileSync('tar', ['-cJf', archive, '-C', path.dirname(dir), name]);
+  return readFileSync(archive);
+}
+
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 /** A stand-in for GitHub's releases of spin and wash on 127.0.0.1, for the installer tests. */
 export async function startReleaseServer(options: {
   spin: ReleaseSpec[];
   wash: ReleaseSpec[];
+  wasmtime?: ReleaseSpec[];
 }): Promise<ReleaseServer> {
   const work = mkdtempSync(path.join(tmpdir(), 'spinwash-releases-'));
   const files = new Map<string, Buffer>();
-  const releases = new Map<string, object[]>();
+  const releases = new Map<string, object>();
   const spinReleases = options.spin.map((spec) => {
     const archive = spinArchive(work, spec.tag);
     const names = spec.assets ?? SPIN_PLATFORMS.map((p) => `spin-${spec.tag}-${p}.tar.gz`);
@@ -95,6 +124,24 @@ export async function startReleaseServer(options: {
       assets: names.map((name) => ({ name })),
     };
   });
+  const wasmtimeReleases = (options.wasmtime ?? []).map((spec) => {
+    const names = spec.assets ?? WASMTIME_PLATFORMS.map((p) => `wasmtime-${spec.tag}-${p}.tar.xz`);
+    const assets = names.map((name) => {
+      const platform = /^wasmtime-[^-]+-(.+)\.tar\.xz$/.exec(name)?.[1] ?? 'x86_64-linux';
+      const archive = wasmtimeArchive(work, spec.tag, platform);
+      files.set(`/bytecodealliance/wasmtime/releases/download/${spec.tag}/${name}`, archive);
+      return { name, digest: spec.noDigest ? null : `sha256:${sha256(archive)}` };
+    });
+    const release = {
+      tag_name: spec.tag,
+      prerelease: spec.prerelease ?? false,
+      draft: false,
+      assets,
+    };
+    releases.set(`/repos/bytecodealliance/wasmtime/releases/tags/${spec.tag}`, release);
+    return release;
+  });
+  releases.set('/repos/bytecodealliance/wasmtime/releases', wasmtimeReleases);
   releases.set('/repos/spinframework/spin/releases', spinReleases);
   releases.set('/repos/wasmCloud/wasmCloud/releases', washReleases);
 
@@ -123,7 +170,13 @@ export async function startReleaseServer(options: {
     }
     const list = releases.get(route);
     if (list) {
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(list));
+      let json = JSON.stringify(list);
+      if (state.corruptChecksums)
+        json = json.replace(
+          /"sha256:[0-9a-f]/g,
+          (m) => `${m.slice(0, -1)}${m.endsWith('0') ? '1' : '0'}`,
+        );
+      response.writeHead(200, { 'content-type': 'application/json' }).end(json);
       return;
     }
     let body = files.get(route);

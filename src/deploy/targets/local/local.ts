@@ -15,7 +15,7 @@ import {
 } from '../../target.js';
 import { appUrl, freshServer, probe, waitUntilReady, readyReport } from '../../readiness.js';
 import type { RoutedApp } from './embedded/protocol.js';
-import { probePath, routeTable, type HttpRoute } from './embedded/routes.js';
+import { firstAnswers, servePlan } from '../../routing/serve-plan.js';
 import { ServeProcess } from './embedded/serve.js';
 import { transpileComponent, type TranspiledApp } from './embedded/transpile.js';
 import { unsupportedImports } from './embedded/wasi-interfaces.js';
@@ -60,94 +60,6 @@ export type LocalRequest = Pick<
   /** A Spin app's routes: with them every routed component is served (else only the first). */
   readonly project?: Pick<DeployProject, 'routes'>;
 };
-
-/** What the child serves: one component, or a Spin app's routed components behind its routes. */
-interface ServePlan {
-  readonly components: readonly DeployableComponent[];
-  readonly routes?: readonly HttpRoute[];
-}
-
-function pickComponent(request: LocalRequest): DeployableComponent {
-  const [first, ...rest] = request.components;
-  if (!first) throw new UserError('deploy `local`: the project built no component to serve');
-  if (rest.length > 0) {
-    request.logger.warning(
-      `deploy \`local\` serves one component; serving ${first.name} (not ${rest.map((c) => c.name).join(', ')})`,
-    );
-  }
-  return first;
-}
-
-/**
- * A Spin app with HTTP routes: the components its routes name, each once. A route whose
- * component was not built here (a remote `source = { url }`) stays in the table and answers
- * 502; a component no route names (private, or another trigger) is not served.
- */
-function routedPlan(request: LocalRequest, routes: readonly HttpRoute[]): ServePlan {
-  const { table, replaced } = routeTable(routes);
-  for (const gone of replaced) {
-    request.logger.warning(
-      `deploy \`local\`: route ${gone.route} is declared twice; the later one wins (as in Spin), so component ${gone.component} does not get it`,
-    );
-  }
-  const routed = new Set(table.map((entry) => entry.component));
-  const components = request.components.filter((component) => routed.has(component.name));
-  const built = new Set(components.map((component) => component.name));
-  for (const entry of table) {
-    if (!built.has(entry.component)) {
-      request.logger.warning(
-        `deploy \`local\`: route ${entry.route} goes to component ${entry.component}, which was not built here (a remote source?); the embedded runtime answers it with 502`,
-      );
-    }
-  }
-  const unrouted = request.components.filter((component) => !routed.has(component.name));
-  if (unrouted.length > 0) {
-    request.logger.info(
-      `deploy \`local\`: not serving ${unrouted.map((c) => c.name).join(', ')}: no [[trigger.http]] route names ${unrouted.length === 1 ? 'it' : 'them'} (private endpoints are not routed)`,
-    );
-  }
-  if (components.length === 0) {
-    throw new UserError(
-      `deploy \`local\`: none of the components that spin.toml's routes name was built here (routes: ${table.map((e) => `${e.route} → ${e.component}`).join(', ')})`,
-    );
-  }
-  return { components, routes };
-}
-
-function servePlan(request: LocalRequest): ServePlan {
-  const routes = request.project?.routes;
-  return routes && routes.length > 0
-    ? routedPlan(request, routes)
-    : { components: [pickComponent(request)] };
-}
-
-/** The first answer of each route, through the running router (report: deploy.routes). */
-async function firstAnswers(
-  url: string,
-  routes: readonly HttpRoute[],
-  request: LocalRequest,
-): Promise<RouteAnswer[]> {
-  const { table } = routeTable(routes);
-  const answers: RouteAnswer[] = [];
-  for (const entry of table) {
-    const path = probePath(table, entry);
-    if (path === undefined) continue; // every path it matches goes to a more specific route
-    try {
-      const answer = await probe(appUrl(url, path));
-      answers.push({
-        route: entry.route,
-        component: entry.component,
-        status: answer.status,
-        seconds: answer.seconds,
-      });
-    } catch (error) {
-      request.logger.warning(
-        `deploy \`local\`: route ${entry.route} did not answer: ${errorMessage(error)}`,
-      );
-    }
-  }
-  return answers;
-}
 
 async function readWasm(file: string): Promise<Uint8Array> {
   try {
@@ -197,7 +109,7 @@ async function prepare(component: DeployableComponent, dir: string): Promise<Tra
 export async function deployLocal(request: LocalRequest): Promise<LocalDeployment> {
   const started = performance.now();
   const deadline = started + request.timeoutSeconds * 1000;
-  const plan = servePlan(request);
+  const plan = servePlan({ ...request, target: 'local' });
   // Started first: the runtime loads while the component is made and transpiled.
   const child = new ServeProcess(request.logger);
   let dir: string | undefined;
@@ -250,7 +162,8 @@ export async function deployLocal(request: LocalRequest): Promise<LocalDeploymen
           : `deploy \`local\`: the component trapped while answering GET ${request.healthPath} (${trap})${child.stderrNote()}`,
       );
     });
-    const routes = plan.routes && (await firstAnswers(url, plan.routes, request));
+    const routes =
+      plan.routes && (await firstAnswers(url, plan.routes, { ...request, target: 'local' }));
     return {
       report: {
         ...readyReport(localTarget.reportName, url, ready),

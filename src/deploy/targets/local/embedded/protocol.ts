@@ -1,4 +1,4 @@
-import type { HttpRoute } from './routes.js';
+import type { HttpRoute } from '../../../routing/routes.js';
 
 /**
  * How the deploy (parent) and serve-child talk over the IPC channel. The child is started

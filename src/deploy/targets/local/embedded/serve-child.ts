@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ChildMessage, ServeRequest } from './protocol.js';
-import { startRouter, type Router } from './router.js';
+import { startRouter, type Router } from '../../../routing/router.js';
 import { SHIM_INTERFACES, shimExportName } from './wasi-interfaces.js';
 
 type ImportObject = Record<string, unknown>;

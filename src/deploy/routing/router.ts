@@ -8,9 +8,10 @@ import {
 } from './routes.js';
 
 /**
- * The front door of a Spin app in the embedded runtime (serve-child.ts): one HTTP server on
- * 127.0.0.1 that picks the component by Spin's routing rules (routes.ts), adds Spin's
- * spin-* headers and forwards the request to that component's own server. Like `spin up`,
+ * The front door of a Spin app in the embedded runtime (serve-child.ts) and under wasmtime
+ * (targets/wasmtime.ts): one HTTP server on 127.0.0.1 that picks the component by Spin's
+ * routing rules (routes.ts), adds Spin's spin-* headers and forwards the request to that
+ * component's own server. Like `spin up`,
  * it answers `/.well-known/spin/health` itself, and 404 where no route matches.
  */
 export interface Router {
@@ -45,7 +46,7 @@ export function startRouter(
     if (port === undefined) {
       return answer(
         502,
-        `component "${match.entry.component}" is not served by spinwash's embedded runtime (it was not built here)\n`,
+        `component "${match.entry.component}" is not served by spinwash here (it was not built here)\n`,
       );
     }
     const headers = {

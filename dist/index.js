@@ -1,3 +1,3 @@
 import { createRequire as __spinwashCreateRequire } from 'node:module'; const require = __spinwashCreateRequire(import.meta.url);
-process.setSourceMapsEnabled(!0);var{runAction:a}=await import("./chunks/main-QWN4HZK2.js"),{installSignalHandlers:t}=await import("./chunks/process-LB3YKBAD.js");t();await a();
+process.setSourceMapsEnabled(!0);var{runAction:e}=await import("./chunks/main-ZYYDSQ33.js"),{exitWhenDone:t,installSignalHandlers:a}=await import("./chunks/process-M5TKILSM.js");a();await e();await t(typeof process.exitCode=="number"?process.exitCode:0);
 //# sourceMappingURL=index.js.map

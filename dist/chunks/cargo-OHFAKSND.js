@@ -1,2 +1,0 @@
-import { createRequire as __spinwashCreateRequire } from 'node:module'; const require = __spinwashCreateRequire(import.meta.url);
-import{a,b,c,d,e,f}from"./chunk-25JRPN6F.js";import"./chunk-W2CGTYPZ.js";import"./chunk-OYD6KCZQ.js";import"./chunk-A3RAKLJV.js";import"./chunk-IYJKGJII.js";import"./chunk-T3I6GRNO.js";import"./chunk-ZRIIFANB.js";import"./chunk-ERT5DMMM.js";import"./chunk-6RILG5KV.js";import"./chunk-TD64QMNT.js";export{a as DEFAULT_RUST_TARGET,c as compilerLocation,e as ensureRustTarget,b as lastCargoError,d as loadCargoProject,f as withoutBacktrace};

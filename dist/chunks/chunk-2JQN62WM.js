@@ -1,3 +1,0 @@
-import { createRequire as __spinwashCreateRequire } from 'node:module'; const require = __spinwashCreateRequire(import.meta.url);
-import{a as t}from"./chunk-6RILG5KV.js";var s=/^[a-z0-9][a-z0-9._-]{0,63}$/,o="lowercase letters, digits, `.`, `_` and `-`, starting with a letter or digit, at most 64 characters";function a(e,n){if(s.test(e))return e;let r=JSON.stringify(e.length>80?`${e.slice(0,80)}\u2026`:e);throw new t(`${n} has the value ${r}; accepted: ${o}`)}function m(e){return e.toLowerCase().replace(/[^a-z0-9._-]+/g,"-").replace(/^[^a-z0-9]+/,"").slice(0,64).replace(/[.-]+$/,"")}function p(e){return e.filter(n=>n.sameFileAs===void 0)}export{s as a,a as b,m as c,p as d};
-//# sourceMappingURL=chunk-2JQN62WM.js.map

@@ -1,3 +1,0 @@
-import { createRequire as __spinwashCreateRequire } from 'node:module'; const require = __spinwashCreateRequire(import.meta.url);
-import{h as i,l as n}from"./chunk-WFXHVGHJ.js";import{a as p}from"./chunk-UXH6ZTZ6.js";async function l(e,o,r){let t=await i(e,o,r);return t!==void 0?{kind:"preview-closed",message:t}:{kind:"report",result:await p({app:e.monorepo.app,file:e.output.jsonPath,projectDir:e.projectDir},()=>n(e,o,r))}}export{l as a};
-//# sourceMappingURL=chunk-Q34IWDEC.js.map

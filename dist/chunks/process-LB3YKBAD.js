@@ -1,2 +1,0 @@
-import { createRequire as __spinwashCreateRequire } from 'node:module'; const require = __spinwashCreateRequire(import.meta.url);
-import{a,b,c,d,e,f,g,h,i,j}from"./chunk-ERT5DMMM.js";import"./chunk-TD64QMNT.js";export{a as STOP_GRACE_MS,g as descendants,f as installSignalHandlers,h as isAlive,d as liveProcessCount,c as onInterrupt,j as startProcess,e as stopEverything,i as stopTree,b as trackProcess};

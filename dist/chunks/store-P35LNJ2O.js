@@ -1,2 +1,0 @@
-import { createRequire as __spinwashCreateRequire } from 'node:module'; const require = __spinwashCreateRequire(import.meta.url);
-import{a,b,c,d,e,f,g,h,i}from"./chunk-CZA552PR.js";import"./chunk-TG6FLTZT.js";import"./chunk-2JQN62WM.js";import"./chunk-5OL6K3AR.js";import"./chunk-6RILG5KV.js";import"./chunk-TD64QMNT.js";export{e as branchExists,i as deleteFile,f as ensureBranch,d as findBaseReport,b as indexPath,g as readFile,a as reportPath,c as saveReport,h as writeFile};

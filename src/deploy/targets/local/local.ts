@@ -4,7 +4,6 @@ import path from 'node:path';
 import { errorMessage, UserError } from '../../../errors.js';
 import { onInterrupt, throwIfInterrupted } from '../../../process.js';
 import { toComponent } from '../../../wasm/componentize.js';
-import type { RouteAnswer } from '../../../report/model.js';
 import {
   noOptions,
   type DeployableComponent,
@@ -13,7 +12,7 @@ import {
   type DeployRequest,
   type DeployTarget,
 } from '../../target.js';
-import { appUrl, freshServer, probe, waitUntilReady, readyReport } from '../../readiness.js';
+import { freshServer, waitUntilReady, readyReport } from '../../readiness.js';
 import type { RoutedApp } from './embedded/protocol.js';
 import { firstAnswers, servePlan } from '../../routing/serve-plan.js';
 import { ServeProcess } from './embedded/serve.js';

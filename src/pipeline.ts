@@ -4,7 +4,13 @@ import { readRunContext, type RunContext } from './github/context.js';
 import type { Logger } from './log.js';
 import type { Project } from './projects/project.js';
 import { finishReport } from './publish/finish.js';
-import { SCHEMA_VERSION, type ComponentReport, type Report } from './report/model.js';
+import {
+  SCHEMA_VERSION,
+  type ComponentReport,
+  type DeployReport,
+  type Report,
+} from './report/model.js';
+import { UserError } from './errors.js';
 import { buildProject } from './stages/build.js';
 import { deployComponents, deployProjectOf } from './stages/deploy.js';
 import { buildLadder, completeLadder } from './stages/ladder.js';
@@ -18,6 +24,11 @@ export interface PipelineResult {
   report: Report;
   markdown: string;
   project: Project;
+  /**
+   * The deploy's error when it failed after the build was measured: the report (written,
+   * with its `failure`) is published first, then the entry fails the run with it.
+   */
+  failure?: UserError;
 }
 
 const STAGES = ['setup', 'build', 'optimize', 'deploy', 'report'] as const;
@@ -63,8 +74,10 @@ export async function withOptimizedBuild<T>(
   config: RunPlan,
   logger: Logger,
   then: (built: OptimizedBuild) => Promise<T>,
+  /** The run's event, when it has one (a fork's preview needs no token). */
+  context?: RunContext,
 ): Promise<T> {
-  const project = await stage(logger, 'setup', () => setupProject(config, logger));
+  const project = await stage(logger, 'setup', () => setupProject(config, logger, context));
   const unlock = await lockProject(project.dir);
   try {
     return await then(await buildAndOptimize(project, config, logger));
@@ -118,35 +131,71 @@ export function buildReport(built: OptimizedBuild, config: RunPlan): Report {
  * The whole spinwash run, shared by the action and the CLI:
  * setup → build → optimize (strip, wasm-opt, validate, measure) → deploy → report.
  */
-export function runPipeline(
+export async function runPipeline(
   config: RunPlan,
   logger: Logger,
   /** The run's environment and event, read once (a pull request decides on a preview). */
   context?: RunContext,
 ): Promise<PipelineResult> {
-  return withOptimizedBuild(config, logger, async (built) => {
-    const run = context ?? (await readRunContext());
-    const preview = await planPreview(config, built.project, logger, run);
-    const deploy = await stage(logger, 'deploy', async () =>
-      preview.skipNotice
-        ? undefined
-        : deployComponents(
-            built.project,
-            built.optimized.components,
-            config,
-            logger,
-            preview.preview,
-          ),
-    );
-    return stage(logger, 'report', async () => {
-      const report: Report = {
-        ...buildReport(built, config),
-        ...(deploy ? { deploy } : {}),
-        ...(preview.skipNotice ? { notices: [preview.skipNotice] } : {}),
-      };
-      // compares with the baseline, checks budgets, and writes the files even when one breaks
-      const finished = await finishReport(report, config, logger, { context: run });
-      return { ...finished, project: built.project };
-    });
-  });
+  return runWithContext(config, logger, context ?? (await readRunContext()));
+}
+
+async function runWithContext(
+  config: RunPlan,
+  logger: Logger,
+  run: RunContext,
+): Promise<PipelineResult> {
+  return withOptimizedBuild(
+    config,
+    logger,
+    async (built) => {
+      const preview = await planPreview(config, built.project, logger, run);
+      const { deploy, failure } = await stage(logger, 'deploy', () =>
+        preview.skipNotice
+          ? Promise.resolve<Deployed>({})
+          : deployOrFailure(() =>
+              deployComponents(
+                built.project,
+                built.optimized.components,
+                config,
+                logger,
+                preview.preview,
+              ),
+            ),
+      );
+      if (failure) logger.warning(`deploy failed: ${failure.message}`);
+      return stage(logger, 'report', async () => {
+        const report: Report = {
+          ...buildReport(built, config),
+          ...(deploy ? { deploy } : {}),
+          ...(preview.skipNotice ? { notices: [preview.skipNotice] } : {}),
+          ...(failure ? { failure: { stage: 'deploy', message: failure.message } } : {}),
+        };
+        // compares, checks budgets, and writes the files even when one breaks or the deploy failed
+        const finished = await finishReport(report, config, logger, { context: run });
+        return { ...finished, project: built.project, ...(failure ? { failure } : {}) };
+      });
+    },
+    run,
+  );
+}
+
+/** What the deploy stage leaves: its report, or its error (or neither: nothing deployed). */
+interface Deployed {
+  readonly deploy?: DeployReport;
+  readonly failure?: UserError;
+}
+
+/**
+ * The deploy, or why it failed: a deploy that never answers is the user's to fix (a wrong
+ * health path), and what was measured before it is reported all the same. A bug still throws.
+ */
+async function deployOrFailure(deploy: () => Promise<DeployReport | undefined>): Promise<Deployed> {
+  try {
+    const report = await deploy();
+    return report ? { deploy: report } : {};
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return { failure: error };
+  }
 }

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { parseBudgets, type Budgets } from './budgets.js';
 import { parseToolsConfig, type ToolsConfig } from '../config/tools-config.js';
 import { chooseDeployTarget, DEPLOY_CHOICES } from '../deploy/registry.js';
@@ -69,7 +69,12 @@ export interface RunPlan {
   readonly tools: ToolsConfig;
 }
 
-export interface DeployPlan<Options = unknown> extends DeploySettings {
+export interface DeployPlan<Options = unknown> extends Omit<DeploySettings, 'healthPath'> {
+  /**
+   * `health-path`; undefined: the app's first route, known once the project is read
+   * (src/stages/deploy.ts), else `/`.
+   */
+  readonly healthPath?: string;
   /**
    * The target that deploys, resolved once (an alias such as `local` with `runtime: spin` is
    * the target it names, `spin-up`); undefined for `deploy: none`.
@@ -129,7 +134,10 @@ function tweak<T>(value: string, parse: (v: string) => T): T | undefined {
 function parseProjectDir(value: string, cwd: string): string {
   const dir = path.resolve(cwd, value);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new UserError(`Input \`project\` has the value "${value}": no such folder (${dir})`);
+    throw new UsageError(
+      (audience) =>
+        `${audience.subject('project')} has the value "${value}": no such folder (${dir})`,
+    );
   }
   return dir;
 }
@@ -147,12 +155,14 @@ export function outputFileProblem(file: string): string | undefined {
   return undefined;
 }
 
+/** `input`: the input (`report-path`) or the command's own flag (`--markdown`) that names it. */
 export function parseOutputFile(input: string, value: string, cwd: string): string {
   const file = path.resolve(cwd, value);
   const problem = outputFileProblem(file);
   if (problem !== undefined) {
-    throw new UserError(
-      `${input} has the value "${value}": ${problem}; accepted: a file path (missing folders are made)`,
+    throw new UsageError(
+      (audience) =>
+        `${audience.subject(input)} has the value "${value}": ${problem}; accepted: a file path (missing folders are made)`,
     );
   }
   return file;
@@ -167,8 +177,9 @@ function parseCommentKey(value: string): string {
 function parseBaselineFile(value: string, cwd: string): string {
   const file = path.resolve(cwd, value);
   if (!existsSync(file) || !statSync(file).isFile()) {
-    throw new UserError(
-      `Input \`baseline-file\` has the value "${value}": no such file (${file}); accepted: a JSON report written by spinwash`,
+    throw new UsageError(
+      (audience) =>
+        `${audience.subject('baseline-file')} has the value "${value}": no such file (${file}); accepted: a JSON report written by spinwash`,
     );
   }
   return file;
@@ -184,7 +195,8 @@ const MAX_GITHUB_SECONDS = 3600;
  * A path on the app, never a URL: `//host/x` (scheme-relative) or a backslash, which URL
  * parsing turns into a host, would send the probe elsewhere and report that host's answer.
  */
-function parseHealthPath(value: string): string {
+function parseHealthPath(value: string): string | undefined {
+  if (value === '') return undefined;
   const accepted = 'a path starting with a single `/` (such as `/health`), on the deployed app';
   if (!value.startsWith('/') || value.startsWith('//') || /[\\\s]/.test(value))
     throw invalidInput('health-path', value, accepted);
@@ -219,9 +231,10 @@ function parseDeploy(
     return value;
   };
   const healthExpect = get('health-expect');
+  const healthPath = parseHealthPath(get('health-path'));
   return Object.freeze({
     ...(target ? { target } : {}),
-    healthPath: parseHealthPath(get('health-path')),
+    ...(healthPath !== undefined ? { healthPath } : {}),
     ...(healthExpect !== '' ? { healthExpect } : {}),
     timeoutSeconds: parsePositiveNumber(
       'deploy-timeout',
@@ -282,8 +295,7 @@ export function buildConfig(
       MAX_GITHUB_SECONDS,
     ),
     output: Object.freeze({
-      jsonPath:
-        reportPath === '' ? undefined : parseOutputFile('Input `report-path`', reportPath, cwd),
+      jsonPath: reportPath === '' ? undefined : parseOutputFile('report-path', reportPath, cwd),
     }),
     comment: parseBoolean('comment', get('comment')),
     githubToken: token === '' || token.startsWith('${{') ? undefined : token,

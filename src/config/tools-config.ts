@@ -1,5 +1,5 @@
 import { runtimeChoices } from '../deploy/registry.js';
-import { invalidInput, parseChoice, parseList } from '../input-parsers.js';
+import { invalidInput, parseBoolean, parseChoice, parseList } from '../input-parsers.js';
 
 import { PROJECT_KINDS, type ProjectKindInput } from '../projects/project.js';
 
@@ -15,6 +15,8 @@ export interface ToolsConfig {
   /** `latest` or `vX.Y.Z` (0.x or 2.x); undefined: use wash from PATH if needed. */
   readonly washVersion?: string;
   readonly spinPlugins: readonly string[];
+  /** Run `rustup target add` for a missing Rust target (a download) instead of saying how. */
+  readonly installRustTarget: boolean;
   /** Where releases are fetched from instead of GitHub (a mirror, GHES, tests); see src/setup/releases.ts. */
   readonly baseUrl?: string;
 }
@@ -79,6 +81,7 @@ export function parseToolsConfig(get: (name: ToolsInputName) => string): ToolsCo
     spinVersion: parseToolVersion('spin-version', get('spin-version'), true),
     washVersion: parseToolVersion('wash-version', get('wash-version'), false),
     spinPlugins: Object.freeze(plugins),
+    installRustTarget: parseBoolean('install-rust-target', get('install-rust-target')),
     baseUrl: parseBaseUrl(
       get('tools-base-url') || (process.env.SPINWASH_TOOLS_BASE_URL ?? '').trim(),
     ),
@@ -92,4 +95,5 @@ export type ToolsInputName =
   | 'spin-version'
   | 'wash-version'
   | 'spin-plugins'
+  | 'install-rust-target'
   | 'tools-base-url';

@@ -1,25 +1,30 @@
 import type { RunPlan } from '../config/config.js';
+import { DEPLOY_TARGETS } from '../deploy/registry.js';
 import { UserError } from '../errors.js';
+import type { RunContext } from '../github/context.js';
 import type { Logger } from '../log.js';
-import { ensureRustTarget } from '../projects/cargo.js';
 import { detectProject } from '../projects/detect.js';
 import type { Project } from '../projects/project.js';
 import { rustTargetsOf } from '../projects/targets.js';
 import { setupPlatformTools } from '../setup/index.js';
+import { ensureRustTargets } from '../setup/rust-targets.js';
 import { findOnPath } from '../setup/tool-path.js';
+import { checkBeforeBuild, checkBeforeSetup, type PreflightPlan } from './preflight.js';
 
 /**
- * Installs the CLIs the inputs ask for, finds the project, and makes sure rustc has every
- * wasm target the project's builds name, before any build starts.
+ * Checks what needs no build (src/stages/preflight.ts), installs the CLIs the inputs ask for,
+ * finds the project, and makes sure rustc has every wasm target the project's builds name,
+ * before any build starts.
  */
 export async function setupProject(
-  config: Pick<RunPlan, 'projectDir' | 'tools' | 'githubToken'> & {
-    readonly deploy?: Pick<RunPlan['deploy'], 'target'>;
-  },
+  config: PreflightPlan & Pick<RunPlan, 'githubToken'>,
   logger: Logger,
+  /** The run's event, when it has one (a fork's preview needs no token). */
+  context?: RunContext,
 ): Promise<Project> {
+  await checkBeforeSetup(config, context, DEPLOY_TARGETS);
   // the deploy target's CLI and plugins come from setup too (a Spin 4 installs no plugin by itself)
-  const target = config.deploy?.target;
+  const target = config.deploy.target;
   const tools = {
     ...config.tools,
     spinPlugins: [...new Set([...config.tools.spinPlugins, ...(target?.spinPlugins ?? [])])],
@@ -36,10 +41,14 @@ export async function setupProject(
   const project = await detectProject(config.projectDir, tools.projectKind, {
     ...(tools.rustTarget !== undefined ? { rustTarget: tools.rustTarget } : {}),
   });
+  checkBeforeBuild(config, project);
   if (project.kind === 'spin') requireCli('spin', 'a Spin app is built with `spin build`');
   if (project.kind === 'wash') requireCli('wash', 'a wasmCloud project is built with `wash build`');
   if (target?.cli) requireCli(target.cli, `\`deploy: ${target.name}\` runs it`);
-  for (const target of rustTargetsOf(project)) await ensureRustTarget(target, project.dir);
+  await ensureRustTargets(rustTargetsOf(project), project.dir, {
+    install: config.tools.installRustTarget,
+    logger,
+  });
   return project;
 }
 
@@ -49,7 +58,9 @@ export async function setupProject(
  */
 function requireCli(tool: 'spin' | 'wash', why: string): void {
   if (findOnPath(tool)) return;
+  const version = tool === 'spin' ? '`v3.4.1`' : '`v0.39.0`';
   throw new UserError(
-    `${tool} was not found on PATH, and ${why}: set the \`${tool}-version\` input (\`latest\` or a version such as ${tool === 'spin' ? '`v3.4.1`' : '`v0.39.0`'}) to have spinwash install it, or install ${tool} in an earlier step`,
+    (a) =>
+      `${tool} was not found on PATH, and ${why}: set ${a.input(`${tool}-version`)} (\`latest\` or a version such as ${version}) to have spinwash install it, or ${a.kind === 'cli' ? `put ${tool} on PATH` : `install ${tool} in an earlier step`}`,
   );
 }

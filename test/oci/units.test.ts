@@ -134,7 +134,7 @@ describe('registry logins', () => {
       username: 'me',
     });
     await expect(registryCredentials('ghcr.io', 'ci', undefined, env)).rejects.toThrow(
-      'Input `oci-username` is set but `oci-password` is empty',
+      'Input `oci-username` is set but `oci-password` is empty; give the password for ghcr.io',
     );
   });
 });

@@ -296,6 +296,7 @@ describe('setupPlatformTools', () => {
         spinVersion: 'latest',
         washVersion: 'v0.39.0',
         spinPlugins: ['cloud'],
+        installRustTarget: false,
         baseUrl: server.url,
       },
       { logger },
@@ -314,7 +315,7 @@ describe('setupPlatformTools', () => {
   it('installs nothing by default', async () => {
     expect(
       await setupPlatformTools(
-        { projectKind: 'auto', runtime: 'embedded', spinPlugins: [] },
+        { projectKind: 'auto', runtime: 'embedded', spinPlugins: [], installRustTarget: false },
         { logger },
       ),
     ).toEqual([]);

@@ -9,6 +9,7 @@ const DEFAULTS: Record<ToolsInputName, string> = {
   'spin-version': '',
   'wash-version': '',
   'spin-plugins': '',
+  'install-rust-target': 'false',
   'tools-base-url': '',
 };
 
@@ -25,7 +26,13 @@ describe('platform inputs', () => {
   });
 
   it('defaults: auto kind, embedded runtime, nothing installed', () => {
-    expect(parse({})).toEqual({ projectKind: 'auto', runtime: 'embedded', spinPlugins: [] });
+    expect(parse({})).toEqual({
+      projectKind: 'auto',
+      runtime: 'embedded',
+      spinPlugins: [],
+      installRustTarget: false,
+    });
+    expect(parse({ 'install-rust-target': 'true' }).installRustTarget).toBe(true);
   });
 
   it.each([

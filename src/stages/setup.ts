@@ -1,6 +1,6 @@
 import type { RunPlan } from '../config/config.js';
 import { DEPLOY_TARGETS } from '../deploy/registry.js';
-import { UserError } from '../errors.js';
+import { UserError, type Audience } from '../errors.js';
 import type { RunContext } from '../github/context.js';
 import type { Logger } from '../log.js';
 import { detectProject } from '../projects/detect.js';
@@ -30,9 +30,10 @@ export async function setupProject(
     spinPlugins: [...new Set([...config.tools.spinPlugins, ...(target?.spinPlugins ?? [])])],
   };
   if (tools.spinPlugins.length > 0 && !tools.spinVersion)
-    requireCli(
-      'spin',
-      `${target?.spinPlugins?.length ? `\`deploy: ${target.name}\` needs` : 'spin-plugins asks for'} plugins`,
+    requireCli('spin', (a) =>
+      target?.spinPlugins?.length
+        ? `${a.setting('deploy', target.name)} needs plugins`
+        : `${a.input('spin-plugins')} asks for plugins`,
     );
   await setupPlatformTools(tools, {
     logger,
@@ -42,25 +43,44 @@ export async function setupProject(
     ...(tools.rustTarget !== undefined ? { rustTarget: tools.rustTarget } : {}),
   });
   checkBeforeBuild(config, project);
-  if (project.kind === 'spin') requireCli('spin', 'a Spin app is built with `spin build`');
-  if (project.kind === 'wash') requireCli('wash', 'a wasmCloud project is built with `wash build`');
-  if (target?.cli) requireCli(target.cli, `\`deploy: ${target.name}\` runs it`);
+  // the deploy target's CLI first: without it, building without the build's CLI gains nothing
+  if (target?.cli) requireCli(target.cli, (a) => `${a.setting('deploy', target.name)} runs it`);
+  const built = withBuildTool(project, logger);
   await ensureRustTargets(rustTargetsOf(project), project.dir, {
     install: config.tools.installRustTarget,
     logger,
   });
-  return project;
+  return built;
+}
+
+/**
+ * The project with the build that will run: its own (the CLI is on PATH, or it runs none), or,
+ * when its CLI is missing, the same steps run by spinwash where it can (a Spin app's plain
+ * build commands, said in the log); else the one line that names the input installing it.
+ */
+function withBuildTool(project: Project, logger: Logger): Project {
+  const tool = project.buildTool;
+  if (!tool || findOnPath(tool.cli)) return project;
+  const build = tool.withoutCli;
+  if (!build) {
+    requireCli(tool.cli, () => tool.why);
+    return project;
+  }
+  logger.info(
+    `${tool.cli} is not on PATH: spinwash runs each component's build command itself, as \`${tool.cli} build\` would (in its workdir, through the shell)`,
+  );
+  return { ...project, build };
 }
 
 /**
  * A CLI the run needs must be on PATH (installed by its `*-version` input, or by an earlier
  * step): said before any build starts, naming the input that installs it.
  */
-function requireCli(tool: 'spin' | 'wash', why: string): void {
+function requireCli(tool: 'spin' | 'wash', why: (audience: Audience) => string): void {
   if (findOnPath(tool)) return;
   const version = tool === 'spin' ? '`v3.4.1`' : '`v0.39.0`';
   throw new UserError(
     (a) =>
-      `${tool} was not found on PATH, and ${why}: set ${a.input(`${tool}-version`)} (\`latest\` or a version such as ${version}) to have spinwash install it, or ${a.kind === 'cli' ? `put ${tool} on PATH` : `install ${tool} in an earlier step`}`,
+      `${tool} was not found on PATH, and ${why(a)}: set ${a.input(`${tool}-version`)} (\`latest\` or a version such as ${version}) to have spinwash install it, or ${a.kind === 'cli' ? `put ${tool} on PATH` : `install ${tool} in an earlier step`}`,
   );
 }

@@ -109,7 +109,7 @@ describe('the spinwash CLI', () => {
     expect(stderr).toContain('or Cargo.toml (Cargo)');
   });
 
-  it('a Spin or wasmCloud project without its CLI on PATH says which input installs it, before any build', async () => {
+  it('without its CLI on PATH, a wasmCloud project or a target that runs spin says which flag installs it, before any build', async () => {
     const saved = process.env.PATH;
     // PATH without any spin or wash (the fake ones included)
     process.env.PATH = (saved ?? '')
@@ -118,20 +118,19 @@ describe('the spinwash CLI', () => {
       .join(path.delimiter);
     const copies: FixtureCopy[] = [];
     try {
-      for (const [fixture, tool] of [
-        ['spin/v4', 'spin'],
-        ['wash/v1', 'wash'],
+      // a Spin app builds without spin (its plain commands), but `spin up` is spin
+      for (const [fixture, tool, deploy, why] of [
+        ['spin/v4', 'spin', 'spin-up', '`--deploy spin-up` runs it'],
+        ['wash/v1', 'wash', 'none', 'a wasmCloud project is built with `wash build`'],
       ] as const) {
         const copy = copyFixture(fixture, []);
         copies.push(copy);
-        const { code, stderr } = await cli('run', '--project', copy.dir, '--deploy', 'none');
+        const { code, stderr } = await cli('run', '--project', copy.dir, '--deploy', deploy);
         expect(code).toBe(1);
-        expect(stderr).toMatch(
-          new RegExp(
-            `^spinwash: error: ${tool} was not found on PATH, .*set \`--${tool}-version\``,
-            'm',
-          ),
+        expect(stderr).toContain(
+          `\nspinwash: error: ${tool} was not found on PATH, and ${why}: set \`--${tool}-version\` (\`latest\` or a version such as`,
         );
+        expect(stderr).toMatch(new RegExp(`or put ${tool} on PATH\n$`));
         expect(existsSync(path.join(copy.dir, 'target', 'wasm32-wasip2'))).toBe(false);
       }
     } finally {

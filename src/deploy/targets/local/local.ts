@@ -229,6 +229,7 @@ export async function deployLocal(request: LocalRequest): Promise<LocalDeploymen
     };
     const port = await child.serve(apps[0]!, Math.max(0, deadline - performance.now()), routed);
     const url = `http://127.0.0.1:${port}/`;
+    request.logger.info(`deploy \`local\`: serving on ${url}, asking GET ${request.healthPath}`);
     const ready = await waitUntilReady(
       // the router's table (and a lone component) answers a path the same way while it runs
       freshServer(

@@ -43,13 +43,19 @@ function targetRow(target: DeployTarget<unknown>): string {
       .filter((alias) => alias.deploy !== target.name)
       .map((alias) => `${code(`deploy: ${alias.deploy}`)} + ${code(`runtime: ${alias.runtime}`)}`),
   ].join(', ');
+  const kinds = { spin: 'a Spin app', wash: 'a wasmCloud project', cargo: 'a Cargo project' };
   const needs = [
+    ...(target.projectKinds ? [target.projectKinds.map((k) => kinds[k]).join(' or ')] : []),
     ...(target.cli ? [`${code(target.cli)} CLI`] : []),
     ...(target.spinPlugins ?? []).map((plugin) => `Spin plugin ${code(plugin)}`),
   ];
-  const inputs = Object.entries(target.inputs).map(([name, spec]) =>
-    spec.secret ? `${code(name)} (secret; CLI: env ${code(spec.env ?? name)})` : code(name),
-  );
+  const inputs = Object.entries(target.inputs).map(([name, spec]) => {
+    const notes = [
+      ...(spec.required ? ['required'] : []),
+      ...(spec.secret ? [`secret; CLI: env ${code(spec.env ?? name)}`] : []),
+    ];
+    return notes.length > 0 ? `${code(name)} (${notes.join(', ')})` : code(name);
+  });
   return `| ${[
     chosenBy,
     target.summary,

@@ -1,21 +1,67 @@
-import { UserError } from './errors.js';
+import { UsageError, type UserError } from './errors.js';
 
 /**
  * Strict input parsers. Each error names the input, the value given and what is accepted,
- * so a typo in a workflow is one read away from fixed.
+ * so a typo in a workflow is one read away from fixed. A bad value is bad usage (the CLI
+ * exits 2), and the input is named in the words of whoever prints it (`--deploy` in the CLI).
  */
 
 const TRUE = ['true', 'True', 'TRUE'] as const;
 const FALSE = ['false', 'False', 'FALSE'] as const;
 
-export function invalidInput(input: string, value: string, accepted: string): UserError {
-  return new UserError(`Input \`${input}\` has the value "${value}"; accepted: ${accepted}`);
+export function invalidInput(
+  input: string,
+  value: string,
+  accepted: string,
+  /** A closed set's member the value is a near miss of. */
+  suggestion?: string,
+): UserError {
+  const hint = suggestion === undefined ? '' : `; did you mean \`${suggestion}\`?`;
+  return new UsageError(
+    (audience) =>
+      `${audience.subject(input)} has the value "${value}"; accepted: ${accepted}${hint}`,
+  );
+}
+
+/**
+ * Edits (insert, delete, replace, swap two neighbours) that turn `a` into `b`: the optimal
+ * string alignment distance, enough to tell a typo from another word.
+ */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * The member of a closed set that `value` is a near miss of (`locl` → `local`, `Spin` →
+ * `spin`): the one closest by edits, within a third of its length (at least one edit), and
+ * only when no other member is as close. Undefined for a value like none of them.
+ */
+export function nearMiss(value: string, choices: readonly string[]): string | undefined {
+  const typed = value.toLowerCase();
+  const scored = choices
+    .map((choice) => ({ choice, distance: editDistance(typed, choice.toLowerCase()) }))
+    .filter(({ choice, distance }) => distance <= Math.max(1, Math.floor(choice.length / 3)))
+    .sort((x, y) => x.distance - y.distance);
+  const [best, next] = scored;
+  return best && (!next || next.distance > best.distance) ? best.choice : undefined;
 }
 
 export function parseBoolean(input: string, value: string): boolean {
   if ((TRUE as readonly string[]).includes(value)) return true;
   if ((FALSE as readonly string[]).includes(value)) return false;
-  throw invalidInput(input, value, '`true` or `false`');
+  throw invalidInput(input, value, '`true` or `false`', nearMiss(value, ['true', 'false']));
 }
 
 export function parseChoice<const T extends readonly string[]>(
@@ -24,7 +70,12 @@ export function parseChoice<const T extends readonly string[]>(
   choices: T,
 ): T[number] {
   if ((choices as readonly string[]).includes(value)) return value;
-  throw invalidInput(input, value, choices.map((c) => `\`${c}\``).join(', '));
+  throw invalidInput(
+    input,
+    value,
+    choices.map((c) => `\`${c}\``).join(', '),
+    value === '' ? undefined : nearMiss(value, choices),
+  );
 }
 
 /**

@@ -4,7 +4,13 @@ import { readRunContext, type RunContext } from './github/context.js';
 import type { Logger } from './log.js';
 import type { Project } from './projects/project.js';
 import { finishReport } from './publish/finish.js';
-import { SCHEMA_VERSION, type ComponentReport, type Report } from './report/model.js';
+import {
+  SCHEMA_VERSION,
+  type ComponentReport,
+  type DeployReport,
+  type Report,
+} from './report/model.js';
+import { UserError } from './errors.js';
 import { buildProject } from './stages/build.js';
 import { checkDeploy, deployComponents, deployProjectOf } from './stages/deploy.js';
 import { buildLadder, completeLadder } from './stages/ladder.js';
@@ -19,6 +25,11 @@ export interface PipelineResult {
   report: Report;
   markdown: string;
   project: Project;
+  /**
+   * The deploy's error when it failed after the build was measured: the report (written,
+   * with its `failure`) is published first, then the entry fails the run with it.
+   */
+  failure?: UserError;
 }
 
 const STAGES = ['setup', 'build', 'optimize', 'deploy', 'report'] as const;
@@ -69,9 +80,11 @@ export async function withOptimizedBuild<T>(
   /** Before the build: what can be refused then is (the deploy target's checks by default). */
   beforeBuild: (project: Project) => Promise<void> = (project) =>
     checkDeploy(project, config, logger),
+  /** The run's event, when it has one (a fork's preview needs no token). */
+  context?: RunContext,
 ): Promise<T> {
   const project = await stage(logger, 'setup', async () => {
-    const found = await setupProject(config, logger);
+    const found = await setupProject(config, logger, context);
     await beforeBuild(found);
     return found;
   });
@@ -132,13 +145,13 @@ export function buildReport(built: OptimizedBuild, config: RunPlan): Report {
  * The whole spinwash run, shared by the action and the CLI:
  * setup → build → optimize (strip, wasm-opt, validate, measure) → deploy → report.
  */
-export function runPipeline(
+export async function runPipeline(
   config: RunPlan,
   logger: Logger,
   /** The run's environment and event, read once (a pull request decides on a preview). */
   context?: RunContext,
 ): Promise<PipelineResult> {
-  let run: RunContext;
+  const run = context ?? (await readRunContext());
   let preview: PreviewPlan;
   return withOptimizedBuild(
     config,
@@ -146,10 +159,10 @@ export function runPipeline(
     (built) => deployAndReport(built, config, logger, run, preview),
     // which preview, and the target's checks under its name, before anything is built
     async (project) => {
-      run = context ?? (await readRunContext());
       preview = await planPreview(config, project, logger, run);
       if (!preview.skipNotice) await checkDeploy(project, config, logger, preview.preview);
     },
+    run,
   );
 }
 
@@ -160,25 +173,49 @@ async function deployAndReport(
   run: RunContext,
   preview: PreviewPlan,
 ): Promise<PipelineResult> {
-  const deploy = await stage(logger, 'deploy', async () =>
+  const { deploy, failure } = await stage(logger, 'deploy', () =>
     preview.skipNotice
-      ? undefined
-      : deployComponents(
-          built.project,
-          built.optimized.components,
-          config,
-          logger,
-          preview.preview,
+      ? Promise.resolve<Deployed>({})
+      : deployOrFailure(() =>
+          deployComponents(
+            built.project,
+            built.optimized.components,
+            config,
+            logger,
+            preview.preview,
+          ),
         ),
   );
+  if (failure) logger.warning(`deploy failed: ${failure.message}`);
   return stage(logger, 'report', async () => {
     const report: Report = {
       ...buildReport(built, config),
       ...(deploy ? { deploy } : {}),
       ...(preview.skipNotice ? { notices: [preview.skipNotice] } : {}),
+      ...(failure ? { failure: { stage: 'deploy', message: failure.message } } : {}),
     };
-    // compares with the baseline, checks budgets, and writes the files even when one breaks
+    // compares, checks budgets, and writes the files even when one breaks or the deploy failed
     const finished = await finishReport(report, config, logger, { context: run });
-    return { ...finished, project: built.project };
+    return { ...finished, project: built.project, ...(failure ? { failure } : {}) };
   });
+}
+
+/** What the deploy stage leaves: its report, or its error (or neither: nothing deployed). */
+interface Deployed {
+  readonly deploy?: DeployReport;
+  readonly failure?: UserError;
+}
+
+/**
+ * The deploy, or why it failed: a deploy that never answers is the user's to fix (a wrong
+ * health path), and what was measured before it is reported all the same. A bug still throws.
+ */
+async function deployOrFailure(deploy: () => Promise<DeployReport | undefined>): Promise<Deployed> {
+  try {
+    const report = await deploy();
+    return report ? { deploy: report } : {};
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return { failure: error };
+  }
 }

@@ -1,5 +1,5 @@
 import { deployName, type RunPlan } from '../config/config.js';
-import { UserError } from '../errors.js';
+import { UsageError, UserError } from '../errors.js';
 import { writeFileAtomic } from '../fsutil.js';
 import type { Logger } from '../log.js';
 import { buildReport, stage, withOptimizedBuild, type OptimizedBuild } from '../pipeline.js';
@@ -67,8 +67,9 @@ export async function runBenchmark(
   options: BenchmarkOptions = {},
 ): Promise<BenchmarkResult> {
   if (!config.deploy.target)
-    throw new UserError(
-      'Input `deploy` is `none`; a benchmark deploys: choose a target (`local` for the embedded runtime)',
+    throw new UsageError(
+      (a) =>
+        `${a.subject('deploy')} is \`none\`; a benchmark deploys: choose a target (\`local\` for the embedded runtime)`,
     );
   return withOptimizedBuild(config, logger, (built) =>
     benchmarkBuild(built, config, logger, options),

@@ -5,7 +5,7 @@ import { everySampleFailed, runBenchmark } from '../bench/benchmark.js';
 import type { CommandIO } from './io.js';
 import { TerminalLogger } from './terminal-logger.js';
 import { buildConfig, folderProblem, parseOutputFile } from '../config/config.js';
-import { UserError } from '../errors.js';
+import { UsageError, UserError } from '../errors.js';
 import { execCapture } from '../exec.js';
 import { budgetError } from '../report/budget.js';
 import {
@@ -76,15 +76,15 @@ export async function runBenchCommand(args: string[], io: CommandIO): Promise<nu
         : {}),
     },
   };
-  if (values.history === '') throw new UserError('Flag `--history` needs a folder');
+  if (values.history === '') throw new UsageError('Flag `--history` needs a folder');
   // found before the build, not after every deploy
   const historyProblem =
     typeof values.history === 'string'
       ? folderProblem(path.resolve(cwd, values.history))
       : undefined;
   if (historyProblem)
-    throw new UserError(
-      `--history has the value "${values.history}": ${historyProblem}; accepted: a folder spinwash may write in (missing folders are made)`,
+    throw new UsageError(
+      `\`--history\` has the value "${values.history}": ${historyProblem}; accepted: a folder spinwash may write in (missing folders are made)`,
     );
   const history =
     typeof values.history === 'string'

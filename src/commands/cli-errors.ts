@@ -1,5 +1,6 @@
 import { InterruptedError, UsageError, UserError, errorMessage } from '../errors.js';
 import { interruptedBy } from '../process.js';
+import { CLI_AUDIENCE } from './cli-words.js';
 import type { CommandIO } from './io.js';
 
 /** node:util parseArgs errors: an unknown flag or a missing value is the user's to fix. */
@@ -27,6 +28,8 @@ export function reportCliError(error: unknown, io: CommandIO, command?: string):
   const usage = error instanceof UsageError || isArgumentError(error);
   if (!usage && !(error instanceof UserError)) throw error;
   const hint = usage ? ` (see \`spinwash ${command ? `${command} ` : ''}--help\`)` : '';
-  io.stderr(`spinwash: error: ${errorMessage(error)}${hint}\n`);
+  // the inputs it names, as the command line spells them (`--deploy`, SPINWASH_OCI_PASSWORD)
+  const message = error instanceof UserError ? error.render(CLI_AUDIENCE) : errorMessage(error);
+  io.stderr(`spinwash: error: ${message}${hint}\n`);
   return usage ? 2 : 1;
 }

@@ -10,7 +10,7 @@ import type { ComponentSpec, Project } from '../projects/project.js';
 import { rustTargetOf } from '../projects/targets.js';
 
 const USAGE =
-  'usage: spinwash inspect [--project DIR] [--kind auto|cargo|spin|wash] [--target TRIPLE] [--json FILE]';
+  'usage: spinwash inspect [--project DIR] [--project-kind auto|cargo|spin|wash] [--target TRIPLE] [--json FILE]';
 
 const HELP = `${USAGE}
 
@@ -18,11 +18,11 @@ Shows what spinwash finds in a project, without building it: its kind, each comp
 file, the command that builds it and the folder it runs in, the Rust target, and the deploy
 manifests found beside it (wadm.yaml).
 
-  --project DIR    the project folder (default: .)
-  --kind KIND      auto (default), cargo, spin or wash
-  --target TRIPLE  a Cargo project's Rust target (default: .cargo/config.toml [build] target, else wasm32-wasip1)
-  --json FILE      also write the result as JSON
-  -h, --help       this help
+  --project DIR        the project folder (default: .)
+  --project-kind KIND  auto (default), cargo, spin or wash, as \`run --project-kind\` (\`--kind\` also works)
+  --target TRIPLE      a Cargo project's Rust target (default: .cargo/config.toml [build] target, else wasm32-wasip1)
+  --json FILE          also write the result as JSON
+  -h, --help           this help
 `;
 
 /** What `inspect --json` writes: paths relative to the project folder, remote sources as URLs. */
@@ -70,7 +70,9 @@ function parseArgs(args: readonly string[]): InspectArgs {
     else if (flag === '--project') result.project = value();
     else if (flag === '--json') result.json = value();
     else if (flag === '--target') result.target = parseRustTarget('--target', value());
-    else if (flag === '--kind') result.kind = parseChoice('--kind', value(), PROJECT_KINDS);
+    // `run` calls it --project-kind; --kind, its first name here, stays an alias
+    else if (flag === '--project-kind' || flag === '--kind')
+      result.kind = parseChoice(flag, value(), PROJECT_KINDS);
     else throw new UsageError(`Unknown argument "${arg}"; ${USAGE}`);
   }
   return result;

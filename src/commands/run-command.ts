@@ -1,27 +1,19 @@
 import { parseArgs } from 'node:util';
 import { buildConfig, parseOutputFile } from '../config/config.js';
-import { allInputs, type InputName, type RawInputs } from '../config/inputs.js';
+import { allInputs, CLI_SWITCHES, type InputName, type RawInputs } from '../config/inputs.js';
+import { cliText } from './cli-words.js';
 import { readRunContext } from '../github/context.js';
 import { execute } from '../execute.js';
 import { budgetError } from '../report/budget.js';
 import { TerminalLogger } from './terminal-logger.js';
 import type { CommandIO } from './io.js';
 
-/** Action inputs that make no sense on a laptop (the CLI prints; it does not comment). */
-const ACTION_ONLY = new Set<string>([
-  'comment',
-  'comment-key',
-  'github-token',
-  'report-path',
-  'data-branch',
-  'save-branches',
-  'mode',
-  'allow-pull-request-target',
-  // `spinwash plan` and `spinwash merge` take these as their own flags
-  'paths-changed',
-  'reports',
-  'matrix',
-]);
+/**
+ * Inputs that are no flag of `run`: the action's own (`cli: false` in the table: the CLI
+ * prints, it does not comment), one the CLI names otherwise (`report-path` is `--json`), and
+ * the flags of `spinwash plan` and `spinwash merge`.
+ */
+const NOT_RUN_FLAGS = new Set<string>(['report-path', 'paths-changed', 'reports', 'matrix']);
 /** Inputs of `mode: benchmark` only: flags of `spinwash bench`, not of `run` (alerts open issues: action only). */
 export const BENCH_INPUTS = [
   'repeat',
@@ -31,22 +23,13 @@ export const BENCH_INPUTS = [
   'alert-threshold',
   'fail-on-alert',
 ] as const satisfies InputName[];
-const ACTION_BENCH_ONLY = new Set<string>(['alert-comment-on']);
-/** Inputs that are switches on the command line (`--wasm-opt`, not `--wasm-opt true`). */
-const SWITCHES = new Set<string>([
-  'wasm-opt',
-  'ladder',
-  'preview',
-  'fail-on-alert',
-  'allow-outside-project',
-] satisfies InputName[]);
 
 const INPUTS = allInputs();
 /** Secrets are never flags (argv is visible to other processes): the CLI reads their env variable. */
 export const FLAG_INPUTS = Object.keys(INPUTS).filter(
   (name) =>
-    !ACTION_ONLY.has(name) &&
-    !ACTION_BENCH_ONLY.has(name) &&
+    INPUTS[name]!.cli !== false &&
+    !NOT_RUN_FLAGS.has(name) &&
     !(BENCH_INPUTS as readonly string[]).includes(name) &&
     !INPUTS[name]!.secret,
 );
@@ -57,9 +40,9 @@ export function flagHelp(names: readonly string[]): string {
   return names
     .map((name) => {
       const input = INPUTS[name]!;
-      const flag = SWITCHES.has(name) ? `--${name}` : `--${name} VALUE`;
+      const flag = CLI_SWITCHES.has(name) ? `--${name}` : `--${name} VALUE`;
       const fallback = input.default === '' ? '' : ` (default: ${input.default})`;
-      return `  ${flag.padEnd(26)} ${input.description}${SWITCHES.has(name) ? '' : fallback}`;
+      return `  ${flag.padEnd(26)} ${cliText(input.description)}${CLI_SWITCHES.has(name) ? '' : fallback}`;
     })
     .join('\n');
 }
@@ -69,7 +52,7 @@ export function flagOptions(
   names: readonly string[],
 ): Record<string, { type: 'boolean' | 'string' }> {
   return Object.fromEntries(
-    names.map((name) => [name, { type: SWITCHES.has(name) ? 'boolean' : 'string' }] as const),
+    names.map((name) => [name, { type: CLI_SWITCHES.has(name) ? 'boolean' : 'string' }] as const),
   );
 }
 
@@ -92,7 +75,7 @@ export const SECRETS_HELP =
   SECRET_INPUTS.length === 0
     ? ''
     : `\n\nSecrets come from the environment, never from flags:\n${SECRET_INPUTS.map(
-        ([name, spec]) => `  ${(spec.env ?? name).padEnd(26)} ${name}: ${spec.description}`,
+        ([name, spec]) => `  ${(spec.env ?? name).padEnd(26)} ${cliText(spec.description)}`,
       ).join('\n')}`;
 
 export const RUN_USAGE = `Usage: spinwash run [options]
@@ -152,7 +135,8 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
   }
   const { result } = outcome;
   io.stdout(`${result.markdown}\n`);
-  // the reports are written and printed first, so a broken budget still shows what broke
+  // the reports are written and printed first, so a failed deploy or a broken budget still shows
+  if (result.failure) throw result.failure;
   const breach =
     result.report.budgets && budgetError(result.report.budgets, result.project.components);
   if (breach) throw breach;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { errorMessage, UserError } from '../errors.js';
+import { errorMessage, UsageError, UserError } from '../errors.js';
 import { parseBudgets, type Budgets } from './budgets.js';
 import { parseToolsConfig, type ToolsConfig } from '../config/tools-config.js';
 import { chooseDeployTarget, DEPLOY_CHOICES } from '../deploy/registry.js';
@@ -73,7 +73,12 @@ export interface RunPlan {
   readonly tools: ToolsConfig;
 }
 
-export interface DeployPlan<Options = unknown> extends DeploySettings {
+export interface DeployPlan<Options = unknown> extends Omit<DeploySettings, 'healthPath'> {
+  /**
+   * `health-path`; undefined: the app's first route, known once the project is read
+   * (src/stages/deploy.ts), else `/`.
+   */
+  readonly healthPath?: string;
   /**
    * The target that deploys, resolved once (an alias such as `local` with `runtime: spin` is
    * the target it names, `spin-up`); undefined for `deploy: none`.
@@ -158,7 +163,10 @@ function tweak<T>(value: string, parse: (v: string) => T): T | undefined {
 function parseProjectDir(value: string, cwd: string): string {
   const dir = path.resolve(cwd, value);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new UserError(`Input \`project\` has the value "${value}": no such folder (${dir})`);
+    throw new UsageError(
+      (audience) =>
+        `${audience.subject('project')} has the value "${value}": no such folder (${dir})`,
+    );
   }
   return dir;
 }
@@ -195,12 +203,14 @@ export function folderProblem(folder: string): string | undefined {
   return undefined;
 }
 
+/** `input`: the input (`report-path`) or the command's own flag (`--markdown`) that names it. */
 export function parseOutputFile(input: string, value: string, cwd: string): string {
   const file = path.resolve(cwd, value);
   const problem = outputFileProblem(file);
   if (problem !== undefined) {
-    throw new UserError(
-      `${input} has the value "${value}": ${problem}; accepted: a file path (missing folders are made)`,
+    throw new UsageError(
+      (audience) =>
+        `${audience.subject(input)} has the value "${value}": ${problem}; accepted: a file path (missing folders are made)`,
     );
   }
   return file;
@@ -215,8 +225,9 @@ function parseCommentKey(value: string): string {
 function parseBaselineFile(value: string, cwd: string): string {
   const file = path.resolve(cwd, value);
   if (!existsSync(file) || !statSync(file).isFile()) {
-    throw new UserError(
-      `Input \`baseline-file\` has the value "${value}": no such file (${file}); accepted: a JSON report written by spinwash`,
+    throw new UsageError(
+      (audience) =>
+        `${audience.subject('baseline-file')} has the value "${value}": no such file (${file}); accepted: a JSON report written by spinwash`,
     );
   }
   return file;
@@ -229,7 +240,8 @@ const MAX_CODEGEN_UNITS = 256;
  * A path on the app, never a URL: `//host/x` (scheme-relative) or a backslash, which URL
  * parsing turns into a host, would send the probe elsewhere and report that host's answer.
  */
-function parseHealthPath(value: string): string {
+function parseHealthPath(value: string): string | undefined {
+  if (value === '') return undefined;
   const accepted = 'a path starting with a single `/` (such as `/health`), on the deployed app';
   if (!value.startsWith('/') || value.startsWith('//') || /[\\\s]/.test(value))
     throw invalidInput('health-path', value, accepted);
@@ -281,9 +293,10 @@ function parseDeploy(
     return value;
   };
   const healthExpect = get('health-expect');
+  const healthPath = parseHealthPath(get('health-path'));
   return Object.freeze({
     ...(target ? { target } : {}),
-    healthPath: parseHealthPath(get('health-path')),
+    ...(healthPath !== undefined ? { healthPath } : {}),
     ...(healthExpect !== '' ? { healthExpect } : {}),
     timeoutSeconds: parsePositiveNumber('deploy-timeout', get('deploy-timeout'), MAX_WAIT_SECONDS),
     preview: parseBoolean('preview', get('preview')),
@@ -340,8 +353,7 @@ export function buildConfig(
       MAX_WAIT_SECONDS,
     ),
     output: Object.freeze({
-      jsonPath:
-        reportPath === '' ? undefined : parseOutputFile('Input `report-path`', reportPath, cwd),
+      jsonPath: reportPath === '' ? undefined : parseOutputFile('report-path', reportPath, cwd),
     }),
     comment: parseBoolean('comment', get('comment')),
     githubToken: token === '' || token.startsWith('${{') ? undefined : token,

@@ -57,9 +57,9 @@ export const INPUTS = {
       'Extra custom sections to strip (comma- or newline-separated; `*` wildcards). `component-type:*` is never removed.',
   },
   'health-path': {
-    default: '/',
+    default: '',
     description:
-      'Path requested to decide the deployed app is healthy (first HTTP 200 of the new version): a path on the app, such as `/health?ready=1`; never another host.',
+      "Path requested to decide the deployed app is healthy (first HTTP 200 of the new version): a path on the app, such as `/health?ready=1`; never another host. Empty: the app's first route (a Spin app's first `[[trigger.http]]` route, a wildcard `/api/...` at `/api`), else `/`.",
   },
   'health-expect': {
     default: '',
@@ -80,16 +80,23 @@ export const INPUTS = {
     default: '',
     description:
       'Where to write the JSON report (default: spinwash-report.json in the runner temp folder).',
+    cli: '--json',
   },
-  comment: { default: 'true', description: 'Post or update a sticky comment on the pull request.' },
+  comment: {
+    default: 'true',
+    description: 'Post or update a sticky comment on the pull request.',
+    cli: false,
+  },
   'github-token': {
     default: '${{ github.token }}',
     description: 'Token for the PR comment (needs `pull-requests: write`).',
+    cli: false,
   },
   'comment-key': {
     default: 'sticky',
     description:
       'Key of the sticky comment (`<!-- spinwash:KEY -->`): give each job of a matrix its own to keep one comment per job.',
+    cli: false,
   },
   'baseline-file': {
     default: '',
@@ -118,16 +125,19 @@ export const INPUTS = {
     default: 'spinwash-data',
     description:
       'Branch that stores one JSON report per commit, for PRs to compare against (created when missing; empty turns the store off; needs `contents: write` on push). A branch of its own: never the default branch nor the one the run checked out.',
+    cli: false,
   },
   'save-branches': {
     default: '',
     description:
       'Branches whose pushes save their report to `data-branch` (comma-separated; default: the repository default branch).',
+    cli: false,
   },
   mode: {
     default: 'run',
     description:
       "`run` builds and reports; `comment` (in a `workflow_run` workflow) posts the comment a fork PR run left in its `spinwash-report` artifact; `benchmark` builds once and deploys `repeat` times, keeps the run in the history on `data-branch`, draws the charts and raises alerts; `plan` finds every app under `project` and sets the `matrix` output; `merge` turns the matrix jobs' reports (`reports`) into one comment.",
+    cli: false,
   },
   app: {
     default: '',
@@ -153,6 +163,7 @@ export const INPUTS = {
     default: 'false',
     description:
       "Run on a `pull_request_target` event. That event hands a write token and the secrets to the run, and building a pull request's code there hands them to that code: spinwash refuses it unless this is `true`. Use `pull_request` plus a `workflow_run` workflow with `mode: comment` instead.",
+    cli: false,
   },
   repeat: {
     default: '5',
@@ -183,6 +194,7 @@ export const INPUTS = {
     default: '',
     description:
       '`mode: benchmark`: an issue number to comment alerts on; empty opens (and updates) one issue per app and target.',
+    cli: false,
   },
   'fail-on-alert': {
     default: 'false',
@@ -227,6 +239,11 @@ export const INPUTS = {
     description:
       'Seconds the setup stage may take installing CLIs and Spin plugins (downloads, `spin plugins update` and `install` together; at most 3600). Past it the step fails, naming what hung, and what it started is stopped.',
   },
+  'install-rust-target': {
+    default: 'false',
+    description:
+      "Add a Rust target the project's builds name and rustc lacks with `rustup target add` (a download). By default spinwash says which target is missing and how to add it (the toolchain step's `targets`).",
+  },
   'allow-outside-project': {
     default: 'false',
     description:
@@ -242,7 +259,7 @@ export const INPUTS = {
     description:
       'Fetch CLI releases from this server instead of GitHub (a mirror or GHES; env SPINWASH_TOOLS_BASE_URL): API under /repos/…, assets under /<owner>/<repo>/releases/download/….',
   },
-} as const satisfies Record<string, { default: string; description: string }>;
+} as const satisfies Record<string, { default: string; description: string; cli?: string | false }>;
 
 export type InputName = keyof typeof INPUTS;
 /** Input values by name: the core inputs above and the deploy targets' own (src/deploy/registry.ts). */
@@ -251,6 +268,11 @@ export type RawInputs = Partial<Record<InputName, string>> & Partial<Record<stri
 export interface InputSpec {
   readonly default: string;
   readonly description: string;
+  /**
+   * The CLI's name for it where that is not `--<name>`: another flag (`report-path` is
+   * `--json`), or `false` for an input of the action only (the CLI comments nowhere).
+   */
+  readonly cli?: string | false;
   /** Masked in the action, never in argv or logs; the CLI reads it from `env`. */
   readonly secret?: boolean;
   /** The environment variable the CLI reads for it (and a platform CLI child gets it in). */
@@ -293,4 +315,35 @@ export function allInputs(): Readonly<Record<string, InputSpec>> {
     ]),
   );
   return { ...INPUTS, deploy, runtime, ...own };
+}
+
+/** Inputs that are switches on the command line (`--wasm-opt`, not `--wasm-opt true`). */
+export const CLI_SWITCHES: ReadonlySet<string> = new Set<InputName>([
+  'wasm-opt',
+  'ladder',
+  'preview',
+  'fail-on-alert',
+  'allow-outside-project',
+  'install-rust-target',
+]);
+
+/**
+ * How the CLI names an input: its flag (`--deploy`), or for a secret the environment variable
+ * it reads (secrets are never flags). An input of the action only keeps its input name.
+ */
+export function cliInputName(name: string): string {
+  if (name.startsWith('-')) return `\`${name}\``; // a flag of a command's own (`inspect --kind`)
+  const spec: InputSpec | undefined = allInputs()[name];
+  if (spec?.secret && spec.env) return `the environment variable \`${spec.env}\``;
+  if (spec?.cli === false) return `input \`${name}\` (of the action)`;
+  return `\`${spec?.cli ?? `--${name}`}\``;
+}
+
+/** An input set to a value, as typed on the command line: `--deploy local`, `--wasm-opt`, `SPIN_AUTH_TOKEN=…`. */
+export function cliSetting(name: string, value: string): string {
+  const spec: InputSpec | undefined = allInputs()[name];
+  if (spec?.secret && spec.env) return `\`${spec.env}=${value}\``;
+  if (spec?.cli === false) return `\`${name}: ${value}\` (an input of the action)`;
+  const flag = spec?.cli ?? `--${name}`;
+  return CLI_SWITCHES.has(name) && value === 'true' ? `\`${flag}\`` : `\`${flag} ${value}\``;
 }

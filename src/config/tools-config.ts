@@ -2,6 +2,7 @@ import { runtimeChoices } from '../deploy/registry.js';
 import {
   invalidInput,
   MAX_WAIT_SECONDS,
+  parseBoolean,
   parseChoice,
   parseList,
   parsePositiveNumber,
@@ -25,6 +26,8 @@ export interface ToolsConfig {
   readonly spinPlugins: readonly string[];
   /** Seconds the setup stage may take (downloads and `spin plugins` commands together). */
   readonly setupTimeoutSeconds: number;
+  /** Run `rustup target add` for a missing Rust target (a download) instead of saying how. */
+  readonly installRustTarget: boolean;
   /** Where releases are fetched from instead of GitHub (a mirror, GHES, tests); see src/setup/releases.ts. */
   readonly baseUrl?: string;
 }
@@ -95,6 +98,7 @@ export function parseToolsConfig(get: (name: ToolsInputName) => string): ToolsCo
       get('setup-timeout'),
       MAX_WAIT_SECONDS,
     ),
+    installRustTarget: parseBoolean('install-rust-target', get('install-rust-target')),
     baseUrl: parseBaseUrl(
       get('tools-base-url') || (process.env.SPINWASH_TOOLS_BASE_URL ?? '').trim(),
     ),
@@ -109,5 +113,6 @@ export type ToolsInputName =
   | 'wash-version'
   | 'wasmtime-version'
   | 'spin-plugins'
+  | 'install-rust-target'
   | 'tools-base-url'
   | 'setup-timeout';

@@ -6,6 +6,7 @@ import tls from 'node:tls';
 import { errorMessage, UserError } from '../errors.js';
 import type { DeployReport } from '../report/model.js';
 import type { DeploySettings } from './target.js';
+import { defaultHealthPath, describeRoutes, type HttpRoute } from './routing/routes.js';
 
 /**
  * One readiness clock for every deploy target. The clock starts when the deploy command
@@ -248,6 +249,14 @@ export interface ReadinessRequest {
   readonly timeoutSeconds: number;
   /** Why the serving process is gone, once it is; stops the wait early. */
   readonly isDead?: () => string | undefined;
+  /** The app's HTTP routes, named when the health path is not found (HTTP 404). */
+  readonly routes?: readonly HttpRoute[];
+  /**
+   * A 404 on the health path is final: a server started here whose routes are fixed (the
+   * local runtimes) answers the same path the same way until the deadline, so the wait ends
+   * at the first 404 instead of the deadline.
+   */
+  readonly notFoundIsFinal?: boolean;
 }
 
 export interface Readiness {
@@ -342,7 +351,13 @@ export function freshServer(
   startedAt: number,
   baseUrl: () => string | undefined,
   isDead?: () => string | undefined,
+  /**
+   * `routes`: the app's, named by a 404. `fixedRoutes`: the server's answer to a path cannot
+   * change while it runs (the embedded runtime, `spin up`), so a 404 ends the wait at once.
+   */
+  notFound: { readonly routes?: readonly HttpRoute[]; readonly fixedRoutes?: boolean } = {},
 ): ReadinessRequest {
+  const { routes } = notFound;
   return {
     label,
     baseUrl,
@@ -353,7 +368,25 @@ export function freshServer(
     startedAt,
     timeoutSeconds: settings.timeoutSeconds,
     ...(isDead ? { isDead } : {}),
+    ...(routes && routes.length > 0 ? { routes } : {}),
+    ...(notFound.fixedRoutes ? { notFoundIsFinal: true } : {}),
   };
+}
+
+/**
+ * The health path answered 404: which routes the app has, and the input that picks another
+ * path; `final`: said at the first 404 (a fixed route table), not at the deadline.
+ */
+function notFound(request: ReadinessRequest, where: string, final: boolean): UserError {
+  const routes = request.routes && request.routes.length > 0 ? request.routes : undefined;
+  const suggestion = routes ? defaultHealthPath(routes) : undefined;
+  return new UserError(
+    (a) =>
+      `${request.label}: GET ${where} answered HTTP 404${final ? ` ${((performance.now() - request.startedAt) / 1000).toFixed(2)} s after the deploy started, and the server's routes do not change` : ` until the deadline (${request.timeoutSeconds} s)`}: ` +
+      (routes
+        ? `no route takes ${request.healthPath}; the app's routes are ${describeRoutes(routes)}. Set ${a.input('health-path')} to a path the app answers 200 on${suggestion !== request.healthPath ? ` (such as \`${suggestion}\`), or leave it empty for the app's first route` : ''}`
+        : `set ${a.input('health-path')} to a path the app answers 200 on`),
+  );
 }
 
 /**
@@ -384,6 +417,7 @@ async function pollUntilReady(request: ReadinessRequest, agents: ProbeAgents): P
         `${request.label}: the app stopped (${dead}) before ${where} answered 200 (last: ${lastSeen})`,
       );
     const remaining = deadline - performance.now();
+    if (remaining <= 0 && lastSeen === 'HTTP 404') throw notFound(request, where, false);
     if (remaining <= 0) {
       // a fresh local server has no older version to tell apart
       const what = request.fresh
@@ -410,6 +444,8 @@ async function pollUntilReady(request: ReadinessRequest, agents: ProbeAgents): P
         if (!verdict.ready) {
           lastSeen = verdict.seen;
           answered = true;
+          if (verdict.answer?.status === 404 && request.notFoundIsFinal)
+            throw notFound(request, appUrl(base, request.healthPath), true);
         }
       } catch (error) {
         // an HTTP answer says more than a later failed attempt (often the last, cut short)

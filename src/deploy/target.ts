@@ -49,6 +49,8 @@ export interface TargetInput {
   readonly secret?: boolean;
   /** The CLI reads the value from this environment variable (secrets never go in argv). */
   readonly env?: string;
+  /** The target cannot deploy without it: an empty value is refused before anything is built. */
+  readonly required?: boolean;
 }
 
 export type TargetInputs = Readonly<Record<string, TargetInput>>;
@@ -116,6 +118,11 @@ export interface DeployTarget<Options = unknown> {
   readonly previews: boolean;
   /** The `target` its deploy reports carry (`spin-up` reports `spin`). */
   readonly reportName: string;
+  /**
+   * The project kinds it deploys (absent: every kind). Another kind is refused before anything
+   * is built (src/stages/preflight.ts), the kind told by the project's files alone.
+   */
+  readonly projectKinds?: readonly ProjectKind[];
   /** The platform CLI the target runs: setup checks it is on PATH before anything is built. */
   readonly cli?: 'spin' | 'wash' | 'wasmtime';
   /** Spin plugins setup installs before the build (`cloud`, `aka` …). */

@@ -116,7 +116,8 @@ export async function readJobResults(
       skipped.push(shown);
       continue;
     }
-    if (isObject(value.failure)) {
+    // a failure record has no sizes; a report whose deploy failed has both (its `failure`)
+    if (isObject(value.failure) && value.components === undefined) {
       results.push({
         file: shown,
         app: failureApp(value, shown),

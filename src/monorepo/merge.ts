@@ -27,6 +27,7 @@ export const NO_RESULT =
 const STATUS_ORDER: Record<AppStatus, number> = { failed: 0, 'over-budget': 1, passed: 2 };
 
 function statusOf(report: Report): AppStatus {
+  if (report.failure) return 'failed'; // its deploy failed: the sizes stand, the job did not pass
   return (report.budgets?.breaches.length ?? 0) > 0 ? 'over-budget' : 'passed';
 }
 
@@ -42,6 +43,7 @@ export function mergeApps(results: readonly JobResult[], planned?: AppMatrix): M
           project: result.report.project.path,
           status: statusOf(result.report),
           report: result.report,
+          ...(result.report.failure ? { failure: { message: result.report.failure.message } } : {}),
         }
       : {
           app: result.app,

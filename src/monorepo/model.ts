@@ -23,7 +23,7 @@ export interface FailureRecord {
 
 export const FAILURE_MESSAGE_MAX = 4000;
 
-/** `passed`; `over-budget`: a budget broke (failing the job or not); `failed`: no report. */
+/** `passed`; `over-budget`: a budget broke (failing the job or not); `failed`: no report, or its deploy failed. */
 export type AppStatus = 'passed' | 'over-budget' | 'failed';
 
 export interface MergedApp {
@@ -31,9 +31,9 @@ export interface MergedApp {
   /** The app's folder as its job named it (`apps/a`). */
   project: string;
   status: AppStatus;
-  /** The job's report (absent when it failed). */
+  /** The job's report (absent when it failed before it; present when its deploy failed). */
   report?: Report;
-  /** Why it failed: its failure record's message, or that its job left no report. */
+  /** Why it failed: its failure record's or report's message, or that its job left no report. */
   failure?: { message: string };
 }
 

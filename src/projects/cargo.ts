@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { exec, execCapture } from '../exec.js';
+import { execCapture } from '../exec.js';
 import { cargoBuildArgs } from './cargo-command.js';
 import { configuredRustTarget } from './cargo-config.js';
 import type { BuildEnvironment, ComponentSpec, Project } from './project.js';
@@ -163,40 +163,4 @@ async function buildCargo(
       at?.line,
     );
   }
-}
-
-/**
- * Makes sure rustc can build for the wasm target: adds it with rustup where rustup manages the
- * toolchain, otherwise says exactly what is missing.
- */
-export async function ensureRustTarget(rustTarget: string, cwd: string): Promise<void> {
-  const sysroot = (await exec('rustc', ['--print', 'sysroot'], { cwd })).stdout.trim();
-  if (existsSync(path.join(sysroot, 'lib', 'rustlib', rustTarget))) return;
-  const rustup = await execCapture('rustup', ['target', 'add', rustTarget], { cwd }).catch(
-    () => undefined,
-  );
-  if (rustup?.code === 0) return;
-  throw new UserError(
-    `The Rust target ${rustTarget} is not installed in ${sysroot}` +
-      (rustup
-        ? ` and \`rustup target add ${rustTarget}\` failed:\n${withoutBacktrace(rustup.stderr)}`
-        : ', and rustup is not on PATH to add it'),
-  );
-}
-
-/**
- * rustup's message without the backtrace a panic appends (frames, `at` lines, the
- * RUST_BACKTRACE hint): the lines that say what failed.
- */
-export function withoutBacktrace(stderr: string): string {
-  const lines: string[] = [];
-  let inTrace = false;
-  for (const line of stderr.split('\n')) {
-    if (/^stack backtrace:/i.test(line))
-      inTrace = true; // a panic's, and anyhow's `Stack backtrace:`
-    else if (inTrace && !/^\s+(\d+:|at )/.test(line)) inTrace = false;
-    if (inTrace || /^note: run with `RUST_BACKTRACE=/.test(line)) continue;
-    lines.push(line);
-  }
-  return lines.join('\n').trim();
 }

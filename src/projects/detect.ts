@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import {
   displayPath,
   findWashConfig,
@@ -39,9 +39,15 @@ export async function detectProject(
     case 'cargo':
       return (await import('./cargo.js')).loadCargoProject(root, options.rustTarget);
     case undefined:
-      throw new UserError(
-        `No project found in ${displayPath(root)}: expected ${SPIN_MANIFEST} (Spin), ${WASH_V1_CONFIG} or ` +
-          `${WASH_V2_CONFIG} (wasmCloud), or Cargo.toml (Cargo); point \`project\` at the folder that holds one`,
-      );
+      throw noProjectError(root);
   }
+}
+
+/** A folder with no project file: what was looked for, and the input to point elsewhere. */
+export function noProjectError(root: string): UsageError {
+  return new UsageError(
+    (a) =>
+      `No project found in ${displayPath(root)}: expected ${SPIN_MANIFEST} (Spin), ${WASH_V1_CONFIG} or ` +
+      `${WASH_V2_CONFIG} (wasmCloud), or Cargo.toml (Cargo); point ${a.input('project')} at the folder that holds one`,
+  );
 }

@@ -62,4 +62,15 @@ export interface Project {
   readonly deployManifests?: readonly DeployManifest[];
   /** Builds every component; throws a UserError with the last compiler error on failure. */
   build(environment: BuildEnvironment): Promise<void>;
+  /**
+   * The platform CLI `build` runs, when it runs one: setup makes sure it is on PATH, or, when
+   * it is not and spinwash can run the same steps itself (`withoutCli`: a Spin app's plain
+   * build commands), builds with that instead and says so.
+   */
+  readonly buildTool?: {
+    readonly cli: 'spin' | 'wash';
+    /** Why the CLI is needed, when it is (`a wasmCloud project is built with wash build`). */
+    readonly why: string;
+    readonly withoutCli?: (environment: BuildEnvironment) => Promise<void>;
+  };
 }

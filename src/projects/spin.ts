@@ -7,6 +7,7 @@ import { configuredRustTarget } from './cargo-config.js';
 import { predictCargoOutputs } from './cargo-output.js';
 import { targetInCommand } from './targets.js';
 import { SPIN_MANIFEST } from './files.js';
+import { runSpinBuildCommands, spinBuildsOf } from './spin-build.js';
 import {
   displayPath,
   escapeRegExp,
@@ -67,11 +68,19 @@ function buildSteps(manifest: ManifestFile, id: string, build: Record<string, un
   );
 }
 
+/** A component as read, with its build's commands (a list: `spin build` runs each in turn). */
+interface ReadComponent {
+  readonly spec: ComponentSpec;
+  readonly steps?: readonly string[];
+  /** What `spin build` does for it beyond running its commands (generating dependencies' WIT). */
+  readonly needsSpin?: string;
+}
+
 async function readComponent(
   manifest: ManifestFile,
   id: string,
   value: unknown,
-): Promise<ComponentSpec> {
+): Promise<ReadComponent> {
   const dir = path.dirname(manifest.file);
   if (!isTable(value)) {
     throw new UserError(
@@ -82,7 +91,7 @@ async function readComponent(
   const source = value.source;
   if (isTable(source) && typeof source.url === 'string') {
     // A remote component (`source = { url, digest }`): Spin downloads it; nothing to build or shrink.
-    return { name: id, wasmPath: source.url, manifest: manifest.file, built: false };
+    return { spec: { name: id, wasmPath: source.url, manifest: manifest.file, built: false } };
   }
   if (typeof source !== 'string') {
     throw new UserError(
@@ -92,7 +101,8 @@ async function readComponent(
   }
   const wasmPath = path.resolve(dir, source);
   const build = value.build;
-  if (build === undefined) return { name: id, wasmPath, manifest: manifest.file, built: true };
+  if (build === undefined)
+    return { spec: { name: id, wasmPath, manifest: manifest.file, built: true } };
   if (!isTable(build)) {
     throw new UserError(
       `${where(manifest, componentLine(manifest, id))}: [component.${id}.build] must be a table`,
@@ -100,6 +110,11 @@ async function readComponent(
     );
   }
   const steps = buildSteps(manifest, id, build);
+  if (typeof build.workdir === 'string' && path.isAbsolute(build.workdir))
+    throw new UserError(
+      `${where(manifest, componentLine(manifest, id, 'workdir'))}: [component.${id}.build] workdir = "${build.workdir}" is absolute; Spin takes a folder relative to ${SPIN_MANIFEST}`,
+      manifest.file,
+    );
   const workdir = typeof build.workdir === 'string' ? path.resolve(dir, build.workdir) : dir;
   await checkSourceIsProduced(manifest, id, source, wasmPath, steps, workdir);
   const buildCommand = steps.join(' && ');
@@ -107,14 +122,23 @@ async function readComponent(
   const rustTarget =
     targetInCommand(buildCommand) ??
     (cargoBuildOf(buildCommand) ? (await configuredRustTarget(workdir))?.target : undefined);
+  const dependencies = isTable(value.dependencies) && Object.keys(value.dependencies).length > 0;
   return {
-    name: id,
-    wasmPath,
-    manifest: manifest.file,
-    built: true,
-    buildCommand,
-    workdir,
-    ...(rustTarget !== undefined ? { rustTarget } : {}),
+    spec: {
+      name: id,
+      wasmPath,
+      manifest: manifest.file,
+      built: true,
+      buildCommand,
+      workdir,
+      ...(rustTarget !== undefined ? { rustTarget } : {}),
+    },
+    steps,
+    ...(dependencies
+      ? {
+          needsSpin: `component "${id}" has [component.${id}.dependencies], whose WIT spin build writes`,
+        }
+      : {}),
   };
 }
 
@@ -215,10 +239,17 @@ export async function loadSpinProject(
       file,
     );
   }
-  const components: ComponentSpec[] = [];
+  const read: ReadComponent[] = [];
   for (const [id, value] of Object.entries(table))
-    components.push(await readComponent(manifest, id, value));
+    read.push(await readComponent(manifest, id, value));
+  const components = read.map((r) => r.spec);
   const routes = readRoutes(manifest);
+  const steps = new Map(read.flatMap((r) => (r.steps ? [[r.spec.name, r.steps] as const] : [])));
+  const targets = Array.isArray(application.targets) && application.targets.length > 0;
+  const needsSpin = [
+    ...read.flatMap((r) => (r.needsSpin ? [r.needsSpin] : [])),
+    ...(targets ? ['[application] targets lists deployment targets, which spin build checks'] : []),
+  ];
   return {
     kind: 'spin',
     dir: path.dirname(file),
@@ -227,6 +258,19 @@ export async function loadSpinProject(
     routes,
     components,
     build: (environment) => buildSpin(file, components, environment),
+    buildTool: {
+      cli: 'spin',
+      why: needsSpin[0] ?? 'a Spin app is built with `spin build`',
+      ...(needsSpin.length === 0
+        ? {
+            // every build is a plain command: spinwash runs them as spin build would
+            withoutCli: async (environment) => {
+              await runSpinBuildCommands(spinBuildsOf(components, steps), environment);
+              checkSources(file, components, environment, "the components' build commands");
+            },
+          }
+        : {}),
+    },
   };
 }
 
@@ -244,11 +288,21 @@ async function buildSpin(
       onOutput: (chunk) => logger.output(chunk),
     });
   });
+  checkSources(manifest, components, environment, 'spin build');
+}
+
+/** After the build (`by`), every local source the manifest names must exist. */
+function checkSources(
+  manifest: string,
+  components: readonly ComponentSpec[],
+  environment: BuildEnvironment,
+  by: string,
+): void {
   const targetDir = environment.env.CARGO_TARGET_DIR ?? process.env.CARGO_TARGET_DIR;
   for (const component of components) {
     if (component.built && !existsSync(component.wasmPath)) {
       throw new UserError(
-        `spin build finished, but component "${component.name}"'s source ${displayPath(component.wasmPath)} does not exist; ` +
+        `${by} finished, but component "${component.name}"'s source ${displayPath(component.wasmPath)} does not exist; ` +
           `make its [component.${component.name}.build] command write that file, or point source at the file it writes` +
           (targetDir
             ? ` (CARGO_TARGET_DIR is set to ${targetDir}: cargo writes there, not under ./target; unset it for Spin apps)`

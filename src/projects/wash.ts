@@ -19,6 +19,9 @@ export interface WashProject extends Project {
   readonly application?: WadmApplication;
 }
 
+/** Both generations build with `wash build`, which also signs (0.x): spinwash cannot stand in. */
+const WASH_BUILD = { cli: 'wash', why: 'a wasmCloud project is built with `wash build`' } as const;
+
 export async function loadWashProject(dir: string): Promise<WashProject> {
   const root = path.resolve(dir);
   const config = findWashConfig(root);
@@ -66,6 +69,7 @@ async function loadWashV1(root: string, file: string): Promise<WashProject> {
       : [],
     components: [component],
     build: (environment) => buildWash(root, file, [component], environment),
+    buildTool: WASH_BUILD,
   };
 }
 
@@ -90,6 +94,7 @@ async function loadWashV2(root: string, file: string): Promise<WashProject> {
     config: file,
     components,
     build: (environment) => buildWash(root, file, components, environment),
+    buildTool: WASH_BUILD,
   };
 }
 

@@ -40,6 +40,8 @@ export interface PublishInput {
   readonly report: Report;
   readonly markdown: string;
   readonly project: { readonly components: readonly ComponentSpec[] };
+  /** The deploy's error, when it failed after the sizes were measured: thrown once all is published. */
+  readonly failure?: UserError;
 }
 
 /** Where publishing writes: @actions/core in the action, arrays in tests. */
@@ -143,7 +145,11 @@ export async function publishReport(
     else if (comment.outcome !== 'forbidden') output('comment-url', comment.url);
   }
 
-  const saved = await saveOnPush(input.report, config, context, octokit, logger);
+  // a failed run's report is published, not kept as the baseline of later pull requests
+  const saved = input.failure
+    ? undefined
+    : await saveOnPush(input.report, config, context, octokit, logger);
+  if (input.failure) throw input.failure;
 
   const budgets = input.report.budgets;
   if (budgets?.failing) {

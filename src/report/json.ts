@@ -138,8 +138,9 @@ const report = fields(
     ),
     benchmark,
     comparisonUnavailable: string,
+    failure: fields({ stage: string, message: string }),
   },
-  ['deploy', 'benchmark', 'comparisonUnavailable'],
+  ['deploy', 'benchmark', 'comparisonUnavailable', 'failure'],
 );
 
 /** The first thing wrong with a would-be report, or undefined when it has the contract's shape. */

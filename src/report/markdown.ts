@@ -145,9 +145,16 @@ function render(report: Report, title: string | undefined, detail: Detail): stri
 export const NO_BASELINE =
   '⚪ No baseline: nothing to compare against (no report for the base commit, and no `baseline-file`), so no change is shown.';
 
-/** A pull request's preview URL, first thing under the title; then any notice of the run. */
+/** A failure, then a pull request's preview URL, first thing under the title; then any notice of the run. */
 function previewLines(report: Report): string[] {
   const out: string[] = [];
+  if (report.failure)
+    out.push(
+      `❌ **The ${report.failure.stage} failed**: ${escapeHtml(report.failure.message)}`,
+      '',
+      'The sizes below were measured before it failed.',
+      '',
+    );
   const preview = report.deploy?.preview;
   if (preview && report.deploy)
     out.push(`**Preview:** <${report.deploy.url}> (\`${code(preview.name)}\`)`, '');

@@ -136,6 +136,18 @@ export interface Report {
   notices?: string[];
   /** `mode: benchmark` / `spinwash bench`: repeated deploys of this one build (issue 10). */
   benchmark?: BenchmarkSection;
+  /**
+   * The run failed after the sizes were measured (the deploy never answered healthy): what
+   * failed and why. The sizes stand; there is no `deploy`. The run's exit status is failure.
+   */
+  failure?: RunFailure;
+}
+
+export interface RunFailure {
+  /** The stage that failed: `deploy`. */
+  stage: 'deploy';
+  /** Its error, as the run printed it. */
+  message: string;
 }
 
 /** One deploy of a benchmark run; a failed one keeps its error instead of the timings. */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { RunPlan } from '../config/config.js';
 import type { DeployProject, DeployRequest, Preview } from '../deploy/target.js';
+import { defaultHealthPath } from '../deploy/routing/routes.js';
 import type { Logger } from '../log.js';
 import { onInterrupt } from '../process.js';
 import type { Project } from '../projects/project.js';
@@ -38,13 +39,15 @@ export function deployRequest(
   preview?: Preview,
 ): DeployRequest {
   const { deploy } = config;
+  const target = deployProjectOf(project);
   return {
-    project: deployProjectOf(project),
+    project: target,
     components: components.map((c) => ({
       name: c.name,
       wasmPath: path.resolve(config.projectDir, c.wasm),
     })),
-    healthPath: deploy.healthPath,
+    // no `health-path`: the app's first route (a Spin app without `/` has none at `/`)
+    healthPath: deploy.healthPath ?? defaultHealthPath(target.routes),
     ...(deploy.healthExpect !== undefined ? { healthExpect: deploy.healthExpect } : {}),
     timeoutSeconds: deploy.timeoutSeconds,
     options: deploy.options,
@@ -86,9 +89,10 @@ export async function deployComponents(
 ): Promise<DeployReport | undefined> {
   const { target } = config.deploy;
   if (!target) return undefined;
-  const deployment = await target.deploy(
-    deployRequest(project, components, config, logger, preview),
-  );
+  const request = deployRequest(project, components, config, logger, preview);
+  if (config.deploy.healthPath === undefined && request.project.routes?.length)
+    logger.info(`health check: GET ${request.healthPath}, the app's first route`);
+  const deployment = await target.deploy(request);
   // a signal while it runs takes it down as stop() would (a wash host, an app deployed to it)
   const forget = onInterrupt(() => deployment.stop());
   try {

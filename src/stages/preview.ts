@@ -23,7 +23,10 @@ export interface PreviewPlan {
 }
 
 /** The PR event when a preview applies: `preview: true`, a PR event, a target that previews. */
-function applicableEvent(config: Pick<RunPlan, 'deploy'>, context: RunContext, logger?: Logger) {
+/** The plan's deploy part a preview decision reads. */
+type PreviewDeploy = { readonly deploy: Pick<RunPlan['deploy'], 'target' | 'preview' | 'secrets'> };
+
+function applicableEvent(config: PreviewDeploy, context: RunContext, logger?: Logger) {
   if (!config.deploy.preview) return undefined;
   const event = previewEvent(context.github);
   if (!event) return undefined;
@@ -42,7 +45,7 @@ function applicableEvent(config: Pick<RunPlan, 'deploy'>, context: RunContext, l
  * Why this pull request's run has no secrets to deploy (or delete) a preview with: a fork's
  * PR, or an empty token input (Dependabot's PRs get no secrets either); undefined when it has.
  */
-function withoutSecrets(config: Pick<RunPlan, 'deploy'>, event: PreviewEvent): string | undefined {
+function withoutSecrets(config: PreviewDeploy, event: PreviewEvent): string | undefined {
   if (event.fromFork) return forkNotice(event.number);
   const missing = Object.entries(config.deploy.target?.inputs ?? {})
     .filter(([name, spec]) => spec.secret && !config.deploy.secrets[spec.env ?? name])
@@ -50,6 +53,18 @@ function withoutSecrets(config: Pick<RunPlan, 'deploy'>, event: PreviewEvent): s
   return missing.length > 0
     ? `No preview for #${event.number}: ${missing.join(', ')} is empty in this run (GitHub gives no secrets to a fork's or Dependabot's pull request).`
     : undefined;
+}
+
+/**
+ * Why this run's preview is skipped for want of secrets (a fork's or Dependabot's pull
+ * request), or undefined: such a run needs no token, and passes without deploying.
+ */
+export function previewWithoutSecrets(
+  config: PreviewDeploy,
+  context: RunContext,
+): string | undefined {
+  const event = applicableEvent(config, context);
+  return event ? withoutSecrets(config, event) : undefined;
 }
 
 /** The preview plan of a run that deploys (not the `closed` event). */

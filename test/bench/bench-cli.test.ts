@@ -37,28 +37,28 @@ describe('spinwash bench: flags and inputs', () => {
   });
 
   it.each([
-    [
-      ['--repeat', '0'],
-      'Input `repeat` has the value "0"; accepted: a whole number from 1 to 1000',
-    ],
+    [['--repeat', '0'], '`--repeat` has the value "0"; accepted: a whole number from 1 to 1000'],
     [
       ['--alert-threshold', '20'],
-      'Input `alert-threshold` has the value "20"; accepted: a percentage above 0 and at most 1000%, such as `20%`',
+      '`--alert-threshold` has the value "20"; accepted: a percentage above 0 and at most 1000%, such as `20%`',
     ],
     [
       ['--min-interval=-1'],
-      'Input `min-interval` has the value "-1"; accepted: a number of seconds from 0 to 3600',
+      '`--min-interval` has the value "-1"; accepted: a number of seconds from 0 to 3600',
     ],
     [
       ['--deploy', 'none'],
-      'Input `deploy` is `none`; a benchmark deploys: choose a target (`local` for the embedded runtime)',
+      '`--deploy` is `none`; a benchmark deploys: choose a target (`local` for the embedded runtime)',
     ],
-  ])('ends bad input %j in one clear line', async (flags, message) => {
-    const { code, stderr, stdout } = await cli('bench', '--project', example, ...flags);
-    expect(code).toBe(1);
-    expect(stdout).toBe('');
-    expect(stderr).toBe(`spinwash: error: ${message}\n`);
-  });
+  ])(
+    'ends bad input %j in one clear line, in flags, as bad usage (exit code 2)',
+    async (flags, message) => {
+      const { code, stderr, stdout } = await cli('bench', '--project', example, ...flags);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(`spinwash: error: ${message} (see \`spinwash bench --help\`)\n`);
+    },
+  );
 
   it('reads the benchmark inputs into the config', () => {
     const config = buildConfig({

@@ -37,12 +37,35 @@ describe('the spinwash CLI', () => {
     expect(stdout).not.toContain('--github-token');
   });
 
-  it('ends a bad flag value in one clear line and exit code 1', async () => {
+  it('ends a bad flag value in one clear line naming the flag, as bad usage (exit code 2)', async () => {
+    const accepted = DEPLOY_CHOICES.map((c) => `\`${c}\``).join(', ');
     const { code, stderr, stdout } = await cli('run', '--deploy', 'heroku');
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(
-      `spinwash: error: Input \`deploy\` has the value "heroku"; accepted: ${DEPLOY_CHOICES.map((c) => `\`${c}\``).join(', ')}\n`,
+      `spinwash: error: \`--deploy\` has the value "heroku"; accepted: ${accepted} (see \`spinwash run --help\`)\n`,
+    );
+    // a near miss of the closed set says which value was meant
+    const typo = await cli('run', '--deploy', 'locl');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe(
+      `spinwash: error: \`--deploy\` has the value "locl"; accepted: ${accepted}; did you mean \`local\`? (see \`spinwash run --help\`)\n`,
+    );
+    expect((await cli('run', '--wasm-opt', '--lto', 'ture')).stderr).toContain(
+      'did you mean `true`?',
+    );
+  });
+
+  it('speaks of flags and environment variables, never of inputs or the step', async () => {
+    const { stdout } = await cli('run', '--help');
+    expect(stdout).not.toMatch(/\binput\b|the step\b/);
+    expect(stdout).toContain('same as `local` with `--runtime spin`');
+    expect(stdout).toMatch(
+      / {2}SPINWASH_OCI_PASSWORD +Registry password or token\. \(--deploy oci, kubernetes\)/,
+    );
+    const preview = await cli('run', '--project', '.', '--preview', '--deploy', 'local');
+    expect(preview.stderr).toMatch(
+      /^spinwash: error: `--preview` is `true` but `--deploy` is `local`/,
     );
   });
 
@@ -79,14 +102,14 @@ describe('the spinwash CLI', () => {
   it('names the folder and what it looked for when the folder holds no project', async () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'spinwash-noproject-'));
     const { code, stderr } = await cli('run', '--project', empty, '--deploy', 'none');
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stderr).toContain(
       `spinwash: error: No project found in ${empty}: expected spin.toml (Spin)`,
     );
     expect(stderr).toContain('or Cargo.toml (Cargo)');
   });
 
-  it('a Spin or wasmCloud project without its CLI on PATH says which input installs it, before any build', async () => {
+  it('without its CLI on PATH, a wasmCloud project or a target that runs spin says which flag installs it, before any build', async () => {
     const saved = process.env.PATH;
     // PATH without any spin or wash (the fake ones included)
     process.env.PATH = (saved ?? '')
@@ -95,20 +118,19 @@ describe('the spinwash CLI', () => {
       .join(path.delimiter);
     const copies: FixtureCopy[] = [];
     try {
-      for (const [fixture, tool] of [
-        ['spin/v4', 'spin'],
-        ['wash/v1', 'wash'],
+      // a Spin app builds without spin (its plain commands), but `spin up` is spin
+      for (const [fixture, tool, deploy, why] of [
+        ['spin/v4', 'spin', 'spin-up', '`--deploy spin-up` runs it'],
+        ['wash/v1', 'wash', 'none', 'a wasmCloud project is built with `wash build`'],
       ] as const) {
         const copy = copyFixture(fixture, []);
         copies.push(copy);
-        const { code, stderr } = await cli('run', '--project', copy.dir, '--deploy', 'none');
+        const { code, stderr } = await cli('run', '--project', copy.dir, '--deploy', deploy);
         expect(code).toBe(1);
-        expect(stderr).toMatch(
-          new RegExp(
-            `^spinwash: error: ${tool} was not found on PATH, .*set the \`${tool}-version\` input`,
-            'm',
-          ),
+        expect(stderr).toContain(
+          `\nspinwash: error: ${tool} was not found on PATH, and ${why}: set \`--${tool}-version\` (\`latest\` or a version such as`,
         );
+        expect(stderr).toMatch(new RegExp(`or put ${tool} on PATH\n$`));
         expect(existsSync(path.join(copy.dir, 'target', 'wasm32-wasip2'))).toBe(false);
       }
     } finally {

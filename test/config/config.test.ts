@@ -17,9 +17,9 @@ describe('buildConfig', () => {
     const config = buildConfig({ project }, root);
     expect(config.projectDir).toBe(project);
     // the plan carries the target itself; its name is the `deploy` value chosen
+    // no health path: the deploy asks the app's first route, known once the project is read
     expect({ ...config.deploy, target: config.deploy.target?.name }).toEqual({
       target: 'local',
-      healthPath: '/',
       timeoutSeconds: 60,
       preview: false,
       options: undefined,

@@ -123,17 +123,19 @@ describe('deploy local', () => {
     expect(error.message).toContain('stderr ends with');
   });
 
-  it('gives up after timeoutSeconds when the health path never answers 200, and kills the server', async () => {
+  it('a 404 on the health path is final for a fresh server: it fails at once, naming the input, and kills the server', async () => {
     const started = performance.now();
     const error = await failedDeploy(
-      request(exampleWasm, { healthPath: '/healthz', timeoutSeconds: 3 }),
+      request(exampleWasm, { healthPath: '/healthz', timeoutSeconds: 600 }),
     );
     const seconds = (performance.now() - started) / 1000;
     expect(error).toBeInstanceOf(UserError);
     expect(error.message).toMatch(
-      /http:\/\/127\.0\.0\.1:\d+\/healthz did not answer 200 within 3 s \(last: HTTP 404\)/,
+      /^deploy `local`: GET http:\/\/127\.0\.0\.1:\d+\/healthz answered HTTP 404 [\d.]+ s after the deploy started, and the server's routes do not change: set `health-path` to a path the app answers 200 on/,
     );
-    expect(seconds).toBeGreaterThanOrEqual(3);
+    // nowhere near the 600 s deadline (a bound no loaded machine reaches); the clock's own
+    // deadline is unit-tested in test/deploy/readiness.test.ts
+    expect(seconds).toBeLessThan(300);
   });
 
   it('serves the first of several components and says so', async () => {

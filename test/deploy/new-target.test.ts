@@ -123,7 +123,7 @@ describe('a throwaway deploy target added as one folder, one file and its regist
     ];
     expect(help).toContain('--throwaway-region VALUE');
     expect(help).toContain('`throwaway` is a target a test adds to a copy of spinwash');
-    expect(help).toMatch(/THROWAWAY_TOKEN +throwaway-token:/);
+    expect(help).toMatch(/THROWAWAY_TOKEN +The throwaway platform token/);
     expect(help).not.toContain('--throwaway-token');
     expect(chosen).toEqual(['throwaway', 'throwaway', 'local']);
   });

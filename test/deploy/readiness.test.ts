@@ -220,6 +220,40 @@ describe('the readiness clock', () => {
     ).rejects.toThrow(/did not answer 200 within 1 s \(last: .*ECONNREFUSED/);
   });
 
+  it('a 404 from a server whose routes are fixed ends the wait at once, naming the routes and the input', async () => {
+    const app = await startApp({ status: 404, body: 'no route' });
+    const routes = [
+      { route: '/hello/...', component: 'hello' },
+      { route: '/api', component: 'api' },
+    ];
+    const started = performance.now();
+    const error: unknown = await waitUntilReady(
+      freshServer(
+        'deploy `local`',
+        { healthPath: '/', timeoutSeconds: 600 },
+        started,
+        () => app.base,
+        undefined,
+        { routes, fixedRoutes: true },
+      ),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toMatch(
+      new RegExp(
+        `^deploy \`local\`: GET ${app.base} answered HTTP 404 [\\d.]+ s after the deploy started, and the server's routes do not change: no route takes /; the app's routes are /hello/\\.\\.\\. \\(hello\\), /api \\(api\\)\\. Set \`health-path\` to a path the app answers 200 on \\(such as \`/hello\`\\), or leave it empty for the app's first route$`,
+      ),
+    );
+    expect((error as UserError).inputs).toEqual(['health-path']);
+    // the 600 s deadline was never near (a bound no loaded machine reaches)
+    expect(performance.now() - started).toBeLessThan(300_000);
+    // a remote app's 404 may still turn into its 200: it is said at the deadline, with the routes
+    await expect(
+      waitUntilReady(requestFor(app, { timeoutSeconds: 1, routes, healthPath: '/' })),
+    ).rejects.toThrow(
+      /^deploy `test`: GET http:\/\/127\.0\.0\.1:\d+\/ answered HTTP 404 until the deadline \(1 s\): no route takes \/; the app's routes are/,
+    );
+  });
+
   it('stops as soon as the serving process is gone, saying why', async () => {
     const app = await startApp({ status: 503, body: '' });
     let dead: string | undefined;

@@ -185,7 +185,8 @@ describe('a GitHub API that never answers at all', () => {
         annotateError: () => {},
       },
     );
-    expect((performance.now() - started) / 1000).toBeLessThan(5);
+    // the 1.5 s budget, plus what a loaded machine adds; each hung call alone would hold 30 s+
+    expect((performance.now() - started) / 1000).toBeLessThan(15);
     expect(outputs['size-bytes']).toBe('21000');
     expect(outcome.commentDir).toBeDefined();
     expect(logger.lines).toContainEqual(

@@ -34,10 +34,13 @@ describe('issue 22 item 10: where a run writes is checked before it builds', () 
     ['bench', '--history', aFile, `${aFile} is a file, not a folder`],
   ])('`%s %s %s` is refused in one line: %s', async (command, flag, value, problem) => {
     const run = await cli(command, '--project', example, flag, value);
-    expect(run.code).toBe(1);
+    // a path that cannot be written is bad usage (exit 2), found before any build
+    expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(
-      new RegExp(`^spinwash: error: ${flag} has the value "${value.replace(/[/.]/g, '\\$&')}": `),
+      new RegExp(
+        `^spinwash: error: \\\`${flag}\\\` has the value "${value.replace(/[/.]/g, '\\$&')}": `,
+      ),
     );
     expect(run.stderr).toContain(problem);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);

@@ -339,7 +339,7 @@ describe('an API server that stops answering', () => {
     ).rejects.toThrow(
       'Kubernetes: SpinApp "hello-rust" did not roll out within 1 s (the API server stopped answering; last: nothing yet)',
     );
-    expect(performance.now() - started).toBeLessThan(4000);
+    expect(performance.now() - started).toBeLessThan(30_000); // a hung API would hold it for good
   });
 });
 

@@ -134,7 +134,7 @@ describe('registry logins', () => {
       username: 'me',
     });
     await expect(registryCredentials('ghcr.io', 'ci', undefined, env)).rejects.toThrow(
-      'Input `oci-username` is set but `oci-password` is empty',
+      'Input `oci-username` is set but `oci-password` is empty; give the password for ghcr.io',
     );
   });
 });
@@ -255,7 +255,7 @@ describe('a registry that does not answer', () => {
           `^registry 127\\.0\\.0\\.1:${port} did not answer \\(HEAD blob sha256:[a-f0-9]{64}\\) within 0\\.\\d s \\(the rest of deploy-timeout\\)$`,
         ),
       );
-      expect(performance.now() - started).toBeLessThan(5000);
+      expect(performance.now() - started).toBeLessThan(30_000); // the silent registry would hold it for good
     } finally {
       silent.closeAllConnections();
       await new Promise((resolve) => silent.close(resolve));

@@ -29,7 +29,8 @@ describe('execCapture (@actions/exec)', () => {
     expect((error as Error).message).toMatch(
       /^`sh -c sleep 60 .*` did not finish within 400 ms and was stopped; its output ends with:\nchild \d+ grandchild \d+$/s,
     );
-    expect(performance.now() - started).toBeLessThan(5000);
+    // not the 60 s sleep (a bound load cannot reach)
+    expect(performance.now() - started).toBeLessThan(30_000);
     const pids = pidsIn(printed);
     expect(pids).toHaveLength(2);
     for (const pid of pids) expect(isAlive(pid)).toBe(false);
@@ -121,7 +122,7 @@ describe('startProcess', () => {
     const seconds = (performance.now() - started) / 1000;
     expect(server.exitReason()).toBe('signal SIGKILL');
     expect(seconds).toBeGreaterThanOrEqual(0.29);
-    expect(seconds).toBeLessThan(5);
+    expect(seconds).toBeLessThan(30); // SIGKILL after the grace, not a server left running
     for (const pid of pids) expect(isAlive(pid)).toBe(false);
     await server.stop(); // twice is fine
     await new Promise((resolve) => setImmediate(resolve));

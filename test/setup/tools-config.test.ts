@@ -10,6 +10,7 @@ const DEFAULTS: Record<ToolsInputName, string> = {
   'wash-version': '',
   'wasmtime-version': '',
   'spin-plugins': '',
+  'install-rust-target': 'false',
   'tools-base-url': '',
   'setup-timeout': '600',
 };
@@ -32,7 +33,9 @@ describe('platform inputs', () => {
       runtime: 'embedded',
       spinPlugins: [],
       setupTimeoutSeconds: 600,
+      installRustTarget: false,
     });
+    expect(parse({ 'install-rust-target': 'true' }).installRustTarget).toBe(true);
   });
 
   it.each([

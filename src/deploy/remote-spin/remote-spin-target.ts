@@ -128,6 +128,7 @@ export function remoteSpinTarget<Options>(
     },
     local: false,
     previews: true,
+    projectKinds: ['spin'],
     reportName: platform.name,
     spinPlugins: [platform.plugin],
     parseOptions: (read) => {
@@ -171,10 +172,6 @@ async function deployRemote<Options>(
   platform: RemoteSpinPlatform<Options>,
   request: DeployRequest<Options>,
 ): Promise<Deployment> {
-  if (request.project.kind !== 'spin')
-    throw new UserError(
-      `deploy \`${platform.name}\` deploys Spin apps; this is a ${request.project.kind} project (no spin.toml)`,
-    );
   const manifest = request.project.manifest ?? path.join(request.project.dir, 'spin.toml');
   const run = await startRun(platform, request, 'deploy');
   let copy: ManifestCopy | undefined;

@@ -51,6 +51,7 @@ export function tokenInput(env: string, what: string): TargetInput {
   return {
     default: '',
     secret: true,
+    required: true,
     env,
     description: `${what} (secret; the CLI reads env \`${env}\`). Passed to the plugin in its environment only, never on its command line.`,
   };

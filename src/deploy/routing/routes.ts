@@ -172,3 +172,24 @@ export function probePath(table: readonly TableRoute[], entry: TableRoute): stri
     : [prefix];
   return candidates.find((candidate) => matchRoute(table, candidate)?.entry === entry);
 }
+
+/**
+ * The path a health check asks when none is set: the first route of the manifest that a GET
+ * reaches (Spin routes take every method), as `probePath` finds it (`/...` is `/`, `/api/...`
+ * is `/api`); `/` for an app without routes.
+ */
+export function defaultHealthPath(routes: readonly HttpRoute[] | undefined): string {
+  const { table } = routeTable(routes ?? []);
+  for (const entry of table) {
+    const path = probePath(table, entry);
+    if (path !== undefined) return path;
+  }
+  return '/';
+}
+
+/** The routes as a message lists them: `/hello/... (hello), /api (api)`. */
+export function describeRoutes(routes: readonly HttpRoute[]): string {
+  return routeTable(routes)
+    .table.map((entry) => `${entry.route} (${entry.component})`)
+    .join(', ');
+}

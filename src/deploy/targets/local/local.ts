@@ -143,23 +143,29 @@ export async function deployLocal(request: LocalRequest): Promise<LocalDeploymen
     };
     const port = await child.serve(apps[0]!, Math.max(0, deadline - performance.now()), routed);
     const url = `http://127.0.0.1:${port}/`;
+    request.logger.info(`deploy \`local\`: serving on ${url}, asking GET ${request.healthPath}`);
     const ready = await waitUntilReady(
+      // the router's table (and a lone component) answers a path the same way while it runs
       freshServer(
         'deploy `local`',
         request,
         started,
         () => url,
         () => child.exitReason(),
+        {
+          ...(plan.routes ? { routes: plan.routes } : {}),
+          fixedRoutes: true,
+        },
       ),
     ).catch(async (error: unknown) => {
       if (!(error instanceof UserError)) throw error;
       await child.stop(); // its last words (the trap message) are in by then
       const trap = child.trap();
-      throw new UserError(
-        trap === undefined
-          ? `${error.message}${child.stderrNote()}`
-          : `deploy \`local\`: the component trapped while answering GET ${request.healthPath} (${trap})${child.stderrNote()}`,
-      );
+      throw trap === undefined
+        ? error.rewrite((message) => `${message}${child.stderrNote()}`)
+        : new UserError(
+            `deploy \`local\`: the component trapped while answering GET ${request.healthPath} (${trap})${child.stderrNote()}`,
+          );
     });
     const routes =
       plan.routes && (await firstAnswers(url, plan.routes, { ...request, target: 'local' }));

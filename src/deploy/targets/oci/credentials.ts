@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { UserError, errorMessage } from '../../../errors.js';
+import { UsageError, UserError, errorMessage } from '../../../errors.js';
 
 export interface Credentials {
   readonly username: string;
@@ -79,8 +79,9 @@ export async function registryCredentials(
 ): Promise<Credentials | undefined> {
   if (password) return { username: username ?? '', password, source: 'inputs' };
   if (username)
-    throw new UserError(
-      `Input \`oci-username\` is set but \`oci-password\` is empty; give the password (CLI: env SPINWASH_OCI_PASSWORD) for ${registry}`,
+    throw new UsageError(
+      (a) =>
+        `${a.subject('oci-username')} is set but ${a.input('oci-password')} is empty; give the password for ${registry}`,
     );
   return dockerConfigCredentials(registry, env);
 }

@@ -1,7 +1,7 @@
 import { stat, readFile } from 'node:fs/promises';
 import { invalidInput, parseBoolean } from '../../../input-parsers.js';
 import type { DeployRequest, InputReader, TargetInputs } from '../../target.js';
-import { UserError } from '../../../errors.js';
+import { UsageError, UserError } from '../../../errors.js';
 import { RegistryClient, MANIFEST_MEDIA_TYPE } from './registry-client.js';
 import { registryCredentials, type Credentials } from './credentials.js';
 import { parseReference, pinned, type ImageReference } from './reference.js';
@@ -71,8 +71,9 @@ export const OCI_INPUTS: TargetInputs = {
 export function parseOciOptions(read: InputReader): OciOptions {
   const reference = read('oci-reference');
   if (reference === '')
-    throw new UserError(
-      'Input `oci-reference` is empty; give where to push, e.g. `ghcr.io/o/app:v1` (CLI: --oci-reference)',
+    throw new UsageError(
+      (a) =>
+        `${a.subject('oci-reference')} is empty; give where to push, e.g. \`ghcr.io/o/app:v1\``,
     );
   if (parseReference(reference).digest)
     throw invalidInput(

@@ -167,7 +167,8 @@ export class RegistryClient {
     const who = this.options.credentials;
     if (!who)
       return new UserError(
-        `registry ${this.registry} asks for a login and none was given: set inputs \`oci-username\` and \`oci-password\` (CLI: env SPINWASH_OCI_USERNAME / SPINWASH_OCI_PASSWORD) or log in with \`docker login ${this.registry}\` (HTTP 401${detail ? ` ${detail}` : ''})`,
+        (a) =>
+          `registry ${this.registry} asks for a login and none was given: set ${a.input('oci-username')} and ${a.input('oci-password')} or log in with \`docker login ${this.registry}\` (HTTP 401${detail ? ` ${detail}` : ''})`,
       );
     return new UserError(
       `registry ${this.registry} refused the login of user "${who.username}" from ${who.source === 'inputs' ? 'the inputs' : who.source}: wrong user name or password (HTTP 401${detail ? ` ${detail}` : ''})`,

@@ -15,6 +15,7 @@ export const spinUpTarget: DeployTarget<undefined> = {
   summary: '`spin-up` serves it with `spin up` on 127.0.0.1 (same as `local` with `runtime: spin`)',
   inputs: {},
   local: true,
+  projectKinds: ['spin'],
   aliases: [{ deploy: 'local', runtime: 'spin', summary: '`spin` (`spin up`)' }],
   previews: false,
   reportName: 'spin',
@@ -48,7 +49,11 @@ async function deploySpinUp(request: DeployRequest<undefined>): Promise<Deployme
     const base = serving[1] ?? `http://127.0.0.1:${port}`;
     const url = `${base.replace(/\/$/, '')}/`;
     const ready = await waitUntilReady(
-      freshServer('spin up', request, started, () => url, spin.exitReason),
+      // Spin's router answers a path no route takes with 404, for as long as it runs
+      freshServer('spin up', request, started, () => url, spin.exitReason, {
+        ...(request.project.routes ? { routes: request.project.routes } : {}),
+        fixedRoutes: true,
+      }),
     );
     logger.info(
       `spin up: ${url} answered ${ready.status} after ${ready.readySeconds.toFixed(2)} s`,
@@ -60,8 +65,8 @@ async function deploySpinUp(request: DeployRequest<undefined>): Promise<Deployme
   } catch (error) {
     await spin.stop();
     throw error instanceof UserError
-      ? new UserError(
-          error.message.startsWith('spin up') ? error.message : `spin up: ${error.message}`,
+      ? error.rewrite(
+          (message) => (message.startsWith('spin up') ? message : `spin up: ${message}`),
           manifest,
         )
       : error;

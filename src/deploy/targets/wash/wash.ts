@@ -25,6 +25,7 @@ export const washTarget: DeployTarget<undefined> = {
     '`wash` runs it on a local wasmCloud host through `wash` (same as `local` with `runtime: wash`)',
   inputs: {},
   local: true,
+  projectKinds: ['wash'],
   aliases: [
     {
       deploy: 'local',

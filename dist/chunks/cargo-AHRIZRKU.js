@@ -1,2 +1,0 @@
-import { createRequire as __spinwashCreateRequire } from 'node:module'; const require = __spinwashCreateRequire(import.meta.url);
-import{a,b,c,d,e,f}from"./chunk-P2AYELNH.js";import"./chunk-WHR2R3AF.js";import"./chunk-OYD6KCZQ.js";import"./chunk-IYJKGJII.js";import"./chunk-EQNWAVJG.js";import"./chunk-ZRIIFANB.js";import"./chunk-4SP4CAYE.js";import"./chunk-QPYFTMRM.js";import"./chunk-TD64QMNT.js";export{a as DEFAULT_RUST_TARGET,c as compilerLocation,e as ensureRustTarget,b as lastCargoError,d as loadCargoProject,f as withoutBacktrace};

@@ -1,3 +1,0 @@
-import { createRequire as __spinwashCreateRequire } from 'node:module'; const require = __spinwashCreateRequire(import.meta.url);
-var n=class extends Error{constructor(r,i,a){super(r);this.file=i;this.line=a}file;line;name="UserError"};function d(e){if(e instanceof Error)return e.message;if(typeof e=="string")return e;try{return JSON.stringify(e)}catch{return String(e)}}var t=class extends n{name="UsageError"},s=class extends n{constructor(r){super(`interrupted (${r})`);this.signal=r}signal;name="InterruptedError"};export{n as a,d as b,t as c,s as d};
-//# sourceMappingURL=chunk-QPYFTMRM.js.map

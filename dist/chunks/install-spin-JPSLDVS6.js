@@ -1,2 +1,0 @@
-import { createRequire as __spinwashCreateRequire } from 'node:module'; const require = __spinwashCreateRequire(import.meta.url);
-import{a,b,c,d}from"./chunk-TB35YMER.js";import"./chunk-LFMLLURW.js";import"./chunk-TSOLRAQ5.js";import"./chunk-5MSU2RCE.js";import"./chunk-YJTM47LT.js";import"./chunk-2NLPA3V5.js";import"./chunk-EQNWAVJG.js";import"./chunk-ZRIIFANB.js";import"./chunk-4SP4CAYE.js";import"./chunk-QPYFTMRM.js";import"./chunk-TD64QMNT.js";export{a as SPIN_REPO,c as checksumFor,d as installSpin,b as requestOptions};

@@ -13,7 +13,10 @@ export interface ServingProcess {
   exitReason(): string | undefined;
   /** Resolves with the first match of `pattern` in its output; rejects if it exits or `timeoutMs` passes. */
   waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray>;
-  /** SIGTERM, then SIGKILL after a grace period; resolves once it has exited. Safe to call twice. */
+  /**
+   * SIGTERM, then SIGKILL after a grace period; resolves once it has exited and what it printed
+   * is all read (a trap's line may come after the answer it broke). Safe to call twice.
+   */
   stop(): Promise<void>;
 }
 
@@ -39,6 +42,15 @@ export function startServing(
   };
   child.stdout?.setEncoding('utf8').on('data', collect);
   child.stderr?.setEncoding('utf8').on('data', collect);
+  // 'close' comes once its output pipes are drained, after 'exit'; a grandchild holding them
+  // open gets a second, then is not waited for
+  const drained = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  const stop = async (): Promise<void> => {
+    await server.stop();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([drained, new Promise((resolve) => (timer = setTimeout(resolve, 1000)))]);
+    clearTimeout(timer);
+  };
   return {
     output: () => output,
     exitReason,
@@ -76,6 +88,6 @@ export function startServing(
         listeners.add(check);
         check();
       }),
-    stop: server.stop,
+    stop,
   };
 }

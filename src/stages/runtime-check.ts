@@ -146,12 +146,12 @@ async function compareAnswers(
       got = await ask(after.value);
     } catch (error) {
       throw new RuntimeRefusal(
-        `${label} did not answer GET ${probePath} on wasmtime (${errorMessage(error)}) where the build's file answered ${expected.status}${trapNote(after.value)}`,
+        `${label} did not answer GET ${probePath} on wasmtime (${errorMessage(error)}) where the build's file answered ${expected.status}${await trapNote(after.value)}`,
       );
     }
     if (got.status !== expected.status || (stable && got.body !== expected.body)) {
       throw new RuntimeRefusal(
-        `${label} answers GET ${probePath} on wasmtime with ${got.status} ${quote(got.body)} where the build's file answered ${expected.status} ${quote(expected.body)}${trapNote(after.value)}`,
+        `${label} answers GET ${probePath} on wasmtime with ${got.status} ${quote(got.body)} where the build's file answered ${expected.status} ${quote(expected.body)}${await trapNote(after.value)}`,
       );
     }
     return {
@@ -175,8 +175,12 @@ function firstLine(text: string): string {
   );
 }
 
-/** What wasmtime said of a trap or an error (its `wasm trap: …` line first), if anything. */
-function trapNote(server: WasmtimeServer): string {
+/**
+ * What wasmtime said of a trap or an error (its `wasm trap: …` line first), if anything: read
+ * once it is stopped, as wasmtime may print the trap after the 500 it answered.
+ */
+async function trapNote(server: WasmtimeServer): Promise<string> {
+  await server.process.stop();
   const lines = server.process
     .output()
     .split('\n')

@@ -16,6 +16,7 @@ import { descendants, isAlive } from '../../src/process.js';
 import type { Report } from '../../src/report/model.js';
 import { lockPath, lockProject } from '../../src/stages/project-lock.js';
 import { runCli } from '../support/cli.js';
+import { sharedCargoTarget } from '../support/cargo-target.js';
 
 /**
  * Issue 11 item 2, through the real CLI in a process of its own: interrupted while it builds
@@ -25,7 +26,7 @@ import { runCli } from '../support/cli.js';
  */
 const root = path.resolve(import.meta.dirname, '../..');
 const example = path.join(root, 'examples/hello-rust');
-const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(root, '.cache', 'cargo-target');
+const targetDir = sharedCargoTarget();
 const wasm = path.join(targetDir, 'wasm32-wasip1', 'release', 'hello_rust.wasm');
 
 const localDirs = (): string[] =>

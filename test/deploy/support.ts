@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { exec } from '../../src/exec.js';
 import { descendants, isAlive } from '../../src/process.js';
+import { sharedCargoTarget } from '../support/cargo-target.js';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 export const exampleDir = path.join(root, 'examples', 'hello-rust');
@@ -15,7 +16,7 @@ export const RELEASE_TWEAKS = {
 
 /** Builds examples/hello-rust for real (wasm32-wasip1, release, tweaks) and returns the .wasm path. */
 export async function buildExample(): Promise<string> {
-  const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(root, '.cache', 'cargo-target');
+  const targetDir = sharedCargoTarget();
   const options = {
     cwd: exampleDir,
     env: { ...process.env, ...RELEASE_TWEAKS, CARGO_TARGET_DIR: targetDir },

@@ -8,7 +8,8 @@ import { UserError } from '../../src/errors.js';
 import { exec } from '../../src/exec.js';
 import { MemoryLogger } from '../../src/log.js';
 import { descendants, isAlive, liveProcessCount } from '../../src/process.js';
-import { exampleDir, RELEASE_TWEAKS, root } from './support.js';
+import { exampleDir, RELEASE_TWEAKS } from './support.js';
+import { sharedCargoTarget } from '../support/cargo-target.js';
 
 /**
  * Issue 11 item 6: a guest that traps while answering is reported as a trap, with the guest's
@@ -37,7 +38,7 @@ beforeAll(async () => {
     lib,
     source.replace(route, `${route}        (true, "/trap") => panic!("trapped on purpose"),\n`),
   );
-  const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(root, '.cache', 'cargo-target');
+  const targetDir = sharedCargoTarget();
   await exec('cargo', ['build', '--release', '--target', 'wasm32-wasip1'], {
     cwd: app,
     env: { ...RELEASE_TWEAKS, CARGO_TARGET_DIR: targetDir },

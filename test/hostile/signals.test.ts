@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lockPath } from '../../src/stages/project-lock.js';
 import { stopTree } from '../../src/process.js';
+import { sharedCargoTarget } from '../support/cargo-target.js';
 
 /**
  * Issue 22 item 7, through the real CLI in a process of its own: a signal at any moment of a
@@ -14,7 +15,7 @@ import { stopTree } from '../../src/process.js';
  */
 const root = path.resolve(import.meta.dirname, '../..');
 const example = path.join(root, 'examples/hello-rust');
-const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(root, '.cache', 'cargo-target');
+const targetDir = sharedCargoTarget();
 
 /** The CLI's own temp folder: /tmp is shared with other runs (another worktree's tests). */
 const temp = mkdtempSync(path.join(tmpdir(), 'spinwash-signals-'));

@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sharedCargoTarget } from '../support/cargo-target.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 export const fixturesDir = path.join(repoRoot, 'test', 'fixtures');
@@ -28,7 +29,7 @@ export function copyFixture(name: string, crates: readonly string[] = ['.']): Fi
   const dir = path.join(root, name);
   cpSync(path.join(fixturesDir, name), dir, { recursive: true });
   cpSync(path.join(fixturesDir, 'shared'), path.join(root, 'shared'), { recursive: true });
-  const shared = process.env.CARGO_TARGET_DIR ?? path.join(repoRoot, '.cache', 'cargo-target');
+  const shared = sharedCargoTarget();
   for (const crate of crates) symlinkSync(shared, path.join(dir, crate, 'target'), 'dir');
   return { dir, remove: () => rmSync(root, { recursive: true, force: true }) };
 }

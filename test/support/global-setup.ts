@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { sharedCargoTarget } from './cargo-target.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
 /**
  * Runs once before the tests: puts a wasm-capable Rust toolchain on PATH (the offline one
  * from ../shared when there, as in CI) and points every test's Cargo build at one shared target
- * folder, so std is compiled for each wasm target once per machine, not once per test.
+ * folder (test/support/cargo-target.ts), so std is compiled for each wasm target once per machine.
  */
 export default function setup(): void {
   const script = path.resolve(root, '../shared/toolchain/rust-wasm-offline.sh');
@@ -21,7 +22,7 @@ export default function setup(): void {
       .pop()!;
     process.env.PATH = `${bin}${path.delimiter}${process.env.PATH ?? ''}`;
   }
-  const target = path.join(root, '.cache', 'cargo-target');
+  const target = sharedCargoTarget();
   mkdirSync(target, { recursive: true });
-  process.env.CARGO_TARGET_DIR ??= target;
+  process.env.CARGO_TARGET_DIR = target;
 }

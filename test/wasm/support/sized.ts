@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { exec } from '../../../src/exec.js';
+import { sharedCargoTarget } from '../../support/cargo-target.js';
 
 /**
  * Builds the `sized` fixture crate (test/fixtures/rust/sized) for real and returns the wasm:
@@ -20,7 +21,7 @@ export interface SizedBuild {
 }
 
 function targetDir(): string {
-  return process.env.CARGO_TARGET_DIR ?? path.join(root, '.cache/cargo-target');
+  return sharedCargoTarget();
 }
 
 export interface SizedBuildOptions {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, realpath, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, realpath, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { onInterrupt } from './process.js';
 
@@ -83,4 +84,24 @@ export async function confinedPath(root: string, relative: string): Promise<stri
   const file = path.resolve(root, relative);
   if (!isInside(path.resolve(root), file)) return undefined;
   return isInside(await realPathOf(root), await realPathOf(file)) ? file : undefined;
+}
+
+/** A temp folder of spinwash's own, and how to remove it. */
+export interface ScratchDir {
+  readonly dir: string;
+  /** Removes it (and forgets the signal handler). Safe to call twice. */
+  remove(): Promise<void>;
+}
+
+/** Makes `<tmp>/<prefix>XXXXXX`, removed by `remove()` or, if that never comes, on a signal. */
+export async function makeScratchDir(prefix: string): Promise<ScratchDir> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  const forget = onInterrupt(() => rm(dir, { recursive: true, force: true }));
+  return {
+    dir,
+    remove: async () => {
+      forget();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -10,7 +10,7 @@ import {
   type DeployReport,
   type Report,
 } from './report/model.js';
-import { UserError } from './errors.js';
+import { InterruptedError, UserError } from './errors.js';
 import { buildProject } from './stages/build.js';
 import { checkDeploy, deployComponents, deployProjectOf } from './stages/deploy.js';
 import { buildLadder, completeLadder } from './stages/ladder.js';
@@ -18,7 +18,7 @@ import { optimizeComponents } from './stages/optimize-components.js';
 import { lockProject } from './stages/project-lock.js';
 import { planPreview, type PreviewPlan } from './stages/preview.js';
 import { setupProject } from './stages/setup.js';
-import { throwIfInterrupted } from './process.js';
+import { interruptedBy, throwIfInterrupted } from './process.js';
 import { VERSION } from './version.js';
 
 export interface PipelineResult {
@@ -215,7 +215,9 @@ async function deployOrFailure(deploy: () => Promise<DeployReport | undefined>):
     const report = await deploy();
     return report ? { deploy: report } : {};
   } catch (error) {
-    if (!(error instanceof UserError)) throw error;
+    // a signal's stop is no failed deploy: the run winds down without a report
+    if (!(error instanceof UserError) || error instanceof InterruptedError || interruptedBy())
+      throw error;
     return { failure: error };
   }
 }

@@ -325,7 +325,8 @@ async function check(
       ? { ready: true, proof: 'body', answer }
       : {
           ready: false,
-          seen: `HTTP 200 without "${request.healthExpect}" in the body (the previous version?): ${oneLine(answer.body)}`,
+          // a fresh server has no previous version to blame
+          seen: `HTTP 200 without "${request.healthExpect}" in the body${request.fresh ? '' : ' (the previous version?)'}: ${oneLine(answer.body)}`,
           answer,
         };
   }

@@ -1,5 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { appUrl, probe, type ProbeResult } from '../deploy/readiness.js';
 import {
@@ -10,10 +9,10 @@ import {
 } from '../deploy/wasmtime-serve.js';
 import { errorMessage } from '../errors.js';
 import { execCapture } from '../exec.js';
-import { onInterrupt } from '../process.js';
 import { findOnPath, versionOnPath } from '../setup/tool-path.js';
 import { componentWorld } from '../wasm/component-world.js';
 import { toComponent } from '../wasm/componentize.js';
+import { makeScratchDir } from '../fsutil.js';
 
 /**
  * The shrink's proof on a real runtime, where `wasmtime` is on PATH: validators see a
@@ -54,8 +53,8 @@ export async function checkOnWasmtime(
   if (wasmtime === undefined) return undefined;
   const runtime = `wasmtime ${(await versionOnPath('wasmtime'))?.replace(/^v/, '') ?? '(version unknown)'}`;
   const label = options.file ?? 'the shrunk wasm';
-  const dir = await mkdtemp(path.join(tmpdir(), 'spinwash-check-'));
-  const forget = onInterrupt(() => rm(dir, { recursive: true, force: true }));
+  const scratch = await makeScratchDir('spinwash-check-');
+  const { dir } = scratch;
   try {
     // a core module that carries its world is what Spin serves once made a component
     const before = await toComponent(input).catch(() => undefined);
@@ -101,8 +100,7 @@ export async function checkOnWasmtime(
       detail: `${label} compiles (${why}, so it was not served)`,
     };
   } finally {
-    forget();
-    await rm(dir, { recursive: true, force: true });
+    await scratch.remove();
   }
 }
 

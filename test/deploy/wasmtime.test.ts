@@ -87,6 +87,9 @@ describe('deploy: wasmtime (`wasmtime serve`)', () => {
 
   it('serves a wasip1 module made a component as Spin makes it, timed by the readiness clock, and leaves nothing behind', async () => {
     const before = descendantPids();
+    // another run's folders (a concurrent suite) are not this deploy's
+    const temps = spinwashTemps();
+    const ours = (): string[] => spinwashTemps().filter((name) => !temps.includes(name));
     const logger = new MemoryLogger();
     const deployment = await wasmtimeTarget.deploy(request(exampleWasm, { logger }));
     try {
@@ -98,12 +101,12 @@ describe('deploy: wasmtime (`wasmtime serve`)', () => {
       expect(logger.lines).toContainEqual(
         expect.stringMatching(/Serving HTTP on http:\/\/127\.0\.0\.1:\d+\//),
       );
-      expect(spinwashTemps()).toHaveLength(1);
+      expect(ours()).toHaveLength(1);
     } finally {
       await deployment.stop();
     }
     expect([...descendantPids()].filter((pid) => !before.has(pid))).toEqual([]);
-    expect(spinwashTemps()).toEqual([]);
+    expect(ours()).toEqual([]);
     await expect(probe(deployment.report.url, 2000)).rejects.toThrow();
   });
 
@@ -125,11 +128,22 @@ describe('deploy: wasmtime (`wasmtime serve`)', () => {
 
   it('gives up after timeoutSeconds with the last answer and what wasmtime said, and stops it', async () => {
     const error = await failedDeploy(
-      request(exampleWasm, { healthPath: '/healthz', timeoutSeconds: 3 }),
+      request(exampleWasm, { healthExpect: 'a body it never says', timeoutSeconds: 3 }),
     );
     expect(error).toBeInstanceOf(UserError);
     expect(error.message).toMatch(
-      /^wasmtime serve: http:\/\/127\.0\.0\.1:\d+\/healthz did not answer 200 within 3 s \(last: HTTP 404\); wasmtime said:\n.*Serving HTTP on/s,
+      /^wasmtime serve: http:\/\/127\.0\.0\.1:\d+\/ did not answer 200 within 3 s \(last: HTTP 200 without "a body it never says" in the body: Hello from spinwash!\); wasmtime said:\n.*Serving HTTP on/s,
+    );
+  });
+
+  it('a 404 on the health path ends the wait at once (a served component answers a path as it did), and stops it', async () => {
+    // a deadline no test waits for: the 404 is the end, not the deadline
+    const error = await failedDeploy(
+      request(exampleWasm, { healthPath: '/healthz', timeoutSeconds: 600 }),
+    );
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.message).toMatch(
+      /^wasmtime serve: GET http:\/\/127\.0\.0\.1:\d+\/healthz answered HTTP 404 [\d.]+ s after the deploy started, and the server's routes do not change: set `health-path` to a path the app answers 200 on; wasmtime said:\n.*Serving HTTP on/s,
     );
   });
 
@@ -147,7 +161,7 @@ describe('deploy: wasmtime (`wasmtime serve`)', () => {
       );
       expect(error).toBeInstanceOf(UserError);
       expect(error?.message).toBe(
-        'wasmtime was not found on PATH, and `deploy: wasmtime` runs it: set the `wasmtime-version` input (`latest` or a version such as `v48.0.8`) to have spinwash install it, or install wasmtime in an earlier step',
+        'wasmtime was not found on PATH, and `deploy: wasmtime` runs it: set `wasmtime-version` (`latest` or a version such as `v48.0.8`) to have spinwash install it, or install wasmtime in an earlier step',
       );
     } finally {
       process.env.PATH = pathWithWasmtime();

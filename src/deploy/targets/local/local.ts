@@ -1,8 +1,7 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { errorMessage, UserError } from '../../../errors.js';
-import { onInterrupt, throwIfInterrupted } from '../../../process.js';
+import { throwIfInterrupted } from '../../../process.js';
 import { toComponent } from '../../../wasm/componentize.js';
 import {
   noOptions,
@@ -18,6 +17,7 @@ import { firstAnswers, servePlan } from '../../routing/serve-plan.js';
 import { ServeProcess } from './embedded/serve.js';
 import { transpileComponent, type TranspiledApp } from './embedded/transpile.js';
 import { unsupportedImports } from './embedded/wasi-interfaces.js';
+import { makeScratchDir, type ScratchDir } from '../../../fsutil.js';
 
 /** A local deployment, with what a test or benchmark needs to check that stop() cleans up. */
 export interface LocalDeployment extends Deployment {
@@ -111,25 +111,22 @@ export async function deployLocal(request: LocalRequest): Promise<LocalDeploymen
   const plan = servePlan({ ...request, target: 'local' });
   // Started first: the runtime loads while the component is made and transpiled.
   const child = new ServeProcess(request.logger);
-  let dir: string | undefined;
-  let forgetDir = (): void => {};
+  let scratch: ScratchDir | undefined;
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       try {
         await child.stop();
       } finally {
-        if (dir !== undefined) await rm(dir, { recursive: true, force: true });
-        forgetDir();
+        await scratch?.remove();
       }
     })());
 
   try {
     throwIfInterrupted();
-    dir = await mkdtemp(path.join(tmpdir(), 'spinwash-local-'));
-    const made = dir;
     // an interrupted deploy removes it too
-    forgetDir = onInterrupt(() => rm(made, { recursive: true, force: true }));
+    scratch = await makeScratchDir('spinwash-local-');
+    const { dir } = scratch;
     const apps: TranspiledApp[] = [];
     for (const [index, component] of plan.components.entries())
       apps.push(await prepare(component, plan.routes ? path.join(dir, String(index)) : dir));

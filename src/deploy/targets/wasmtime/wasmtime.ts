@@ -1,9 +1,7 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { errorMessage, UserError } from '../../../errors.js';
 import { tail } from '../../../exec.js';
-import { onInterrupt } from '../../../process.js';
 import { componentWorld } from '../../../wasm/component-world.js';
 import { toComponent } from '../../../wasm/componentize.js';
 import { startRouter, type Router } from '../../routing/router.js';
@@ -23,6 +21,7 @@ import {
   type WasmtimeServer,
 } from '../../wasmtime-serve.js';
 import { firstAnswers, servePlan } from '../../routing/serve-plan.js';
+import { makeScratchDir, type ScratchDir } from '../../../fsutil.js';
 
 /**
  * `wasmtime serve` on 127.0.0.1: the component on the wasi:http host Spin embeds, with
@@ -89,8 +88,7 @@ async function deployWasmtime(request: DeployRequest<undefined>): Promise<Deploy
   const plan = servePlan({ ...request, target: 'wasmtime' });
   const servers: WasmtimeServer[] = [];
   let router: Router | undefined;
-  let dir: string | undefined;
-  let forgetDir = (): void => {};
+  let scratch: ScratchDir | undefined;
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
@@ -98,15 +96,14 @@ async function deployWasmtime(request: DeployRequest<undefined>): Promise<Deploy
         await Promise.all(servers.map((server) => server.process.stop()));
         await router?.close();
       } finally {
-        if (dir !== undefined) await rm(dir, { recursive: true, force: true });
-        forgetDir();
+        await scratch?.remove();
       }
     })());
   const output = (): string => servers.map((server) => server.process.output()).join('');
   try {
-    dir = await mkdtemp(path.join(tmpdir(), 'spinwash-wasmtime-'));
-    const made = dir;
-    forgetDir = onInterrupt(() => rm(made, { recursive: true, force: true }));
+    // an interrupted deploy removes it too
+    scratch = await makeScratchDir('spinwash-wasmtime-');
+    const { dir } = scratch;
     for (const [index, component] of plan.components.entries()) {
       const file = path.join(dir, `${index}.wasm`);
       await prepare(component, file);
@@ -128,10 +125,17 @@ async function deployWasmtime(request: DeployRequest<undefined>): Promise<Deploy
     const dead = (): string | undefined =>
       servers.map((server) => server.process.exitReason()).find((reason) => reason !== undefined);
     const ready = await waitUntilReady(
-      freshServer('wasmtime serve', request, started, () => url, dead),
+      // as in the embedded runtime: the router's table and a served component's answer to a
+      // path do not change while they run, so a 404 names the routes at once
+      freshServer('wasmtime serve', request, started, () => url, dead, {
+        ...(plan.routes ? { routes: plan.routes } : {}),
+        fixedRoutes: true,
+      }),
     ).catch((error: unknown) => {
       throw error instanceof UserError
-        ? new UserError(`${error.message}${output() ? `; wasmtime said:\n${tail(output())}` : ''}`)
+        ? error.rewrite(
+            (message) => `${message}${output() ? `; wasmtime said:\n${tail(output())}` : ''}`,
+          )
         : error;
     });
     request.logger.info(

@@ -1,0 +1,20 @@
+import { createRequire as __spinwashCreateRequire } from 'node:module'; const require = __spinwashCreateRequire(import.meta.url);
+import{a as I,c as S,d as F}from"./chunk-7AXUWPVS.js";import{a as C,b as L,c as P,d as v,e as O,f as A,h as $}from"./chunk-MXQVIIOG.js";import{a as j}from"./chunk-XTGMXULQ.js";import"./chunk-RBDO3ADS.js";import"./chunk-VRKS6FNR.js";import"./chunk-CK53ZLEY.js";import"./chunk-XKBB3ZN5.js";import"./chunk-QDMGZXCX.js";import{p as E}from"./chunk-B3GXYE2W.js";import"./chunk-D54NFUZ7.js";import{b,c as m,e as k}from"./chunk-CLIZ7MNO.js";import"./chunk-RJHJE6LT.js";import"./chunk-VQJRKQ3H.js";import"./chunk-HQ2HKROJ.js";import"./chunk-ENY7IHZT.js";import"./chunk-ZOAMKNRY.js";import"./chunk-UBZSCOHY.js";import"./chunk-CXAVR5UF.js";import"./chunk-OA7X3V7L.js";import"./chunk-L4JZMREV.js";import"./chunk-WLQP5DRD.js";import"./chunk-MNOILVUF.js";import"./chunk-FFYQDJ2B.js";import"./chunk-KGIEWSA6.js";import"./chunk-FH4EWLDK.js";import"./chunk-2NLPA3V5.js";import"./chunk-5QBMSSM6.js";import"./chunk-ZP5M2TE2.js";import"./chunk-OYD6KCZQ.js";import"./chunk-IYJKGJII.js";import{c as g}from"./chunk-QFU4GALA.js";import"./chunk-6RGL2L47.js";import"./chunk-TWQKDKOP.js";import"./chunk-JUXV52PB.js";import"./chunk-BFREHPQO.js";import"./chunk-NAZB26FA.js";import"./chunk-ZRIIFANB.js";import"./chunk-XCDTVKEK.js";import{a as y,c as h}from"./chunk-2LRG2DJI.js";import"./chunk-3FOEVZYA.js";import"./chunk-W2SK3HB3.js";import"./chunk-TD64QMNT.js";import p from"node:path";import{parseArgs as D}from"node:util";var d=[...L,...C],N=`Usage: spinwash bench [options]
+
+Builds and shrinks a project once, then deploys it --repeat times (stopping it in between):
+the first deploy is reported apart (cold), the others give median, min, max, p90 and MAD of
+the ready time, the first answer's latency and the deploy command. With --history DIR, the
+run is added to DIR/<app>/<target>/ (capped), the trend and scatter SVGs are redrawn there,
+and the run is checked for a regression against the runs before it.
+
+Options:
+${P(d)}
+  --history DIR              Keep the benchmark history in DIR (the data branch's bench/ layout).
+  --baseline FILE            Compare the sizes with this JSON report (same as --baseline-file).
+  --json FILE                Write the JSON report (with its benchmark section) to FILE.
+  --markdown FILE            Write the markdown report to FILE.
+  --verbose                  Show the build's own output.
+  -h, --help                 Show this help.${A}`;async function R(s){try{let{stdout:t}=await g("git",["rev-parse","HEAD"],{cwd:s}),e=t.trim();return/^[0-9a-f]{40}$/.test(e)?e:void 0}catch{return}}async function K(s,t){let{values:e}=D({args:s,strict:!0,allowPositionals:!1,options:{...v(d),history:{type:"string"},...$}});if(e.help)return t.stdout(`${N}
+`),0;let o=t.cwd??process.cwd(),n={...O(e,d),mode:"benchmark"};typeof e.json=="string"&&(m("--json",e.json,o),n["report-path"]=e.json),typeof e.baseline=="string"&&(n["baseline-file"]=e.baseline);let c=k(n,o),i={...c,output:{...c.output,...typeof e.markdown=="string"?{markdownPath:m("--markdown",e.markdown,o)}:{}}};if(e.history==="")throw new h("Flag `--history` needs a folder");let f=typeof e.history=="string"?b(p.resolve(o,e.history)):void 0;if(f)throw new h(`\`--history\` has the value "${e.history}": ${f}; accepted: a folder spinwash may write in (missing folders are made)`);let a=typeof e.history=="string"?I(p.resolve(o,e.history)):void 0,l=await R(i.projectDir),r=await F(i,new j(t.stderr,e.verbose===!0),{...a?{history:a}:{},...l?{source:{commit:l}}:{},...a?{chartLink:B=>p.join(e.history,B)}:{}});t.stdout(`${r.markdown}
+`);let u=S(r.report.benchmark);if(u)throw u;if(r.historyError)throw r.historyError;if(i.benchmark.failOnAlert&&r.report.benchmark.alert?.status==="regression")throw new y(`Benchmark regression: ${r.report.benchmark.alert.message}`);let w=r.report.budgets&&E(r.report.budgets,r.project.components);if(w)throw w;return 0}export{N as BENCH_USAGE,K as runBenchCommand};
+//# sourceMappingURL=bench-command-JUU2TMEY.js.map

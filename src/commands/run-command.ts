@@ -30,6 +30,7 @@ export const BENCH_INPUTS = [
   'alert-window',
   'alert-threshold',
   'fail-on-alert',
+  'cold-start',
 ] as const satisfies InputName[];
 const ACTION_BENCH_ONLY = new Set<string>(['alert-comment-on']);
 /** Inputs that are switches on the command line (`--wasm-opt`, not `--wasm-opt true`). */
@@ -38,6 +39,7 @@ const SWITCHES = new Set<string>([
   'ladder',
   'preview',
   'fail-on-alert',
+  'cold-start',
   'allow-outside-project',
 ] satisfies InputName[]);
 

@@ -188,6 +188,11 @@ export const INPUTS = {
     default: 'false',
     description: '`mode: benchmark`: fail the step when the run is a regression.',
   },
+  'cold-start': {
+    default: 'false',
+    description:
+      '`mode: benchmark`: also measure each size stage (release, stripped, wasm-opt; debug with `ladder`) on a fresh runtime process `repeat` times (compile, first healthy answer, peak RSS), then a bounded load on one warm instance; on wasmtime when it is the runtime or on PATH, else the embedded runtime.',
+  },
   'project-kind': {
     default: 'auto',
     description:

@@ -7,6 +7,8 @@ import { startProcess } from '../process.js';
  * commands to completion; this one is watched while it runs and stopped on request.
  */
 export interface ServingProcess {
+  /** Its process id (the cold-start benchmark reads its peak memory in /proc). */
+  readonly pid: number;
   /** Everything it printed so far (stdout and stderr). */
   output(): string;
   /** Why it exited, once it has; undefined while it runs. */
@@ -40,6 +42,7 @@ export function startServing(
   child.stdout?.setEncoding('utf8').on('data', collect);
   child.stderr?.setEncoding('utf8').on('data', collect);
   return {
+    pid: server.pid,
     output: () => output,
     exitReason,
     waitFor: (pattern, timeoutMs) =>

@@ -136,6 +136,40 @@ export interface Report {
   notices?: string[];
   /** `mode: benchmark` / `spinwash bench`: repeated deploys of this one build (issue 10). */
   benchmark?: BenchmarkSection;
+  /** `cold-start: true`: each size stage on a fresh runtime process (issue 17; src/bench/cold-start.ts). */
+  coldStart?: ColdStartStage[];
+  /** What the cold start ran on: `wasmtime 48.0.8`, or `embedded` (jco + preview2-shim in Node). */
+  coldStartRuntime?: string;
+}
+
+/** One size stage of the app measured on fresh runtime processes, then under load. */
+export interface ColdStartStage {
+  stage: StageName;
+  /** The stage's file on disk, as measured (the file the runtime was given, before any componentizing). */
+  bytes: number;
+  /** Samples taken (`repeat`): the first is the cold one, apart; the statistics are over the rest. */
+  samples: number;
+  /** wasmtime: `wasmtime compile` of the component, a process of its own; embedded: V8's compile of jco's core modules. */
+  compileSeconds: SampleStats;
+  /** From the runtime's start to the first healthy answer (the readiness clock). */
+  firstAnswerSeconds: SampleStats;
+  /** The first (cold) sample's own figures. */
+  cold: { compileSeconds: number; firstAnswerSeconds: number };
+  /** Median of the runtime processes' peak resident memory (VmHWM); absent where not measured (not Linux). */
+  rssBytes?: number;
+  /** The bounded load on one warm instance. */
+  load: ColdStartLoad;
+}
+
+export interface ColdStartLoad {
+  requests: number;
+  connections: number;
+  seconds: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Failed connections, timeouts and answers that were not 2xx. */
+  errors: number;
 }
 
 /** One deploy of a benchmark run; a failed one keeps its error instead of the timings. */

@@ -24,3 +24,8 @@ export function engineCompileError(bytes: Uint8Array): string | undefined {
     return error instanceof Error ? error.message : String(error);
   }
 }
+
+/** Compiles `bytes` as a core module (V8, synchronously); throws the engine's CompileError. */
+export function engineCompile(bytes: Uint8Array): void {
+  new engine.Module(bytes);
+}

@@ -174,6 +174,18 @@ export function correlation(xs: readonly number[], ys: readonly number[]): numbe
   return sxx === 0 || syy === 0 ? undefined : sxy / Math.sqrt(sxx * syy);
 }
 
+/** Round ticks inside [from, to]: steps of 1, 2 or 5 × 10^k, about six of them. */
+function rangeTicks(from: number, to: number): number[] {
+  const rough = (to - from) / 6;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
+  const first = Math.ceil(from / step) * step;
+  return Array.from(
+    { length: Math.floor((to - first) / step + 1e-9) + 1 },
+    (_, i) => Number((first + i * step).toPrecision(12)),
+  );
+}
+
 /**
  * Does size matter? Each run's final size (KiB) against its median ready time, with its
  * p10–p90 whisker; newer runs darker. The subtitle gives Pearson's r over the runs.
@@ -191,15 +203,7 @@ export function scatterSvg(index: HistoryIndex): string {
   const secondsTicks = niceTicks(Math.max(0, ...runs.map((r) => r.ready!.p90)));
   const y = (s: number) =>
     MARGIN.top + PLOT.height * (1 - s / secondsTicks[secondsTicks.length - 1]!);
-  // round size ticks inside the range: steps of 1, 2 or 5 × 10^k
-  const rough = (to - from) / 6;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const sizeStep = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
-  const firstTick = Math.ceil(from / sizeStep) * sizeStep;
-  const sizeTicks = Array.from(
-    { length: Math.floor((to - firstTick) / sizeStep + 1e-9) + 1 },
-    (_, i) => Number((firstTick + i * sizeStep).toPrecision(12)),
-  );
+  const sizeTicks = rangeTicks(from, to);
   const r = correlation(
     sizes,
     runs.map((run) => run.ready!.median),
@@ -289,17 +293,18 @@ export function coldStartSvg(
       ? [0, 1]
       : log
         ? [Math.log10(low) - 0.1, Math.log10(high) + 0.1]
-        : [Math.max(0, low - Math.max((high - low) * 0.15, high * 0.05)), high * 1.05 + 1];
+        : [Math.max(0, low - Math.max((high - low) * 0.15, high * 0.05)), high + Math.max((high - low) * 0.15, high * 0.05)];
   const pos = (bytes: number) => (log ? Math.log10(Math.max(bytes, 1)) : bytes);
+  // linear ticks fall on round KiB (MiB from 1 MiB up)
+  const unit = high >= 1024 * 1024 ? 1024 * 1024 : 1024;
   const x = (bytes: number) => MARGIN.left + ((pos(bytes) - from) / (to - from)) * PLOT.width;
   const msTicks = niceTicks(Math.max(0, ...points.map((p) => p.firstAnswerSeconds.p90 * 1000)));
   const y = (ms: number) => MARGIN.top + PLOT.height * (1 - ms / msTicks[msTicks.length - 1]!);
   const sizeTicks = log
-    ? Array.from(
-        { length: Math.floor(to) - Math.ceil(from) + 1 },
-        (_, i) => 10 ** (Math.ceil(from) + i),
-      )
-    : niceTicks(to).filter((t) => t >= from && t <= to);
+    ? [1, 1024, 1024 ** 2, 1024 ** 3]
+        .flatMap((u) => [u, 10 * u, 100 * u])
+        .filter((b) => Math.log10(b) >= from && Math.log10(b) <= to)
+    : rangeTicks(from / unit, to / unit).map((t) => t * unit);
   const body = [
     ...axis(msTicks, y, 'left', 'start → first healthy answer (ms)', COLORS.ready),
     `<line x1="${MARGIN.left}" x2="${MARGIN.left + PLOT.width}" y1="${px(y(0))}" y2="${px(y(0))}" stroke="#868e96"/>`,
@@ -310,6 +315,9 @@ export function coldStartSvg(
     `<text x="${MARGIN.left + PLOT.width / 2}" y="${HEIGHT - 30}" text-anchor="middle" fill="${COLORS.size}">file size${log ? ' (log scale)' : ''}</text>`,
     ...points.map((p) => {
       const s = p.firstAnswerSeconds;
+      // stages close in size take turns above and below their dot, so their names do not collide
+      const rank = sizes.filter((b) => b < p.bytes).length;
+      const labelY = y(s.median * 1000) + (rank % 2 === 0 ? -8 : 18);
       const cx = px(x(p.bytes));
       const title = `${p.stage}: ${sizeLabel(p.bytes)} (${p.bytes} B); first answer median ${fmt(s.median * 1000)} ms, p10–p90 ${fmt(s.p10 * 1000)}–${fmt(s.p90 * 1000)} ms`;
       return [
@@ -318,7 +326,7 @@ export function coldStartSvg(
         `<line x1="${px(x(p.bytes) - 6)}" x2="${px(x(p.bytes) + 6)}" y1="${px(y(s.p90 * 1000))}" y2="${px(y(s.p90 * 1000))}" stroke="${COLORS.spread}" stroke-width="2"/>`,
         `<line x1="${px(x(p.bytes) - 6)}" x2="${px(x(p.bytes) + 6)}" y1="${px(y(s.p10 * 1000))}" y2="${px(y(s.p10 * 1000))}" stroke="${COLORS.spread}" stroke-width="2"/>`,
         `<circle class="median" cx="${cx}" cy="${px(y(s.median * 1000))}" r="6" fill="${COLORS.ready}"/>`,
-        `<text x="${px(x(p.bytes) + 10)}" y="${px(y(s.median * 1000) - 8)}" fill="#212529" font-weight="600">${xmlEscape(p.stage)}</text>`,
+        `<text x="${px(x(p.bytes) + 10)}" y="${px(labelY)}" fill="#212529" font-weight="600">${xmlEscape(p.stage)}</text>`,
         '</g>',
       ].join('');
     }),
@@ -329,7 +337,7 @@ export function coldStartSvg(
     `${about.app}: size against cold start`,
     points.length === 0
       ? 'no stage measured'
-      : `${points.length} size stage${points.length === 1 ? '' : 's'} on ${about.runtime}; ${about.repeat} fresh processes each (the first, cold, left out of the spread)`,
+      : `${points.length} size stage${points.length === 1 ? '' : 's'} on ${about.runtime}; ${about.repeat} fresh process${about.repeat === 1 ? '' : 'es'} each${about.repeat > 1 ? ' (the first, cold, left out of the spread)' : ''}`,
     body,
   );
 }

@@ -55,7 +55,8 @@ type VerdictStage = Pick<ColdStartStage, 'stage' | 'bytes' | 'firstAnswerSeconds
 
 /**
  * The smallest stage against the release build: how much smaller, how much faster or slower
- * its median first answer, and "within noise" when the two p10–p90 ranges overlap. A run
+ * its median first answer (start → first healthy answer), and "within noise" when the two
+ * p10–p90 ranges overlap. A run
  * that measured one stage says so and compares nothing.
  */
 export function coldStartVerdict(stages: readonly VerdictStage[]): string {
@@ -74,11 +75,11 @@ export function coldStartVerdict(stages: readonly VerdictStage[]): string {
       : `is ${Math.abs(Math.round(change * 100))}% ${change > 0 ? 'smaller' : 'larger'} than release`;
   const delta = release.firstAnswerSeconds.median - smallest.firstAnswerSeconds.median;
   const noise = spreadsOverlap(release.firstAnswerSeconds, smallest.firstAnswerSeconds)
-    ? ' (within noise: the p10–p90 ranges overlap)'
-    : ' (the p10–p90 ranges do not overlap)';
+    ? ' (within noise)'
+    : ' (beyond noise: the p10–p90 ranges are apart)';
   const speed =
     delta === 0
       ? 'starts in the same median time'
-      : `starts ${formatSpan(delta)} ${delta > 0 ? 'faster' : 'slower'} (median first answer)`;
+      : `starts ${formatSpan(delta)} ${delta > 0 ? 'faster' : 'slower'}`;
   return `${smallest.stage} ${size} and ${speed}${noise}.`;
 }

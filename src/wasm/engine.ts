@@ -25,7 +25,3 @@ export function engineCompileError(bytes: Uint8Array): string | undefined {
   }
 }
 
-/** Compiles `bytes` as a core module (V8, synchronously); throws the engine's CompileError. */
-export function engineCompile(bytes: Uint8Array): void {
-  new engine.Module(bytes);
-}

@@ -7,6 +7,7 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,7 +15,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ColdStartStage, Report } from '../../src/report/model.js';
 import { findOnPath } from '../../src/setup/tool-path.js';
-import { root, runDist } from '../support/dist.js';
+import { inputEnv, root, runDist } from '../support/dist.js';
 import { pathWithWasmtime } from '../support/wasmtime.js';
 
 /**
@@ -162,4 +163,47 @@ describe('bench --cold-start through dist/', () => {
       expect(median).toBeGreaterThan(50);
     },
   );
+
+  it('the action, mode: benchmark with cold-start: true: the table and verdict in the job summary, coldStart in the report', async () => {
+    const step = mkdtempSync(path.join(work, 'step-'));
+    const files = {
+      output: path.join(step, 'output'),
+      summary: path.join(step, 'summary'),
+      event: path.join(step, 'event.json'),
+      report: path.join(step, 'report.json'),
+    };
+    writeFileSync(files.output, '');
+    writeFileSync(files.summary, '');
+    writeFileSync(files.event, '{}');
+    const run = await runDist('index.js', [], {
+      cwd: work,
+      env: {
+        ...process.env,
+        PATH: pathWithWasmtime(),
+        GITHUB_WORKSPACE: work,
+        RUNNER_TEMP: step,
+        GITHUB_OUTPUT: files.output,
+        GITHUB_STEP_SUMMARY: files.summary,
+        GITHUB_EVENT_NAME: 'workflow_dispatch',
+        GITHUB_EVENT_PATH: files.event,
+        ...inputEnv({
+          project,
+          mode: 'benchmark',
+          'cold-start': 'true',
+          repeat: '2',
+          'data-branch': '',
+          comment: 'false',
+          'report-path': files.report,
+        }),
+      },
+    });
+    expect(run.stdout).not.toMatch(/internal error|::error::/);
+    expect(run.code, run.stdout).toBe(0);
+    const summary = readFileSync(files.summary, 'utf8');
+    expect(summary).toContain('### Cold start per size stage on wasmtime 48.0.8');
+    expect(summary).toMatch(/\n\| stripped \| [\d.]+ KiB/);
+    const report = JSON.parse(readFileSync(files.report, 'utf8')) as Report;
+    expect(report.coldStart?.map((s) => s.stage).slice(0, 2)).toEqual(['release', 'stripped']);
+    expect(report.coldStart?.every((s) => s.load.errors === 0 && s.samples === 2)).toBe(true);
+  });
 });

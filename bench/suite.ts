@@ -17,21 +17,13 @@
  *    runtime, against the targets in COLD_TARGETS (met / MISSED per stage).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Report } from '../src/report/model.js';
 import { staticImportClosure } from '../test/support/dist-graph.js';
 import setup from '../test/support/global-setup.js';
-import { pathWithWasmtime } from '../test/support/wasmtime.js';
+import { pathWithoutWasmtime, pathWithWasmtime } from '../test/support/wasmtime.js';
 import { benchWasm, defaultWasmBenchInputs, type WasmBenchInput } from './wasm.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -316,13 +308,9 @@ log('## 7. cold start per size stage (dist/cli.js bench --cold-start --repeat 5)
     wasmtime: { firstAnswerSeconds: 0.3, rps: 500 },
     embedded: { firstAnswerSeconds: 1.5, rps: 150 },
   } as const;
-  const withoutWasmtime = (process.env.PATH ?? '')
-    .split(path.delimiter)
-    .filter((dir) => dir !== '' && !existsSync(path.join(dir, 'wasmtime')))
-    .join(path.delimiter);
   for (const [runtime, PATH] of [
     ['wasmtime', pathWithWasmtime()],
-    ['embedded', withoutWasmtime],
+    ['embedded', pathWithoutWasmtime()],
   ] as const) {
     const json = path.join(scratch, `cold-${runtime}.json`);
     execFileSync(

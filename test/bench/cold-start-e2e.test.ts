@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import {
   cpSync,
-  existsSync,
   mkdtempSync,
   readFileSync,
   rmSync,
@@ -16,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ColdStartStage, Report } from '../../src/report/model.js';
 import { findOnPath } from '../../src/setup/tool-path.js';
 import { inputEnv, root, runDist } from '../support/dist.js';
-import { pathWithWasmtime } from '../support/wasmtime.js';
+import { pathWithoutWasmtime, pathWithWasmtime } from '../support/wasmtime.js';
 
 /**
  * `spinwash bench --cold-start` through dist/ on Node 24 (build it first: `npm run build`), on
@@ -38,14 +37,6 @@ beforeAll(() => {
   symlinkSync(process.env.CARGO_TARGET_DIR!, path.join(project, 'target'), 'dir');
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** PATH without any folder holding a `wasmtime`: the cold start falls back to the embedded runtime. */
-function pathWithoutWasmtime(): string {
-  return (process.env.PATH ?? '')
-    .split(path.delimiter)
-    .filter((dir) => dir !== '' && !existsSync(path.join(dir, 'wasmtime')))
-    .join(path.delimiter);
-}
 
 async function bench(
   name: string,

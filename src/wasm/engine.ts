@@ -24,4 +24,3 @@ export function engineCompileError(bytes: Uint8Array): string | undefined {
     return error instanceof Error ? error.message : String(error);
   }
 }
-

@@ -180,9 +180,8 @@ function rangeTicks(from: number, to: number): number[] {
   const power = 10 ** Math.floor(Math.log10(rough));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
   const first = Math.ceil(from / step) * step;
-  return Array.from(
-    { length: Math.floor((to - first) / step + 1e-9) + 1 },
-    (_, i) => Number((first + i * step).toPrecision(12)),
+  return Array.from({ length: Math.floor((to - first) / step + 1e-9) + 1 }, (_, i) =>
+    Number((first + i * step).toPrecision(12)),
   );
 }
 
@@ -293,7 +292,10 @@ export function coldStartSvg(
       ? [0, 1]
       : log
         ? [Math.log10(low) - 0.1, Math.log10(high) + 0.1]
-        : [Math.max(0, low - Math.max((high - low) * 0.15, high * 0.05)), high + Math.max((high - low) * 0.15, high * 0.05)];
+        : [
+            Math.max(0, low - Math.max((high - low) * 0.15, high * 0.05)),
+            high + Math.max((high - low) * 0.15, high * 0.05),
+          ];
   const pos = (bytes: number) => (log ? Math.log10(Math.max(bytes, 1)) : bytes);
   // linear ticks fall on round KiB (MiB from 1 MiB up)
   const unit = high >= 1024 * 1024 ? 1024 * 1024 : 1024;

@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   cpSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -14,7 +15,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ColdStartStage, Report } from '../../src/report/model.js';
 import { findOnPath } from '../../src/setup/tool-path.js';
-import { inputEnv, root, runDist } from '../support/dist.js';
+import { distDir, distNode, inputEnv, root, runDist } from '../support/dist.js';
 import { pathWithoutWasmtime, pathWithWasmtime } from '../support/wasmtime.js';
 
 /**
@@ -197,4 +198,40 @@ describe('bench --cold-start through dist/', () => {
     expect(report.coldStart?.map((s) => s.stage).slice(0, 2)).toEqual(['release', 'stripped']);
     expect(report.coldStart?.every((s) => s.load.errors === 0 && s.samples === 2)).toBe(true);
   });
+
+  // a signal while runtime processes run (a sample) or while one is under load
+  it.each([/cold-start: release sample 2\/5/, /cold-start: release sample 5\/5/])(
+    'SIGINT at %s: exit 130, every runtime process stopped, no temp folder left',
+    async (when) => {
+      const temp = mkdtempSync(path.join(work, 'tmp-'));
+      const child = spawn(
+        distNode(),
+        [
+          path.join(distDir, 'cli.js'),
+          'bench',
+          '--project',
+          project,
+          '--cold-start',
+          '--repeat',
+          '5',
+        ],
+        {
+          cwd: work,
+          stdio: ['ignore', 'ignore', 'pipe'],
+          env: { ...process.env, PATH: pathWithWasmtime(), TMPDIR: temp },
+        },
+      );
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        if (!when.test(stderr) && when.test(stderr + chunk))
+          setTimeout(() => child.kill('SIGINT'), 30);
+        stderr += chunk;
+      });
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(code, stderr).toBe(130);
+      expect(stderr).toContain('spinwash: interrupted (SIGINT)');
+      expect(readdirSync(temp)).toEqual([]);
+      expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })).not.toContain(temp);
+    },
+  );
 });

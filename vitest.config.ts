@@ -16,7 +16,7 @@ export const UNIT = [
   'test/wasm/{demangle,fsutil,malformed}.test.ts',
   'test/projects/{bad-input,inspect}.test.ts',
   'test/deploy/{assets,new-target,readiness,registry,routes,wasi-interfaces}.test.ts',
-  'test/bench/{alert,bench-cli,charts,history,stats}.test.ts',
+  'test/bench/{alert,bench-cli,charts,cold-verdict,history,stats}.test.ts',
   'test/k8s/inputs.test.ts',
   'test/oci/units.test.ts',
   'test/monorepo/{gitignore,discover,changed,merge,merge-action,job-results}.test.ts',

@@ -13,7 +13,9 @@
  *    release builds, a component made from it, the `sized` fixture and npm-shipped wasm,
  *    and the strip throughput;
  * 6. measuring a 30 MB module (bytes, gzip -9, brotli at the quality reports use): the cost
- *    that bounded brotli's quality (issue 11: q11 took minutes on such a file).
+ *    that bounded brotli's quality (issue 11: q11 took minutes on such a file);
+ * 7. the cold start per size stage (`bench --cold-start`) on wasmtime and on the embedded
+ *    runtime, against the targets in COLD_TARGETS (met / MISSED per stage).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,7 @@ import type { Report } from '../src/report/model.js';
 import { staticImportClosure } from '../test/support/dist-graph.js';
 import setup from '../test/support/global-setup.js';
 import { READINESS_GOAL_MS, readinessErrors } from './readiness.js';
+import { pathWithoutWasmtime, pathWithWasmtime } from '../test/support/wasmtime.js';
 import { benchWasm, defaultWasmBenchInputs, type WasmBenchInput } from './wasm.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -302,4 +305,52 @@ log('## 6. measuring a 30 MB module (stripped, then gzip -9 and brotli as the re
   log(
     `  gzip -9 ${kib(sizes.gzipBytes)}, brotli q${BROTLI_QUALITY} ${kib(sizes.brotliBytes)} (${((sizes.brotliBytes / sizes.gzipBytes) * 100).toFixed(1)}% of gzip)`,
   );
+}
+
+log();
+log('## 7. cold start per size stage (dist/cli.js bench --cold-start --repeat 5)');
+{
+  /**
+   * What a fresh instance of the example must do, per stage, on a loaded 2-core runner: the
+   * first healthy answer (median of the warm processes) within `firstAnswerSeconds`, and the
+   * bounded load (2000 requests, 10 connections) with no error and at least `rps`.
+   */
+  const COLD_TARGETS = {
+    wasmtime: { firstAnswerSeconds: 0.3, rps: 500 },
+    embedded: { firstAnswerSeconds: 1.5, rps: 150 },
+  } as const;
+  for (const [runtime, PATH] of [
+    ['wasmtime', pathWithWasmtime()],
+    ['embedded', pathWithoutWasmtime()],
+  ] as const) {
+    const json = path.join(scratch, `cold-${runtime}.json`);
+    execFileSync(
+      process.execPath,
+      [
+        path.join(dist, 'cli.js'),
+        'bench',
+        '--project',
+        example,
+        '--cold-start',
+        '--repeat',
+        '5',
+        '--json',
+        json,
+      ],
+      { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PATH } },
+    );
+    const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
+    const target = COLD_TARGETS[runtime];
+    log(`  ${report.coldStartRuntime}:`);
+    for (const stage of report.coldStart ?? []) {
+      const first = stage.firstAnswerSeconds;
+      const met =
+        first.median <= target.firstAnswerSeconds &&
+        stage.load.errors === 0 &&
+        stage.load.rps >= target.rps;
+      log(
+        `    ${stage.stage.padEnd(10)} ${String(stage.bytes).padStart(8)} B  compile ${ms(stage.compileSeconds.median)}  first answer ${ms(first.median)} (p10 ${ms(first.p10)}, p90 ${ms(first.p90)})  load ${stage.load.rps.toFixed(0)} rps, p99 ${stage.load.p99Ms} ms, ${stage.load.errors} errors: ${met ? 'met' : 'MISSED'} (target ≤ ${ms(target.firstAnswerSeconds)}, ≥ ${target.rps} rps, 0 errors)`,
+      );
+    }
+  }
 }

@@ -1,5 +1,6 @@
 import { deployName, type RunPlan } from '../config/config.js';
-import { UsageError, UserError } from '../errors.js';
+import { InterruptedError, UsageError, UserError } from '../errors.js';
+import { interruptedBy } from '../process.js';
 import { writeFileAtomic } from '../fsutil.js';
 import type { Logger } from '../log.js';
 import { buildReport, stage, withOptimizedBuild, type OptimizedBuild } from '../pipeline.js';
@@ -7,8 +8,10 @@ import type { Project } from '../projects/project.js';
 import { finishReport } from '../publish/finish.js';
 import type { BenchmarkAlert, BenchmarkSection, Report } from '../report/model.js';
 import { deployProjectOf } from '../stages/deploy.js';
+import { coldStartBenchmark } from './cold-start.js';
 import { checkRegression, nextAlertState, type AlertTransition } from './alert.js';
-import { scatterSvg, trendMermaid, trendSvg } from './charts.js';
+import { coldStartSvg, coldStartTrendSvg, scatterSvg, trendMermaid, trendSvg } from './charts.js';
+import { renderColdStartMarkdown } from './cold-markdown.js';
 import { historyDir, type AlertState, type HistoryIndex } from '../report/bench-index.js';
 import { appendRun, readHistory, runIdOf, type HistoryBackend } from './history.js';
 import { renderBenchmarkMarkdown, type ChartLinks } from './markdown.js';
@@ -85,9 +88,22 @@ async function benchmarkBuild(
 ): Promise<BenchmarkResult> {
   const startedAt = new Date().toISOString();
   const target = deployName(config.deploy);
-  const samples = await stage(logger, 'deploy', () =>
-    deploySamples(built.project, built.optimized.components, config, logger),
-  );
+  // a cold start that fails loses nothing measured: the report and history get the deploys,
+  // a notice says why the cold start is missing, and the run fails once they are written
+  let coldStartError: UserError | undefined;
+  const { samples, coldStart } = await stage(logger, 'deploy', async () => ({
+    samples: await deploySamples(built.project, built.optimized.components, config, logger),
+    // each size stage on fresh runtime processes, after the deploys (whose timing it stays out of)
+    coldStart: config.benchmark.coldStart
+      ? await coldStartBenchmark(built, config, logger).catch((error: unknown) => {
+          if (!(error instanceof UserError) || error instanceof InterruptedError || interruptedBy())
+            throw error;
+          coldStartError = error;
+          logger.warning(`the cold start was not measured: ${error.message}`);
+          return undefined;
+        })
+      : undefined,
+  }));
   return stage(logger, 'report', async () => {
     const sum = (pick: (c: Report['components'][number]) => number) =>
       built.optimized.components.reduce((s, c) => s + pick(c), 0);
@@ -139,7 +155,15 @@ async function benchmarkBuild(
     const source = options.source?.commit || options.source?.ref ? options.source : undefined;
     // the comparison and budgets of a run apply to the sizes; the markdown file is written below
     const finished = await finishReport(
-      { ...buildReport(built, config), ...(source ? { source } : {}), benchmark },
+      {
+        ...buildReport(built, config),
+        ...(source ? { source } : {}),
+        benchmark,
+        ...(coldStart ? { coldStart: coldStart.stages, coldStartRuntime: coldStart.runtime } : {}),
+        ...(coldStartError
+          ? { notices: [`The cold start was not measured: ${coldStartError.message}`] }
+          : {}),
+      },
       { ...config, output: { jsonPath: config.output.jsonPath } },
       logger,
     );
@@ -149,6 +173,7 @@ async function benchmarkBuild(
     let transition: AlertTransition | undefined;
     let charts: ChartLinks | undefined;
     let mermaid: string | undefined;
+    let coldCharts: { chart: string; trend: string } | undefined;
     if (options.history && before && alert)
       try {
         const next = nextAlertState(before.alert, alert, runId);
@@ -176,6 +201,21 @@ async function benchmarkBuild(
         );
         const link = options.chartLink ?? ((file: string) => file);
         charts = { trend: link(files.trend), scatter: link(files.scatter) };
+        if (report.coldStart) {
+          const cold = { chart: `${dir}/cold-start.svg`, trend: `${dir}/cold-start-trend.svg` };
+          const svg = coldStartChart(report);
+          await options.history.update(
+            cold.chart,
+            `spinwash: benchmark ${dir} cold start`,
+            () => svg,
+          );
+          await options.history.update(
+            cold.trend,
+            `spinwash: benchmark ${dir} cold-start trend`,
+            () => coldStartTrendSvg(drawn),
+          );
+          coldCharts = { chart: link(cold.chart), trend: link(cold.trend) };
+        }
         mermaid = trendMermaid(history);
         logger.info(
           `history: ${history.runs.length} run${history.runs.length === 1 ? '' : 's'} of ${dir} in ${options.history.where}`,
@@ -186,9 +226,14 @@ async function benchmarkBuild(
     const markdown = `${finished.markdown}\n${renderBenchmarkMarkdown(report.benchmark, {
       ...(mermaid ? { mermaid } : {}),
       ...(charts ? { charts } : {}),
-    })}`;
+    })}${
+      report.coldStart
+        ? `\n${renderColdStartMarkdown(report.coldStart, report.coldStartRuntime ?? 'a runtime', coldCharts)}`
+        : ''
+    }`;
     if (config.output.markdownPath) await writeFileAtomic(config.output.markdownPath, markdown);
     if (bug !== undefined) throw bug;
+    if (coldStartError) throw coldStartError;
     return {
       report,
       markdown,
@@ -197,5 +242,14 @@ async function benchmarkBuild(
       ...(transition ? { transition } : {}),
       ...(historyError ? { historyError } : {}),
     };
+  });
+}
+
+/** The cold-start chart of a benchmark report that has a cold-start section. */
+export function coldStartChart(report: BenchmarkReport): string {
+  return coldStartSvg(report.coldStart ?? [], {
+    app: report.benchmark.app,
+    runtime: report.coldStartRuntime ?? 'a runtime',
+    repeat: report.benchmark.repeat,
   });
 }

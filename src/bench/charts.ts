@@ -174,6 +174,17 @@ export function correlation(xs: readonly number[], ys: readonly number[]): numbe
   return sxx === 0 || syy === 0 ? undefined : sxy / Math.sqrt(sxx * syy);
 }
 
+/** Round ticks inside [from, to]: steps of 1, 2 or 5 × 10^k, about six of them. */
+function rangeTicks(from: number, to: number): number[] {
+  const rough = (to - from) / 6;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
+  const first = Math.ceil(from / step) * step;
+  return Array.from({ length: Math.floor((to - first) / step + 1e-9) + 1 }, (_, i) =>
+    Number((first + i * step).toPrecision(12)),
+  );
+}
+
 /**
  * Does size matter? Each run's final size (KiB) against its median ready time, with its
  * p10–p90 whisker; newer runs darker. The subtitle gives Pearson's r over the runs.
@@ -191,15 +202,7 @@ export function scatterSvg(index: HistoryIndex): string {
   const secondsTicks = niceTicks(Math.max(0, ...runs.map((r) => r.ready!.p90)));
   const y = (s: number) =>
     MARGIN.top + PLOT.height * (1 - s / secondsTicks[secondsTicks.length - 1]!);
-  // round size ticks inside the range: steps of 1, 2 or 5 × 10^k
-  const rough = (to - from) / 6;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const sizeStep = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
-  const firstTick = Math.ceil(from / sizeStep) * sizeStep;
-  const sizeTicks = Array.from(
-    { length: Math.floor((to - firstTick) / sizeStep + 1e-9) + 1 },
-    (_, i) => Number((firstTick + i * sizeStep).toPrecision(12)),
-  );
+  const sizeTicks = rangeTicks(from, to);
   const r = correlation(
     sizes,
     runs.map((run) => run.ready!.median),
@@ -250,4 +253,147 @@ export function trendMermaid(index: HistoryIndex, last = 30): string {
     `  line [${runs.map((r) => fmt(r.ready!.median)).join(', ')}]`,
     '```',
   ].join('\n');
+}
+
+/** A size on an axis: B, KiB or MiB by its magnitude. */
+function sizeLabel(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${fmt(bytes / 1024 / 1024)} MiB`;
+  if (bytes >= 1024) return `${fmt(bytes / 1024)} KiB`;
+  return `${fmt(bytes)} B`;
+}
+
+/** One size stage's point on the cold-start chart (src/report/model.ts ColdStartStage, in short). */
+export interface ColdStartPoint {
+  readonly stage: string;
+  readonly bytes: number;
+  readonly firstAnswerSeconds: {
+    readonly median: number;
+    readonly p10: number;
+    readonly p90: number;
+  };
+}
+
+/**
+ * Does size matter to a new instance? Each size stage's file size (x) against its time from
+ * the runtime's start to the first healthy answer (y, ms): a dot on the median, a whisker
+ * p10–p90, the stage's name beside it. Sizes spanning more than 10× (a debug build beside a
+ * stripped one) get a log axis, so the small stages do not pile up on the left.
+ */
+export function coldStartSvg(
+  points: readonly ColdStartPoint[],
+  about: { readonly app: string; readonly runtime: string; readonly repeat: number },
+): string {
+  const sizes = points.map((p) => p.bytes);
+  const low = Math.min(...sizes, Infinity);
+  const high = Math.max(...sizes, 0);
+  const log = points.length > 0 && high / Math.max(low, 1) > 10;
+  const [from, to] =
+    points.length === 0
+      ? [0, 1]
+      : log
+        ? [Math.log10(low) - 0.1, Math.log10(high) + 0.1]
+        : [
+            Math.max(0, low - Math.max((high - low) * 0.15, high * 0.05)),
+            high + Math.max((high - low) * 0.15, high * 0.05),
+          ];
+  const pos = (bytes: number) => (log ? Math.log10(Math.max(bytes, 1)) : bytes);
+  // linear ticks fall on round KiB (MiB from 1 MiB up)
+  const unit = high >= 1024 * 1024 ? 1024 * 1024 : 1024;
+  const x = (bytes: number) => MARGIN.left + ((pos(bytes) - from) / (to - from)) * PLOT.width;
+  const msTicks = niceTicks(Math.max(0, ...points.map((p) => p.firstAnswerSeconds.p90 * 1000)));
+  const y = (ms: number) => MARGIN.top + PLOT.height * (1 - ms / msTicks[msTicks.length - 1]!);
+  const sizeTicks = log
+    ? [1, 1024, 1024 ** 2, 1024 ** 3]
+        .flatMap((u) => [u, 10 * u, 100 * u])
+        .filter((b) => Math.log10(b) >= from && Math.log10(b) <= to)
+    : rangeTicks(from / unit, to / unit).map((t) => t * unit);
+  const body = [
+    ...axis(msTicks, y, 'left', 'start → first healthy answer (ms)', COLORS.ready),
+    `<line x1="${MARGIN.left}" x2="${MARGIN.left + PLOT.width}" y1="${px(y(0))}" y2="${px(y(0))}" stroke="#868e96"/>`,
+    ...sizeTicks.map(
+      (b) =>
+        `<text x="${px(x(b))}" y="${px(MARGIN.top + PLOT.height + 18)}" text-anchor="middle" fill="${COLORS.size}">${xmlEscape(sizeLabel(b))}</text>`,
+    ),
+    `<text x="${MARGIN.left + PLOT.width / 2}" y="${HEIGHT - 30}" text-anchor="middle" fill="${COLORS.size}">file size${log ? ' (log scale)' : ''}</text>`,
+    ...points.map((p) => {
+      const s = p.firstAnswerSeconds;
+      // stages close in size take turns above and below their dot, so their names do not collide
+      const rank = sizes.filter((b) => b < p.bytes).length;
+      const labelY = y(s.median * 1000) + (rank % 2 === 0 ? -8 : 18);
+      const cx = px(x(p.bytes));
+      const title = `${p.stage}: ${sizeLabel(p.bytes)} (${p.bytes} B); first answer median ${fmt(s.median * 1000)} ms, p10–p90 ${fmt(s.p10 * 1000)}–${fmt(s.p90 * 1000)} ms`;
+      return [
+        `<g class="stage"><title>${xmlEscape(title)}</title>`,
+        `<line x1="${cx}" x2="${cx}" y1="${px(y(s.p10 * 1000))}" y2="${px(y(s.p90 * 1000))}" stroke="${COLORS.spread}" stroke-width="3"/>`,
+        `<line x1="${px(x(p.bytes) - 6)}" x2="${px(x(p.bytes) + 6)}" y1="${px(y(s.p90 * 1000))}" y2="${px(y(s.p90 * 1000))}" stroke="${COLORS.spread}" stroke-width="2"/>`,
+        `<line x1="${px(x(p.bytes) - 6)}" x2="${px(x(p.bytes) + 6)}" y1="${px(y(s.p10 * 1000))}" y2="${px(y(s.p10 * 1000))}" stroke="${COLORS.spread}" stroke-width="2"/>`,
+        `<circle class="median" cx="${cx}" cy="${px(y(s.median * 1000))}" r="6" fill="${COLORS.ready}"/>`,
+        `<text x="${px(x(p.bytes) + 10)}" y="${px(labelY)}" fill="#212529" font-weight="600">${xmlEscape(p.stage)}</text>`,
+        '</g>',
+      ].join('');
+    }),
+    `<g font-size="11" fill="#495057"><circle cx="${MARGIN.left + 6}" cy="${HEIGHT - 11}" r="4" fill="${COLORS.ready}"/><text x="${MARGIN.left + 14}" y="${HEIGHT - 7}">median</text>`,
+    `<line x1="${MARGIN.left + 76}" x2="${MARGIN.left + 76}" y1="${HEIGHT - 18}" y2="${HEIGHT - 4}" stroke="${COLORS.spread}" stroke-width="3"/><text x="${MARGIN.left + 84}" y="${HEIGHT - 7}">p10–p90</text></g>`,
+  ];
+  return frame(
+    `${about.app}: size against cold start`,
+    points.length === 0
+      ? 'no stage measured'
+      : `${points.length} size stage${points.length === 1 ? '' : 's'} on ${about.runtime}; ${about.repeat} fresh process${about.repeat === 1 ? '' : 'es'} each${about.repeat > 1 ? ' (the first, cold, left out of the spread)' : ''}`,
+    body,
+  );
+}
+
+const STAGE_COLORS = ['#3b5bdb', '#e8590c', '#2b8a3e', '#862e9c', '#c92a2a'];
+
+/**
+ * The scheduled run's cold-start trend: per size stage, the median start → first answer (ms)
+ * of each run that measured it, oldest left, one coloured line per stage.
+ */
+export function coldStartTrendSvg(index: HistoryIndex): string {
+  const runs = index.runs.filter((r) => r.coldStart && r.coldStart.length > 0);
+  const stages = [...new Set(runs.flatMap((r) => r.coldStart!.map((s) => s.stage)))];
+  const n = Math.max(runs.length, 1);
+  const x = (i: number) => MARGIN.left + ((i + 0.5) * PLOT.width) / n;
+  const msTicks = niceTicks(
+    Math.max(0, ...runs.flatMap((r) => r.coldStart!.map((s) => s.firstAnswer.median * 1000))),
+  );
+  const y = (ms: number) => MARGIN.top + PLOT.height * (1 - ms / msTicks[msTicks.length - 1]!);
+  const labelEvery = Math.max(1, Math.ceil(runs.length / 8));
+  const body = [
+    ...axis(msTicks, y, 'left', 'median start → first answer (ms)', COLORS.ready),
+    `<line x1="${MARGIN.left}" x2="${MARGIN.left + PLOT.width}" y1="${px(y(0))}" y2="${px(y(0))}" stroke="#868e96"/>`,
+    ...stages.flatMap((stage, k) => {
+      const color = STAGE_COLORS[k % STAGE_COLORS.length]!;
+      const points = runs.flatMap((r, i) => {
+        const s = r.coldStart!.find((c) => c.stage === stage);
+        return s ? [{ i, run: r, s }] : [];
+      });
+      return [
+        points.length > 1
+          ? `<polyline class="stage-line" fill="none" stroke="${color}" stroke-width="1.5" points="${points.map((p) => `${px(x(p.i))},${px(y(p.s.firstAnswer.median * 1000))}`).join(' ')}"/>`
+          : '',
+        ...points.map(
+          (p) =>
+            `<circle class="run" cx="${px(x(p.i))}" cy="${px(y(p.s.firstAnswer.median * 1000))}" r="4" fill="${color}"><title>${xmlEscape(`${p.run.id}: ${stage} ${p.s.bytes} B, median ${fmt(p.s.firstAnswer.median * 1000)} ms (p10–p90 ${fmt(p.s.firstAnswer.p10 * 1000)}–${fmt(p.s.firstAnswer.p90 * 1000)} ms)`)}</title></circle>`,
+        ),
+        `<circle cx="${MARGIN.left + 6 + k * 110}" cy="${HEIGHT - 11}" r="4" fill="${color}"/><text x="${MARGIN.left + 14 + k * 110}" y="${HEIGHT - 7}" font-size="11" fill="#495057">${xmlEscape(stage)}</text>`,
+      ];
+    }),
+    ...runs.flatMap((r, i) =>
+      i % labelEvery === 0 || i === runs.length - 1
+        ? [
+            `<text x="${px(x(i))}" y="${px(MARGIN.top + PLOT.height + 18)}" text-anchor="middle" fill="#495057">${xmlEscape(shortDate(r.startedAt))}</text>`,
+          ]
+        : [],
+    ),
+    `<text x="${MARGIN.left + PLOT.width / 2}" y="${HEIGHT - 30}" text-anchor="middle" fill="#495057">run (start time, UTC), oldest left</text>`,
+  ];
+  return frame(
+    `${index.app} on ${index.target}: cold start per size stage`,
+    runs.length === 0
+      ? 'no run measured the cold start yet'
+      : `${runs.length} run${runs.length === 1 ? '' : 's'} with cold-start: true; the median of each stage's fresh processes`,
+    body.filter((line) => line !== ''),
+  );
 }

@@ -68,6 +68,15 @@ export function entryOf(report: Report & { benchmark: BenchmarkSection }): Histo
     bytes: benchmark.sizes.bytes,
     gzipBytes: benchmark.sizes.gzipBytes,
     ...(benchmark.alert ? { alert: benchmark.alert.status } : {}),
+    ...(report.coldStart
+      ? {
+          coldStart: report.coldStart.map((s) => ({
+            stage: s.stage,
+            bytes: s.bytes,
+            firstAnswer: s.firstAnswerSeconds,
+          })),
+        }
+      : {}),
   };
 }
 

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { folderBackend } from '../bench/backends.js';
-import { everySampleFailed, runBenchmark } from '../bench/benchmark.js';
+import { coldStartChart, everySampleFailed, runBenchmark } from '../bench/benchmark.js';
+import { writeFileAtomic } from '../fsutil.js';
 import type { CommandIO } from './io.js';
 import { TerminalLogger } from './terminal-logger.js';
 import { buildConfig, folderProblem, parseOutputFile } from '../config/config.js';
@@ -28,12 +29,17 @@ the ready time, the first answer's latency and the deploy command. With --histor
 run is added to DIR/<app>/<target>/ (capped), the trend and scatter SVGs are redrawn there,
 and the run is checked for a regression against the runs before it.
 
+With --cold-start, each size stage (release, stripped, wasm-opt's; the ladder's debug build) is
+also started --repeat times on a fresh runtime process (wasmtime when it is on PATH, else the
+embedded runtime): compile, start → first healthy answer, peak RSS; then a bounded load.
+
 Options:
 ${flagHelp(NAMES)}
   --history DIR              Keep the benchmark history in DIR (the data branch's bench/ layout).
   --baseline FILE            Compare the sizes with this JSON report (same as --baseline-file).
   --json FILE                Write the JSON report (with its benchmark section) to FILE.
   --markdown FILE            Write the markdown report to FILE.
+  --cold-start-svg FILE      With --cold-start: write the chart of size against first answer to FILE.
   --verbose                  Show the build's own output.
   -h, --help                 Show this help.${SECRETS_HELP}`;
 
@@ -53,7 +59,12 @@ export async function runBenchCommand(args: string[], io: CommandIO): Promise<nu
     args,
     strict: true,
     allowPositionals: false,
-    options: { ...flagOptions(NAMES), history: { type: 'string' }, ...REPORT_FLAGS },
+    options: {
+      ...flagOptions(NAMES),
+      history: { type: 'string' },
+      'cold-start-svg': { type: 'string' },
+      ...REPORT_FLAGS,
+    },
   });
   if (values.help) {
     io.stdout(`${BENCH_USAGE}\n`);
@@ -76,6 +87,12 @@ export async function runBenchCommand(args: string[], io: CommandIO): Promise<nu
         : {}),
     },
   };
+  const svgPath =
+    typeof values['cold-start-svg'] === 'string'
+      ? parseOutputFile('--cold-start-svg', values['cold-start-svg'], cwd)
+      : undefined;
+  if (svgPath && !config.benchmark.coldStart)
+    throw new UsageError('Flag `--cold-start-svg` draws the cold start: add `--cold-start`');
   if (values.history === '') throw new UsageError('Flag `--history` needs a folder');
   // found before the build, not after every deploy
   const historyProblem =
@@ -101,6 +118,8 @@ export async function runBenchCommand(args: string[], io: CommandIO): Promise<nu
     },
   );
   io.stdout(`${result.markdown}\n`);
+  if (svgPath && result.report.coldStart)
+    await writeFileAtomic(svgPath, coldStartChart(result.report));
   const failed = everySampleFailed(result.report.benchmark);
   if (failed) throw failed;
   if (result.historyError) throw result.historyError;

@@ -22,6 +22,7 @@ export const BENCH_INPUTS = [
   'alert-window',
   'alert-threshold',
   'fail-on-alert',
+  'cold-start',
 ] as const satisfies InputName[];
 
 const INPUTS = allInputs();

@@ -105,6 +105,8 @@ export interface BenchmarkConfig {
   /** An issue to comment alerts on, instead of an issue of their own. */
   readonly alertCommentOn?: number;
   readonly failOnAlert: boolean;
+  /** `cold-start: true`: each size stage on a fresh runtime process, then a bounded load (issue 17). */
+  readonly coldStart: boolean;
 }
 
 const INHERIT = 'inherit';
@@ -153,6 +155,7 @@ function parseBenchmark(get: (name: InputName) => string): BenchmarkConfig {
       ? {}
       : { alertCommentOn: parsePositiveInt('alert-comment-on', issue, BENCH_LIMITS.issue) }),
     failOnAlert: parseBoolean('fail-on-alert', get('fail-on-alert')),
+    coldStart: parseBoolean('cold-start', get('cold-start')),
   });
 }
 

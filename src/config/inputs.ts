@@ -200,6 +200,11 @@ export const INPUTS = {
     default: 'false',
     description: '`mode: benchmark`: fail the step when the run is a regression.',
   },
+  'cold-start': {
+    default: 'false',
+    description:
+      '`mode: benchmark`: also measure each size stage (release, stripped, wasm-opt; debug with `ladder`) on a fresh runtime process `repeat` times (compile, first healthy answer, peak RSS), then a bounded load on one warm instance; on wasmtime when it is the runtime or on PATH, else the embedded runtime.',
+  },
   'project-kind': {
     default: 'auto',
     description:
@@ -323,6 +328,7 @@ export const CLI_SWITCHES: ReadonlySet<string> = new Set<InputName>([
   'ladder',
   'preview',
   'fail-on-alert',
+  'cold-start',
   'allow-outside-project',
   'install-rust-target',
 ]);

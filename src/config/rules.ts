@@ -97,6 +97,14 @@ export const CROSS_INPUT_RULES: readonly CrossInputRule[] = [
             'Input `ladder` is `true` with `mode: comment`, which builds nothing; set it in the run that builds'
         : undefined,
   },
+  {
+    inputs: ['cold-start', 'mode'],
+    check: (config) =>
+      config.benchmark.coldStart && config.mode !== 'benchmark'
+        ? () =>
+            `Input \`cold-start\` is \`true\` but \`mode\` is \`${config.mode}\`: the cold start is measured by \`mode: benchmark\` (\`spinwash bench --cold-start\`); set \`mode: benchmark\``
+        : undefined,
+  },
 ];
 
 /** Throws the first broken rule as one error of usage. */

@@ -7,6 +7,8 @@ import { startProcess } from '../process.js';
  * commands to completion; this one is watched while it runs and stopped on request.
  */
 export interface ServingProcess {
+  /** Its process id (the cold-start benchmark reads its peak memory in /proc). */
+  readonly pid: number;
   /** Everything it printed so far (stdout and stderr). */
   output(): string;
   /** Why it exited, once it has; undefined while it runs. */
@@ -52,6 +54,7 @@ export function startServing(
     clearTimeout(timer);
   };
   return {
+    pid: server.pid,
     output: () => output,
     exitReason,
     waitFor: (pattern, timeoutMs) =>

@@ -53,11 +53,13 @@ export async function serveWithWasmtime(
     readonly logger?: Pick<Logger, 'output'>;
     /** The executable (default: `wasmtime` on PATH). */
     readonly wasmtime?: string;
+    /** More options before the file (the cold-start benchmark's `-C cache=n`). */
+    readonly flags?: readonly string[];
   },
 ): Promise<WasmtimeServer> {
   const server = startServing(
     options.wasmtime ?? 'wasmtime',
-    ['serve', '-Scli', '--addr', '127.0.0.1:0', file],
+    ['serve', '-Scli', ...(options.flags ?? []), '--addr', '127.0.0.1:0', file],
     options.cwd,
     (chunk) => options.logger?.output(chunk),
   );

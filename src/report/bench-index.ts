@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { describe, fields, number, stats, string, type Check } from './json.js';
+import { describe, fields, list, number, stats, string, type Check } from './json.js';
 import type { SampleStats } from './model.js';
 
 /**
@@ -28,6 +28,14 @@ export interface HistoryEntry {
   gzipBytes: number;
   /** The alert check's verdict for this run. */
   alert?: 'regression' | 'ok' | 'insufficient';
+  /** `cold-start: true`: each size stage's file size and start → first answer (warm statistics). */
+  coldStart?: ColdStartEntry[];
+}
+
+export interface ColdStartEntry {
+  stage: string;
+  bytes: number;
+  firstAnswer: SampleStats;
 }
 
 /** The alert issue this history is reported on, while a regression stands or since one did. */
@@ -91,8 +99,9 @@ const entry = fields(
     bytes: count,
     gzipBytes: count,
     alert: oneOf('regression', 'ok', 'insufficient'),
+    coldStart: list(fields({ stage: string, bytes: count, firstAnswer: stats })),
   },
-  ['commit', 'ref', 'ready', 'firstResponse', 'command', 'alert'],
+  ['commit', 'ref', 'ready', 'firstResponse', 'command', 'alert', 'coldStart'],
 );
 const alertState = fields({ open: boolean, issue: count, since: string }, ['issue']);
 

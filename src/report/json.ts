@@ -52,7 +52,7 @@ export function fields(spec: Record<string, Check>, optional: readonly string[] 
   };
 }
 
-function list(item: Check): Check {
+export function list(item: Check): Check {
   return (v, where) => {
     if (!Array.isArray(v)) return `${where} is ${describe(v)}, not a list`;
     for (const [i, entry] of v.entries()) {
@@ -119,6 +119,14 @@ const benchmark = fields({
   sizes: fields(sizes),
 });
 
+const coldStage = fields({
+  stage: string,
+  bytes: number,
+  compileSeconds: stats,
+  firstAnswerSeconds: stats,
+  load: fields({ requests: number, rps: number, p50Ms: number, p99Ms: number, errors: number }),
+});
+
 const report = fields(
   {
     tool: fields({ name: string, version: string }),
@@ -137,10 +145,11 @@ const report = fields(
       ['readySpreadSeconds'],
     ),
     benchmark,
+    coldStart: list(coldStage),
     comparisonUnavailable: string,
     failure: fields({ stage: string, message: string }),
   },
-  ['deploy', 'benchmark', 'comparisonUnavailable', 'failure'],
+  ['deploy', 'benchmark', 'coldStart', 'comparisonUnavailable', 'failure'],
 );
 
 /** The first thing wrong with a would-be report, or undefined when it has the contract's shape. */

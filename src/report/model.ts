@@ -141,6 +141,10 @@ export interface Report {
    * failed and why. The sizes stand; there is no `deploy`. The run's exit status is failure.
    */
   failure?: RunFailure;
+  /** `cold-start: true`: each size stage on a fresh runtime process (issue 17; src/bench/cold-start.ts). */
+  coldStart?: ColdStartStage[];
+  /** What the cold start ran on: `wasmtime 48.0.8`, or `embedded` (jco + preview2-shim in Node). */
+  coldStartRuntime?: string;
 }
 
 export interface RunFailure {
@@ -148,6 +152,36 @@ export interface RunFailure {
   stage: 'deploy';
   /** Its error, as the run printed it. */
   message: string;
+}
+
+/** One size stage of the app measured on fresh runtime processes, then under load. */
+export interface ColdStartStage {
+  stage: StageName;
+  /** The stage's file on disk, as measured (the file the runtime was given, before any componentizing). */
+  bytes: number;
+  /** Samples taken (`repeat`): the first is the cold one, apart; the statistics are over the rest. */
+  samples: number;
+  /** wasmtime: `wasmtime compile` of the component, a process of its own; embedded: V8's compile of jco's core modules. */
+  compileSeconds: SampleStats;
+  /** From the runtime's start to the first healthy answer (the readiness clock). */
+  firstAnswerSeconds: SampleStats;
+  /** The first (cold) sample's own figures. */
+  cold: { compileSeconds: number; firstAnswerSeconds: number };
+  /** Median of the runtime processes' peak resident memory (VmHWM); absent where not measured (not Linux). */
+  rssBytes?: number;
+  /** The bounded load on one warm instance. */
+  load: ColdStartLoad;
+}
+
+export interface ColdStartLoad {
+  requests: number;
+  connections: number;
+  seconds: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Failed connections, timeouts and answers that were not 2xx. */
+  errors: number;
 }
 
 /** One deploy of a benchmark run; a failed one keeps its error instead of the timings. */

@@ -78,6 +78,7 @@ describe('spinwash bench: flags and inputs', () => {
       alertThreshold: 0.125,
       alertCommentOn: 42,
       failOnAlert: false,
+      coldStart: false,
     });
   });
 

@@ -25,6 +25,7 @@ describe('cross-input rules', () => {
     [{ mode: 'merge' }, /`mode: merge` needs `reports`/],
     [{ mode: 'plan', app: 'a' }, /`app` is set but `mode` is `plan`/],
     [{ mode: 'comment', ladder: 'true' }, /`ladder` is `true` with `mode: comment`/],
+    [{ 'cold-start': 'true' }, /`cold-start` is `true` but `mode` is `run`: .*`mode: benchmark`/],
   ];
   it.each(refused)('refuses %j in one line', (inputs, message) => {
     const build = () => buildConfig({ project, ...inputs }, root);
@@ -42,6 +43,7 @@ describe('cross-input rules', () => {
     { mode: 'plan', 'paths-changed': 'origin/main' },
     { mode: 'merge', reports: 'r', matrix: '{"include":[]}' },
     { app: 'api' },
+    { mode: 'benchmark', 'cold-start': 'true' },
   ];
   it.each(accepted)('accepts %j', (inputs) => {
     expect(() => buildConfig({ project, ...inputs }, root)).not.toThrow();

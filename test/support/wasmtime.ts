@@ -40,3 +40,11 @@ export function wasmtimeDir(): string {
 export function pathWithWasmtime(base: string = process.env.PATH ?? ''): string {
   return `${wasmtimeDir()}${path.delimiter}${base}`;
 }
+
+/** PATH without any folder holding a `wasmtime` (what a machine without it sees). */
+export function pathWithoutWasmtime(base: string = process.env.PATH ?? ''): string {
+  return base
+    .split(path.delimiter)
+    .filter((dir) => dir !== '' && !executable(path.join(dir, 'wasmtime')))
+    .join(path.delimiter);
+}

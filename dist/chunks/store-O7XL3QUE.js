@@ -1,2 +1,0 @@
-import { createRequire as __spinwashCreateRequire } from 'node:module'; const require = __spinwashCreateRequire(import.meta.url);
-import{a,b,c,d,e,f,g,h,i}from"./chunk-6RGL2L47.js";import"./chunk-TWQKDKOP.js";import"./chunk-JUXV52PB.js";import"./chunk-BFREHPQO.js";import"./chunk-2LRG2DJI.js";import"./chunk-TD64QMNT.js";export{e as branchExists,i as deleteFile,f as ensureBranch,d as findBaseReport,b as indexPath,g as readFile,a as reportPath,c as saveReport,h as writeFile};

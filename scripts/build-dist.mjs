@@ -83,18 +83,20 @@ const lazyOidcClient = {
   setup(build) {
     build.onResolve({ filter: /^\.\/oidc-utils\.js$/ }, (args) =>
       /@actions\/core\/lib\/core\.js$/.test(args.importer) && args.namespace === 'file'
-        ? { path: path.join(path.dirname(args.importer), args.path), namespace: 'lazy-oidc-client' }
+        ? // relative to the root: an absolute path would reach the chunk hashes, and dist/
+          // would differ between checkouts in different folders
+          { path: path.relative(root, path.dirname(args.importer)), namespace: 'lazy-oidc-client' }
         : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'lazy-oidc-client' }, (args) => ({
       contents: `export class OidcClient {
   static async getIDToken(audience) {
-    const { OidcClient } = await import(${JSON.stringify(args.path)});
+    const { OidcClient } = await import('./oidc-utils.js');
     return OidcClient.getIDToken(audience);
   }
 }`,
       loader: 'js',
-      resolveDir: path.dirname(args.path),
+      resolveDir: path.join(root, args.path),
     }));
   },
 };

@@ -5,6 +5,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -12,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseWasm } from '../src/wasm/parse.js';
 import { staticImportClosure } from './support/dist-graph.js';
 import { module as wasmModule, name, section } from './wasm/support/binaries.js';
@@ -147,7 +148,10 @@ describe('dist/ source maps', () => {
 });
 
 describe('dist/ packed binaryen', () => {
-  const input = path.join(mkdtempSync(path.join(tmpdir(), 'spinwash-dist-')), 'in.wasm');
+  // every folder below one, removed at the end: a copy of dist/ and unpacked binaryen are 30 MB
+  const scratch = mkdtempSync(path.join(tmpdir(), 'spinwash-dist-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  const input = path.join(mkdtempSync(path.join(scratch, 'in-')), 'in.wasm');
   writeFileSync(input, sampleModule());
 
   const optimize = (distDir: string, unpackDir: string, out: string) =>
@@ -160,7 +164,7 @@ describe('dist/ packed binaryen', () => {
     );
 
   it('is unpacked once on first use, by concurrent runs alike, and optimizes', async () => {
-    const unpack = mkdtempSync(path.join(tmpdir(), 'spinwash-unpack-'));
+    const unpack = mkdtempSync(path.join(scratch, 'unpack-'));
     const outs = [1, 2].map((n) => path.join(path.dirname(input), `out-${n}.wasm`));
     await Promise.all(outs.map((out) => optimize(dist, unpack, out)));
     const unpacked = readdirSync(unpack);
@@ -181,11 +185,11 @@ describe('dist/ packed binaryen', () => {
   });
 
   it('a damaged dist/ or an unwritable unpack folder is one clear line', async () => {
-    const copy = path.join(mkdtempSync(path.join(tmpdir(), 'spinwash-dist-copy-')), 'dist');
+    const copy = path.join(mkdtempSync(path.join(scratch, 'copy-')), 'dist');
     cpSync(dist, copy, { recursive: true });
     const packed = path.join(copy, 'node_modules/binaryen/index.js.br');
     writeFileSync(packed, readFileSync(packed).subarray(0, 1000));
-    const unpack = mkdtempSync(path.join(tmpdir(), 'spinwash-unpack-'));
+    const unpack = mkdtempSync(path.join(scratch, 'unpack-'));
     const damaged = await optimize(copy, unpack, path.join(unpack, 'out.wasm')).catch(
       (error: { code: number; stderr: string }) => error,
     );

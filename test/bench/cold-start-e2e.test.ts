@@ -14,6 +14,7 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ColdStartStage, Report } from '../../src/report/model.js';
+import { stopTree } from '../../src/process.js';
 import { findOnPath } from '../../src/setup/tool-path.js';
 import { distDir, distNode, inputEnv, root, runDist } from '../support/dist.js';
 import { pathWithoutWasmtime, pathWithWasmtime } from '../support/wasmtime.js';
@@ -227,7 +228,12 @@ describe('bench --cold-start through dist/', () => {
           setTimeout(() => child.kill('SIGINT'), 30);
         stderr += chunk;
       });
-      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      // a CLI that hangs (the bug this looks for) is stopped with its runtimes, not left behind
+      const code = await Promise.race([
+        new Promise<number | null>((resolve) => child.once('exit', resolve)),
+        new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 100_000).unref()),
+      ]);
+      if (code === 'hung') await stopTree(child.pid!, 1000);
       expect(code, stderr).toBe(130);
       expect(stderr).toContain('spinwash: interrupted (SIGINT)');
       expect(readdirSync(temp)).toEqual([]);

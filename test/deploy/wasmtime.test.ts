@@ -128,11 +128,12 @@ describe('deploy: wasmtime (`wasmtime serve`)', () => {
 
   it('gives up after timeoutSeconds with the last answer and what wasmtime said, and stops it', async () => {
     const error = await failedDeploy(
-      request(exampleWasm, { healthExpect: 'a body it never says', timeoutSeconds: 3 }),
+      // long enough for wasmtime to start and answer on a loaded machine: the body never matches
+      request(exampleWasm, { healthExpect: 'a body it never says', timeoutSeconds: 10 }),
     );
     expect(error).toBeInstanceOf(UserError);
     expect(error.message).toMatch(
-      /^wasmtime serve: http:\/\/127\.0\.0\.1:\d+\/ did not answer 200 within 3 s \(last: HTTP 200 without "a body it never says" in the body: Hello from spinwash!\); wasmtime said:\n.*Serving HTTP on/s,
+      /^wasmtime serve: http:\/\/127\.0\.0\.1:\d+\/ did not answer 200 within 10 s \(last: HTTP 200 without "a body it never says" in the body: Hello from spinwash!\); wasmtime said:\n.*Serving HTTP on/s,
     );
   });
 

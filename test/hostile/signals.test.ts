@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { lockPath } from '../../src/stages/project-lock.js';
 import { stopTree } from '../../src/process.js';
 import { sharedCargoTarget } from '../support/cargo-target.js';
@@ -19,6 +19,7 @@ const targetDir = sharedCargoTarget();
 
 /** The CLI's own temp folder: /tmp is shared with other runs (another worktree's tests). */
 const temp = mkdtempSync(path.join(tmpdir(), 'spinwash-signals-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
 const leftovers = (): string[] => [
   ...readdirSync(temp).filter((name) => name.startsWith('spinwash-')),
   ...readdirSync(example).filter((name) => name.startsWith('.spinwash')),
@@ -95,6 +96,17 @@ describe('issue 22 item 7: a signal during a run', () => {
         when,
         delay,
       );
+      if (
+        String(when).includes('report') &&
+        run.code === 0 &&
+        !run.stderr.includes('interrupted')
+      ) {
+        // the last stage is short: on a loaded machine the run can end before the signal
+        // arrives, and a finished run must have cleaned up all the same
+        expect(lockLeft()).toBe(false);
+        expect(leftovers().filter((name) => !before.includes(name))).toEqual([]);
+        return;
+      }
       expectInterrupted(run, 'SIGINT', before);
     },
   );

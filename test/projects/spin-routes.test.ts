@@ -121,9 +121,13 @@ describe('a two-route Spin app without a `/` route, and without spin installed',
     expect(error).toMatch(
       /^spinwash: error: deploy `local`: GET http:\/\/127\.0\.0\.1:\d+\/nothing answered HTTP 404 [\d.]+ s after the deploy started, and the server's routes do not change: no route takes \/nothing; the app's routes are \/hello\/\.\.\. \(hello\), \/api \(api\)\. Set `--health-path` to a path the app answers 200 on \(such as `\/hello`\), or leave it empty for the app's first route$/,
     );
-    // the deadline is 60 s: the 404 ended the wait, not the clock
+    // the deadline is 60 s: the 404 ended the wait, not the clock. The 404's own time after
+    // the deploy started is the acceptance's figure; the span from "serving" to the error line
+    // (stopping the runtime, writing both reports) only has to be far from the deadline
+    const after = Number(/answered HTTP 404 ([\d.]+) s after/.exec(error!)![1]);
+    expect(after).toBeLessThan(5);
     expect(served).toBeDefined();
-    expect((failed! - served!) / 1000).toBeLessThan(5);
+    expect((failed! - served!) / 1000).toBeLessThan(30);
     const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
     expect(report.failure).toEqual({
       stage: 'deploy',

@@ -6,7 +6,7 @@
  * from node_modules as usual.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -57,13 +57,32 @@ function unpackRoots(): string[] {
   ];
 }
 
+/**
+ * A copy unpacked earlier, safe to import: its folder is ours and writable by no one else (the
+ * temp folder is shared on a self-hosted runner: another user's file is never loaded), and its
+ * content is the module dist/ was built with (~30 ms for binaryen's 13 MB).
+ */
+async function isOursAndWhole(root: string, file: string, entry: Packed): Promise<boolean> {
+  if (!(await isOurFolder(root))) return false;
+  const code = await readFile(file).catch(() => undefined);
+  return (
+    code?.length === entry.bytes && createHash('sha256').update(code).digest('hex') === entry.sha256
+  );
+}
+
+/** A folder owned by this user that no one else can write to. */
+async function isOurFolder(root: string): Promise<boolean> {
+  const folder = await stat(root).catch(() => undefined);
+  if (!folder?.isDirectory() || (folder.mode & 0o022) !== 0) return false;
+  return !process.getuid || folder.uid === process.getuid();
+}
+
 async function unpacked(name: string, entry: Packed): Promise<string> {
   const base = `${name.replace(/[@/]/g, '_')}-${entry.sha256.slice(0, 16)}.mjs`;
   const roots = unpackRoots();
   for (const root of roots) {
     const file = path.join(root, base);
-    // written by a temp file and a rename: a file of the right size is a whole one
-    if ((await stat(file).catch(() => undefined))?.size === entry.bytes) return file;
+    if (await isOursAndWhole(root, file, entry)) return file;
   }
   const source = path.join(distRoot(), entry.file);
   let code: Buffer;
@@ -83,6 +102,9 @@ async function unpacked(name: string, entry: Packed): Promise<string> {
   for (const root of roots) {
     const file = path.join(root, base);
     try {
+      await mkdir(root, { recursive: true, mode: 0o700 });
+      if (!(await isOurFolder(root)))
+        throw new Error(`${root} is not this user's own folder, or others can write to it`);
       await writeFileAtomic(file, code);
       return file;
     } catch (error) {

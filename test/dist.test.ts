@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import {
+  chmodSync,
   cpSync,
   existsSync,
   mkdtempSync,
@@ -182,6 +183,24 @@ describe('dist/ packed binaryen', () => {
     const before = statSync(path.join(unpack, unpacked[0]!)).mtimeMs;
     await optimize(dist, unpack, outs[0]!);
     expect(statSync(path.join(unpack, unpacked[0]!)).mtimeMs).toBe(before);
+
+    // a file of the right size that is not the module (planted, damaged) is never imported:
+    // the module is unpacked again over it
+    const copy = path.join(unpack, unpacked[0]!);
+    const planted = Buffer.alloc(statSync(copy).size, ' ');
+    planted.write('throw new Error("planted");');
+    writeFileSync(copy, planted);
+    await optimize(dist, unpack, outs[0]!);
+    expect(readFileSync(copy).subarray(0, 100)).not.toEqual(planted.subarray(0, 100));
+    // a folder others can write to is not used at all
+    chmodSync(unpack, 0o777);
+    const shared = await optimize(dist, unpack, outs[0]!).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(shared).toMatchObject({ code: 1 });
+    expect((shared as { stderr: string }).stderr).toMatch(
+      /cannot unpack binaryen into .* \(.* is not this user's own folder, or others can write to it\): set SPINWASH_UNPACK_DIR/,
+    );
   });
 
   it('a damaged dist/ or an unwritable unpack folder is one clear line', async () => {

@@ -108,4 +108,9 @@ export class InterruptedError extends UserError {
   constructor(readonly signal: 'SIGINT' | 'SIGTERM') {
     super(`interrupted (${signal})`);
   }
+
+  /** An interruption is said as it is, whatever the stage that saw it would add. */
+  override rewrite(): UserError {
+    return this;
+  }
 }

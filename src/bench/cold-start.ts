@@ -47,7 +47,7 @@ interface StageFile {
 }
 
 /** The peak resident memory of a process (Linux's VmHWM); undefined elsewhere or once it is gone. */
-export function peakRss(pid: number): number | undefined {
+function peakRss(pid: number): number | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kib = /^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1];
@@ -124,13 +124,11 @@ function wasmtimeRuntime(wasmtime: string, version: string, logger: Logger): Run
     start: async (_file, served, settings) => {
       const compiledFile = `${served}.cwasm`;
       const compileStart = performance.now();
-      const compiled = await execCapture(wasmtime, [
-        'compile',
-        ...NO_CACHE,
-        '-o',
-        compiledFile,
-        served,
-      ]);
+      const compiled = await execCapture(
+        wasmtime,
+        ['compile', ...NO_CACHE, '-o', compiledFile, served],
+        { timeoutMs: settings.timeoutSeconds * 1000 },
+      );
       const compileSeconds = (performance.now() - compileStart) / 1000;
       await rm(compiledFile, { force: true });
       if (compiled.code !== 0)
@@ -153,6 +151,8 @@ function wasmtimeRuntime(wasmtime: string, version: string, logger: Logger): Run
             started,
             () => server.url,
             () => server.process.exitReason(),
+            // a served component's answer to a path does not change: a 404 is final at once
+            { fixedRoutes: true },
           ),
         );
         const rssBytes = peakRss(server.process.pid);
@@ -185,11 +185,13 @@ for (const module of bytes) new WebAssembly.Module(module);
 process.stdout.write(String((performance.now() - started) / 1000));`;
 
 /** V8's compile of the core modules jco wrote, in a fresh Node process (the embedded runtime's own measure). */
-async function compileCoreModules(dir: string): Promise<number> {
+async function compileCoreModules(dir: string, timeoutMs: number): Promise<number> {
   const files = (await readdir(dir))
     .filter((name) => name.endsWith('.wasm'))
     .map((name) => path.join(dir, name));
-  const result = await execCapture(process.execPath, ['-e', COMPILE_SCRIPT, ...files]);
+  const result = await execCapture(process.execPath, ['-e', COMPILE_SCRIPT, ...files], {
+    timeoutMs,
+  });
   const seconds = Number(result.stdout.trim());
   if (result.code !== 0 || !Number.isFinite(seconds))
     throw new UserError(
@@ -210,7 +212,10 @@ function embeddedRuntime(logger: Logger): Runtime {
       });
       try {
         const rssBytes = peakRss(deployment.pid);
-        const compileSeconds = await compileCoreModules(deployment.appDir);
+        const compileSeconds = await compileCoreModules(
+          deployment.appDir,
+          settings.timeoutSeconds * 1000,
+        );
         return {
           url: deployment.report.url,
           sample: {
@@ -276,7 +281,7 @@ export async function coldStartBenchmark(
           throwIfInterrupted();
           const started = await runtime.start(file, served, settings).catch((error: unknown) => {
             throw error instanceof UserError
-              ? new UserError(`cold-start: ${stage}, sample ${index}: ${error.message}`)
+              ? error.rewrite((message) => `cold-start: ${stage}, sample ${index}: ${message}`)
               : error;
           });
           samples.push(started.sample);

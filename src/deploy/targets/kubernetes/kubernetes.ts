@@ -255,7 +255,7 @@ export async function rollOutAndProve(
   } catch (error) {
     await stop();
     throw error instanceof UserError && forward
-      ? new UserError(`${error.message} (through a port-forward to pod ${forward.pod})`)
+      ? error.rewrite((message) => `${message} (through a port-forward to pod ${forward.pod})`)
       : error;
   }
 }

@@ -1,7 +1,7 @@
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { errorMessage, UserError } from '../../../errors.js';
+import { makeScratchDir } from '../../../fsutil.js';
 import { exec, execCapture } from '../../../exec.js';
 import type { Logger } from '../../../log.js';
 import type { WashProject } from '../../../projects/wash.js';
@@ -203,8 +203,10 @@ export function figmentDict(table: Record<string, string>): string {
     .join(',')}}`;
 }
 
-/** The optimized component, copied where wash may rewrite it; undefined when there is none. */
-async function servedCopy(request: WashRequest): Promise<string | undefined> {
+/** The optimized component, copied where wash may rewrite it (in a scratch folder removed on a signal too). */
+async function servedCopy(
+  request: WashRequest,
+): Promise<{ file: string; remove: () => Promise<void> } | undefined> {
   const [component, ...rest] = request.components;
   if (!component) return undefined;
   if (rest.length > 0) {
@@ -212,24 +214,25 @@ async function servedCopy(request: WashRequest): Promise<string | undefined> {
       `wash dev serves one component; serving ${component.name} (not ${rest.map((c) => c.name).join(', ')})`,
     );
   }
-  const dir = await mkdtemp(path.join(tmpdir(), 'spinwash-wash-dev-'));
-  const copy = path.join(dir, path.basename(component.wasmPath));
+  const scratch = await makeScratchDir('spinwash-wash-dev-');
+  const copy = path.join(scratch.dir, path.basename(component.wasmPath));
   try {
     await copyFile(component.wasmPath, copy);
   } catch (error) {
-    await rm(dir, { recursive: true, force: true });
+    await scratch.remove();
     throw new UserError(`wash dev: cannot read ${component.wasmPath}: ${errorMessage(error)}`);
   }
-  return copy;
+  return { file: copy, remove: scratch.remove };
 }
 
 /** wash v2: `wash dev` in the foreground, serving the optimized file on a free port (see above). */
 async function deployWithDev(project: WashProject, request: WashRequest): Promise<Deployment> {
   const started = performance.now();
   const logger: Logger = request.logger;
-  const served = await servedCopy(request);
+  const copy = await servedCopy(request);
+  const served = copy?.file;
   const removeCopy = async (): Promise<void> => {
-    if (served !== undefined) await rm(path.dirname(served), { recursive: true, force: true });
+    await copy?.remove();
   };
   let dev: ReturnType<typeof startServing> | undefined;
   const stop = async (): Promise<void> => {
@@ -265,6 +268,6 @@ async function deployWithDev(project: WashProject, request: WashRequest): Promis
     };
   } catch (error) {
     await stop();
-    throw error instanceof UserError ? new UserError(`wash dev: ${error.message}`) : error;
+    throw error instanceof UserError ? error.rewrite((message) => `wash dev: ${message}`) : error;
   }
 }

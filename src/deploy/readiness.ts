@@ -381,9 +381,11 @@ export function freshServer(
 function notFound(request: ReadinessRequest, where: string, final: boolean): UserError {
   const routes = request.routes && request.routes.length > 0 ? request.routes : undefined;
   const suggestion = routes ? defaultHealthPath(routes) : undefined;
+  // now, not when the message is rendered (the CLI renders it later, at exit)
+  const after = ((performance.now() - request.startedAt) / 1000).toFixed(2);
   return new UserError(
     (a) =>
-      `${request.label}: GET ${where} answered HTTP 404${final ? ` ${((performance.now() - request.startedAt) / 1000).toFixed(2)} s after the deploy started, and the server's routes do not change` : ` until the deadline (${request.timeoutSeconds} s)`}: ` +
+      `${request.label}: GET ${where} answered HTTP 404${final ? ` ${after} s after the deploy started, and the server's routes do not change` : ` until the deadline (${request.timeoutSeconds} s)`}: ` +
       (routes
         ? `no route takes ${request.healthPath}; the app's routes are ${describeRoutes(routes)}. Set ${a.input('health-path')} to a path the app answers 200 on${suggestion !== request.healthPath ? ` (such as \`${suggestion}\`), or leave it empty for the app's first route` : ''}`
         : `set ${a.input('health-path')} to a path the app answers 200 on`),

@@ -4,8 +4,8 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { saveTool } from './actions-cache.js';
-import { DEFAULT_RETRY, download, type RequestOptions } from './http.js';
-import type { InstallOptions } from './install-spin.js';
+import { download, type RequestOptions } from './http.js';
+import { requestOptions, type InstallOptions } from './install-spin.js';
 import { currentPlatform, wasmtimeAsset, type Platform } from './platform.js';
 import {
   downloadUrl,
@@ -24,14 +24,14 @@ import {
   type InstalledTool,
 } from './tool-path.js';
 
-export const WASMTIME_REPO = 'bytecodealliance/wasmtime';
+const WASMTIME_REPO = 'bytecodealliance/wasmtime';
 
 /**
  * The sha256 an archive must have. wasmtime's releases publish no checksum file (its
  * publish-artifacts workflow uploads the tarballs alone), but GitHub computes a digest of
  * every asset at upload and lists it in the release (`"digest": "sha256:<hex>"`).
  */
-export function assetDigest(
+function assetDigest(
   assets: readonly { name: string; digest?: string | null }[],
   asset: string,
 ): string | undefined {
@@ -87,11 +87,8 @@ async function fetchWasmtime(
 export async function installWasmtime(options: InstallOptions): Promise<InstalledTool> {
   const platform: Platform = options.platform ?? currentPlatform();
   wasmtimeAsset('vX', platform); // an OS without an asset fails before any request
-  if (options.version === 'canary')
-    throw new UserError(
-      'Input `wasmtime-version` has the value "canary"; accepted: `latest` or a version such as `v48.0.8`',
-    );
-  const request: RequestOptions = { retry: options.retry ?? DEFAULT_RETRY, logger: options.logger };
+  // within setup-timeout, as spin's and wash's downloads (`canary` is refused by the input parser)
+  const request = requestOptions(options);
   const source = releaseSource(options.baseUrl, options.token);
   const release =
     options.version === 'latest'

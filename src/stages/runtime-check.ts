@@ -43,6 +43,9 @@ export interface RuntimeCheckOptions {
   readonly timeoutMs?: number;
 }
 
+/** Each start, answer and compile: a loaded machine compiles slowly. */
+const DEFAULT_TIMEOUT_MS = 60_000;
+
 /** Runs the check when wasmtime is on PATH; undefined when it is not. */
 export async function checkOnWasmtime(
   input: Uint8Array,
@@ -78,12 +81,11 @@ export async function checkOnWasmtime(
       if ('detail' in compared) return { runtime, verdict: 'answered', detail: compared.detail };
       unserved = compared.cannot;
     }
-    const compiled = await execCapture(wasmtime, [
-      'compile',
-      '-o',
-      path.join(dir, 'after.cwasm'),
-      files.after,
-    ]);
+    const compiled = await execCapture(
+      wasmtime,
+      ['compile', '-o', path.join(dir, 'after.cwasm'), files.after],
+      { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS },
+    );
     if (compiled.code !== 0) {
       throw new RuntimeRefusal(
         `${runtime} cannot load ${label}: ${firstLine(compiled.stderr) || `exit code ${compiled.code}`}`,
@@ -115,7 +117,7 @@ async function compareAnswers(
   label: string,
   options: RuntimeCheckOptions,
 ): Promise<{ readonly detail: string } | { readonly cannot: string }> {
-  const timeoutMs = options.timeoutMs ?? 60_000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const probePath = options.probePath ?? '/';
   const serve = (file: string): Promise<WasmtimeServer> =>
     serveWithWasmtime(file, { timeoutMs, cwd: path.dirname(file), wasmtime });

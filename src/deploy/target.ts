@@ -141,3 +141,13 @@ export interface DeployTarget<Options = unknown> {
 
 /** A target that reads no inputs of its own. */
 export const noOptions = (): undefined => undefined;
+
+/** The inputs the target requires that this run leaves empty (a secret: neither input nor env). */
+export function missingRequired(
+  target: DeployTarget,
+  secrets: Readonly<Record<string, string>>,
+): string[] {
+  return Object.entries(target.inputs)
+    .filter(([name, spec]) => spec.required && spec.secret && !secrets[spec.env ?? name])
+    .map(([name]) => name);
+}

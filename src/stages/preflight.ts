@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { RunPlan } from '../config/config.js';
-import type { DeployTarget } from '../deploy/target.js';
+import { missingRequired, type DeployTarget } from '../deploy/target.js';
 import { UsageError, type Audience } from '../errors.js';
 import type { RunContext } from '../github/context.js';
 import { detectKind, noProjectError } from '../projects/detect.js';
@@ -36,7 +36,7 @@ const KIND_PLURALS: Readonly<Record<ProjectKind, string>> = {
 };
 
 /** The kind of project in the plan's folder, from its files alone; a UsageError when it has none. */
-export function projectKindOf(plan: Pick<RunPlan, 'projectDir' | 'tools'>): ProjectKind {
+function projectKindOf(plan: Pick<RunPlan, 'projectDir' | 'tools'>): ProjectKind {
   const chosen = plan.tools.projectKind;
   if (chosen !== 'auto') return chosen;
   const found = detectKind(plan.projectDir);
@@ -60,16 +60,6 @@ function kindProblem(
       `deploy it with ${fitting.map((t) => a.setting('deploy', t.name)).join(', ')}` +
       (a.kind === 'cli' ? '' : `, or point ${a.input('project')} at the app`),
   );
-}
-
-/** The inputs the target requires that this run leaves empty (a secret: neither input nor env). */
-export function missingRequired(
-  target: DeployTarget,
-  secrets: Readonly<Record<string, string>>,
-): string[] {
-  return Object.entries(target.inputs)
-    .filter(([name, spec]) => spec.required && spec.secret && !secrets[spec.env ?? name])
-    .map(([name]) => name);
 }
 
 function requiredProblem(target: DeployTarget, missing: readonly string[]): UsageError {

@@ -1,7 +1,7 @@
 import { deployName, type RunPlan } from '../config/config.js';
 import { forkNotice, previewEvent, previewOf, type PreviewEvent } from '../deploy/preview.js';
 import { DEPLOY_TARGETS } from '../deploy/registry.js';
-import type { Preview } from '../deploy/target.js';
+import { missingRequired, type Preview } from '../deploy/target.js';
 import type { RunContext } from '../github/context.js';
 import type { Logger } from '../log.js';
 import { detectProject } from '../projects/detect.js';
@@ -22,10 +22,10 @@ export interface PreviewPlan {
   readonly skipNotice?: string;
 }
 
-/** The PR event when a preview applies: `preview: true`, a PR event, a target that previews. */
 /** The plan's deploy part a preview decision reads. */
 type PreviewDeploy = { readonly deploy: Pick<RunPlan['deploy'], 'target' | 'preview' | 'secrets'> };
 
+/** The PR event when a preview applies: `preview: true`, a PR event, a target that previews. */
 function applicableEvent(config: PreviewDeploy, context: RunContext, logger?: Logger) {
   if (!config.deploy.preview) return undefined;
   const event = previewEvent(context.github);
@@ -47,9 +47,11 @@ function applicableEvent(config: PreviewDeploy, context: RunContext, logger?: Lo
  */
 function withoutSecrets(config: PreviewDeploy, event: PreviewEvent): string | undefined {
   if (event.fromFork) return forkNotice(event.number);
-  const missing = Object.entries(config.deploy.target?.inputs ?? {})
-    .filter(([name, spec]) => spec.secret && !config.deploy.secrets[spec.env ?? name])
-    .map(([name]) => `\`${name}\``);
+  // an optional secret (`oci-password`: the Docker config may log in) is no reason to skip
+  const { target } = config.deploy;
+  const missing = target
+    ? missingRequired(target, config.deploy.secrets).map((name) => `\`${name}\``)
+    : [];
   return missing.length > 0
     ? `No preview for #${event.number}: ${missing.join(', ')} is empty in this run (GitHub gives no secrets to a fork's or Dependabot's pull request).`
     : undefined;

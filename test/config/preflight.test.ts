@@ -16,6 +16,7 @@ import { DEPLOY_TARGETS } from '../../src/deploy/registry.js';
 import { UserError } from '../../src/errors.js';
 import type { RunContext } from '../../src/github/context.js';
 import { checkBeforeBuild, checkBeforeSetup } from '../../src/stages/preflight.js';
+import { previewWithoutSecrets } from '../../src/stages/preview.js';
 import { runCli } from '../support/cli.js';
 
 /**
@@ -152,6 +153,36 @@ describe('checked before the build', () => {
     };
     await expect(checkBeforeSetup(plan, fork, DEPLOY_TARGETS)).resolves.toBe('spin');
     expect(called()).toEqual([]);
+  });
+
+  it('an optional secret left empty (`oci-password`: the Docker config may log in) keeps a same-repo preview', () => {
+    const plan = buildConfig(
+      {
+        project: cargoApp,
+        deploy: 'kubernetes',
+        preview: 'true',
+        'oci-reference': '127.0.0.1:5000/app:1',
+      },
+      root,
+      {},
+    );
+    const sameRepo: RunContext = {
+      env: {},
+      github: {
+        eventName: 'pull_request',
+        repository: { owner: 'o', repo: 'r' },
+        payload: { pull_request: { number: 7, head: { repo: { full_name: 'o/r' } } } },
+      },
+    };
+    expect(previewWithoutSecrets(plan, sameRepo)).toBeUndefined();
+    const fork = {
+      ...sameRepo,
+      github: {
+        ...sameRepo.github,
+        payload: { pull_request: { number: 7, head: { repo: { full_name: 'fork/r' } } } },
+      },
+    };
+    expect(previewWithoutSecrets(plan, fork)).toMatch(/^No preview for #7: it comes from a fork/);
   });
 
   it('a `project-kind` given is taken as said; a folder with no project is one line', async () => {

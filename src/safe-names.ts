@@ -1,4 +1,4 @@
-import { UserError } from './errors.js';
+import { UserError, type Audience } from './errors.js';
 
 /**
  * Names that become parts of paths spinwash writes (files on the data branch, artifact
@@ -12,14 +12,15 @@ import { UserError } from './errors.js';
  * Lowercase only: a data branch checked out on a case-insensitive disk keeps them apart.
  */
 export const APP_NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-export const APP_NAME_ACCEPTED =
+const APP_NAME_ACCEPTED =
   'lowercase letters, digits, `.`, `_` and `-`, starting with a letter or digit, at most 64 characters';
 
 /** The app name when it fits APP_NAME_PATTERN; else a UserError naming `source` and the value. */
-export function checkAppName(value: string, source: string): string {
+export function checkAppName(value: string, source: string | ((a: Audience) => string)): string {
   if (APP_NAME_PATTERN.test(value)) return value;
   const shown = JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
-  throw new UserError(`${source} has the value ${shown}; accepted: ${APP_NAME_ACCEPTED}`);
+  const named = typeof source === 'string' ? () => source : source;
+  throw new UserError((a) => `${named(a)} has the value ${shown}; accepted: ${APP_NAME_ACCEPTED}`);
 }
 
 /** `My App!` → `my-app`: a folder's name made into an app name (empty when nothing is left). */

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
-import path from 'node:path';
-import { parseOutputFile } from '../config/config.js';
-import { UserError } from '../errors.js';
+import { parseOutputFile, parseProjectDir } from '../config/config.js';
+import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../fsutil.js';
 import { planApps, planMarkdown } from '../monorepo/steps.js';
 import type { CommandIO } from './io.js';
@@ -40,11 +39,11 @@ export async function runPlanCommand(args: string[], io: CommandIO): Promise<num
     return 0;
   }
   const cwd = io.cwd ?? process.cwd();
-  const root = path.resolve(cwd, values.project ?? '.');
+  const root = parseProjectDir(values.project ?? '.', cwd);
   const json = values.json === undefined ? undefined : parseOutputFile('--json', values.json, cwd);
   const base = values['paths-changed'];
   if (base === '')
-    throw new UserError('--paths-changed is empty; accepted: a branch, tag or commit');
+    throw new UsageError('--paths-changed is empty; accepted: a branch, tag or commit');
   const logger = new TerminalLogger(io.stderr, false);
   const planned = await planApps(root, base, cwd, logger);
   const text = JSON.stringify(planned.matrix);

@@ -163,7 +163,8 @@ function tweak<T>(value: string, parse: (v: string) => T): T | undefined {
   return value === INHERIT ? undefined : parse(value);
 }
 
-function parseProjectDir(value: string, cwd: string): string {
+/** `project` / `--project`: an existing folder, resolved against `cwd`. */
+export function parseProjectDir(value: string, cwd: string): string {
   const dir = path.resolve(cwd, value);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new UsageError(

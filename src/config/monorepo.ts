@@ -23,7 +23,7 @@ export function parseMonorepoConfig(get: (name: string) => string, cwd: string):
   const reports = get('reports');
   const matrix = get('matrix');
   return Object.freeze({
-    ...(app === '' ? {} : { app: checkAppName(app, 'Input `app`') }),
+    ...(app === '' ? {} : { app: checkAppName(app, (a) => a.subject('app')) }),
     ...(pathsChanged === '' ? {} : { pathsChanged }),
     ...(reports === '' ? {} : { reportsDir: path.resolve(cwd, reports) }),
     ...(matrix === '' ? {} : { matrix }),

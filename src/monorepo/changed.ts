@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../errors.js';
+import { errorMessage, UserError, type Audience } from '../errors.js';
 import { execCapture, tail } from '../exec.js';
 import type { App } from './discover.js';
 
@@ -47,15 +47,17 @@ export function touchedApps(apps: readonly AppSources[], files: readonly string[
   return new Set(apps.filter((app) => files.some((file) => touches(app, file))).map((a) => a.name));
 }
 
-const INPUT = 'Input `paths-changed`';
+const INPUT = (a: Audience): string => a.subject('paths-changed');
 
 async function git(args: string[], cwd: string, what: string): Promise<string> {
   const result = await execCapture('git', args, { cwd }).catch((error: unknown) => {
-    throw new UserError(`${INPUT} needs git, which could not run: ${String(error)}`);
+    throw new UserError(
+      (a) => `${INPUT(a)} needs git, which could not run: ${errorMessage(error)}`,
+    );
   });
   if (result.code !== 0) {
     const said = tail(result.stderr.trim(), 300);
-    throw new UserError(`${INPUT}: ${what}${said ? ` (git ${args[0]}: ${said})` : ''}`);
+    throw new UserError((a) => `${INPUT(a)}: ${what}${said ? ` (git ${args[0]}: ${said})` : ''}`);
   }
   return result.stdout;
 }
@@ -71,7 +73,8 @@ export async function changedFiles(
   // a value git would read as an option is refused before it reaches git
   if (base.startsWith('-') || /[\s\0]/.test(base))
     throw new UserError(
-      `${INPUT} has the value "${base}"; accepted: a branch, tag or commit of this clone (such as \`origin/main\` or the base commit's sha)`,
+      (a) =>
+        `${INPUT(a)} has the value "${base}"; accepted: a branch, tag or commit of this clone (such as \`origin/main\` or the base commit's sha)`,
     );
   const top = (
     await git(['rev-parse', '--show-toplevel'], root, `${root} is not in a git work tree`)

@@ -1,15 +1,16 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { INPUTS } from '../../src/config/inputs.js';
 import { DEPLOY_CHOICES } from '../../src/deploy/registry.js';
 import { copyFixture, type FixtureCopy } from '../projects/fixtures.js';
 import { runCli } from '../support/cli.js';
 
-/** Each run starts in an empty folder. */
-const cli = (...argv: string[]) =>
-  runCli(mkdtempSync(path.join(tmpdir(), 'spinwash-cli-')), ...argv);
+/** Each run starts in an empty folder of its own, below one removed at the end. */
+const folders = mkdtempSync(path.join(tmpdir(), 'spinwash-cli-'));
+afterAll(() => rmSync(folders, { recursive: true, force: true }));
+const cli = (...argv: string[]) => runCli(mkdtempSync(path.join(folders, 'run-')), ...argv);
 
 describe('the spinwash CLI', () => {
   it('lists its commands with --help, and exits 2 with no command', async () => {
@@ -53,6 +54,13 @@ describe('the spinwash CLI', () => {
     );
     expect((await cli('run', '--wasm-opt', '--lto', 'ture')).stderr).toContain(
       'did you mean `true`?',
+    );
+    // a folder that is not there is a usage error too, not an empty plan
+    const plan = await cli('plan', '--project', 'apps-typo');
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toBe('');
+    expect(plan.stderr).toMatch(
+      /^spinwash: error: `--project` has the value "apps-typo": no such folder \(.*apps-typo\)/,
     );
   });
 
@@ -100,7 +108,7 @@ describe('the spinwash CLI', () => {
   });
 
   it('names the folder and what it looked for when the folder holds no project', async () => {
-    const empty = mkdtempSync(path.join(tmpdir(), 'spinwash-noproject-'));
+    const empty = mkdtempSync(path.join(folders, 'noproject-'));
     const { code, stderr } = await cli('run', '--project', empty, '--deploy', 'none');
     expect(code).toBe(2);
     expect(stderr).toContain(

@@ -72,7 +72,8 @@ const akamai: RemoteSpinPlatform<AkamaiOptions> = {
     const appId = read('akamai-app-id');
     if (appId !== '' && !/^[A-Za-z0-9_-]+$/.test(appId))
       throw new UserError(
-        `Input \`akamai-app-id\` has the value "${appId}"; accepted: an app id (letters, digits, \`-\`, \`_\`) as \`spin aka app list\` shows it`,
+        (a) =>
+          `${a.subject('akamai-app-id')} has the value "${appId}"; accepted: an app id (letters, digits, \`-\`, \`_\`) as \`spin aka app list\` shows it`,
       );
     return {
       ...(appId !== '' ? { appId } : {}),
@@ -112,7 +113,8 @@ const akamai: RemoteSpinPlatform<AkamaiOptions> = {
     const status = await lookUpApp(akamai, run, target);
     if (!status && 'id' in target)
       throw new UserError(
-        `Input \`akamai-app-id\` has the value "${target.id}"; no such app in the account the token belongs to (see \`spin aka app list\`)`,
+        (a) =>
+          `${a.subject('akamai-app-id')} has the value "${target.id}"; no such app in the account the token belongs to (see \`spin aka app list\`)`,
       );
     return { ref: target, ...(status ? { status } : {}) };
   },

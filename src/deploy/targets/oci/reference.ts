@@ -49,7 +49,8 @@ export function parseReference(text: string, input = 'oci-reference'): ImageRefe
   // read as a Docker Hub image of that name, sending the push (and its credentials) elsewhere
   if (parts.length === 1 && (first.includes('.') || first === 'localhost'))
     throw new UserError(
-      `Input \`${input}\` has the value "${text}": it names a registry but no repository; accepted: \`registry/repository:tag\` (e.g. \`${text}/app:v1\`)`,
+      (a) =>
+        `${a.subject(input)} has the value "${text}": it names a registry but no repository; accepted: \`registry/repository:tag\` (e.g. \`${text}/app:v1\`)`,
     );
   let registry = 'docker.io';
   if (parts.length > 1 && (/[.:]/.test(first) || first === 'localhost')) {

@@ -25,7 +25,7 @@ export function withholdFromChildren(names: Iterable<string>): void {
 }
 
 /** True for a variable no child inherits: an action input, a job token, a target's secret. */
-export function isWithheld(name: string): boolean {
+function isWithheld(name: string): boolean {
   const upper = name.toUpperCase();
   return upper.startsWith('INPUT_') || JOB_SECRETS.includes(upper) || targetSecrets.has(name);
 }

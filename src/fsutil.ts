@@ -51,7 +51,7 @@ export async function writeFileAtomic(
 }
 
 /** True when `file` is `root` or below it (both absolute, compared as written). */
-export function isInside(root: string, file: string): boolean {
+function isInside(root: string, file: string): boolean {
   const relative = path.relative(root, file);
   return (
     relative === '' ||
@@ -60,7 +60,7 @@ export function isInside(root: string, file: string): boolean {
 }
 
 /** The real path of `file`: links resolved in the part of it that exists, the rest appended. */
-export async function realPathOf(file: string): Promise<string> {
+async function realPathOf(file: string): Promise<string> {
   const missing: string[] = [];
   for (let at = path.resolve(file); ;) {
     try {

@@ -27,7 +27,7 @@ export function invalidInput(
  * Edits (insert, delete, replace, swap two neighbours) that turn `a` into `b`: the optimal
  * string alignment distance, enough to tell a typo from another word.
  */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
     Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
   );

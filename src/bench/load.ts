@@ -2,8 +2,8 @@ import type { Result } from 'autocannon';
 import type { ColdStartLoad } from '../report/model.js';
 
 /** The bounded load of the cold-start benchmark: a fixed request count at a fixed concurrency. */
-export const LOAD_REQUESTS = 2000;
-export const LOAD_CONNECTIONS = 10;
+const LOAD_REQUESTS = 2000;
+const LOAD_CONNECTIONS = 10;
 /** Seconds one request may take before it counts as an error (a timeout). */
 const REQUEST_TIMEOUT_SECONDS = 10;
 

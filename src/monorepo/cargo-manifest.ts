@@ -24,7 +24,7 @@ export interface CargoFacts {
  * Crates that only make sense in a wasm build: a `bin` crate depending on one is a wasm app
  * (a wasi:cli or wstd server), not a native tool of the repository.
  */
-export const WASM_CRATES = [
+const WASM_CRATES = [
   'spin-sdk',
   'wasmcloud-component',
   'wit-bindgen',

@@ -45,7 +45,7 @@ export async function discoverApps(root: string, logger?: Logger): Promise<App[]
 }
 
 /** The repository's top (the folder holding `.git`) at or above `dir`, else `dir`. */
-export function repositoryTop(dir: string): string {
+function repositoryTop(dir: string): string {
   for (let current = dir; ; current = path.dirname(current)) {
     if (existsSync(path.join(current, '.git'))) return current;
     if (path.dirname(current) === current) return dir;

@@ -32,6 +32,8 @@ const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'dist');
 const example = path.join(root, 'examples/hello-rust');
 const scratch = mkdtempSync(path.join(tmpdir(), 'spinwash-bench-'));
+// on every way out, process.exit() included
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 const DEPLOY_RUNS = 5;
 const CLOCK_RUNS = 10;
 const STARTUP_RUNS = 15;

@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { descendants, isAlive } from '../../src/process.js';
 import type { Report } from '../../src/report/model.js';
 import { lockPath, lockProject } from '../../src/stages/project-lock.js';
@@ -29,8 +29,11 @@ const example = path.join(root, 'examples/hello-rust');
 const targetDir = sharedCargoTarget();
 const wasm = path.join(targetDir, 'wasm32-wasip1', 'release', 'hello_rust.wasm');
 
+/** The CLI's own temp folder: /tmp is shared with whatever else runs on the machine. */
+const temp = mkdtempSync(path.join(tmpdir(), 'spinwash-interrupt-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
 const localDirs = (): string[] =>
-  readdirSync(tmpdir()).filter((name) => name.startsWith('spinwash-local-'));
+  readdirSync(temp).filter((name) => name.startsWith('spinwash-local-'));
 const cmdline = (pid: number): string => {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
@@ -49,7 +52,7 @@ async function interrupt(
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'run', ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CARGO_TARGET_DIR: targetDir },
+    env: { ...process.env, CARGO_TARGET_DIR: targetDir, TMPDIR: temp },
   });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));

@@ -1,16 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { sharedCargoTarget } from './cargo-target.js';
+import { holdCargoTarget, sharedCargoTarget } from './cargo-target.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
 /**
  * Runs once before the tests: puts a wasm-capable Rust toolchain on PATH (the offline one
  * from ../shared when there, as in CI) and points every test's Cargo build at one shared target
- * folder (test/support/cargo-target.ts), so std is compiled for each wasm target once per machine.
+ * folder (test/support/cargo-target.ts), so std is compiled for each wasm target once per machine,
+ * held by one suite at a time.
  */
-export default function setup(): void {
+export default function setup(): () => void {
   const script = path.resolve(root, '../shared/toolchain/rust-wasm-offline.sh');
   if (existsSync(script) && !process.env.SPINWASH_TEST_KEEP_PATH) {
     const bin = execFileSync('bash', [script], {
@@ -25,4 +26,6 @@ export default function setup(): void {
   const target = sharedCargoTarget();
   mkdirSync(target, { recursive: true });
   process.env.CARGO_TARGET_DIR = target;
+  // one suite at a time on the folder; vitest calls the returned function at the end
+  return holdCargoTarget(target, (line) => console.error(line));
 }

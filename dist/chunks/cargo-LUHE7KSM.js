@@ -1,2 +1,0 @@
-import { createRequire as __spinwashCreateRequire } from 'node:module'; const require = __spinwashCreateRequire(import.meta.url);
-import{a,b,c,d}from"./chunk-JME7ZEQT.js";import"./chunk-OYD6KCZQ.js";import"./chunk-YQCGE7TS.js";import"./chunk-IYJKGJII.js";import"./chunk-QFU4GALA.js";import"./chunk-ZRIIFANB.js";import"./chunk-XCDTVKEK.js";import"./chunk-2LRG2DJI.js";import"./chunk-JPOBV2NA.js";export{a as DEFAULT_RUST_TARGET,c as compilerLocation,b as lastCargoError,d as loadCargoProject};

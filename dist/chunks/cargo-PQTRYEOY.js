@@ -1,0 +1,2 @@
+import { createRequire as __spinwashCreateRequire } from 'node:module'; const require = __spinwashCreateRequire(import.meta.url);
+import{a,b,c,d}from"./chunk-2LY3DOQQ.js";import"./chunk-OYD6KCZQ.js";import"./chunk-XWEDJPN6.js";import"./chunk-IYJKGJII.js";import"./chunk-LTPGKQZX.js";import"./chunk-ZRIIFANB.js";import"./chunk-SQQXTCMI.js";import"./chunk-2JZVTYTV.js";import"./chunk-JPOBV2NA.js";export{a as DEFAULT_RUST_TARGET,c as compilerLocation,b as lastCargoError,d as loadCargoProject};

@@ -1,0 +1,3 @@
+import { createRequire as __spinwashCreateRequire } from 'node:module'; const require = __spinwashCreateRequire(import.meta.url);
+import{a as i,d as a}from"./chunk-LTPGKQZX.js";import{a as n}from"./chunk-2JZVTYTV.js";function d(e){return{at:performance.now()+e*1e3,seconds:e,signal:AbortSignal.timeout(e*1e3)}}function p(e,t){return new n(`setup: ${e} did not finish within ${t.seconds} s (\`setup-timeout\`) and was stopped`)}async function l(e,t,o,u){try{await a(e,t,{onOutput:r=>u.output(r),timeoutMs:Math.max(1,o.at-performance.now())})}catch(r){throw r instanceof i?p(`\`spin ${t.join(" ")}\``,o):r}}export{d as a,p as b,l as c};
+//# sourceMappingURL=chunk-V7WXQTT6.js.map

@@ -1,2 +1,0 @@
-import { createRequire as __spinwashCreateRequire } from 'node:module'; const require = __spinwashCreateRequire(import.meta.url);
-import{a,b,c,d}from"./chunk-TSKHG73K.js";import"./chunk-RFCCIBRX.js";import"./chunk-FFYQDJ2B.js";import"./chunk-KGIEWSA6.js";import"./chunk-MIT734TU.js";import"./chunk-V2QYFQJ2.js";import"./chunk-QFU4GALA.js";import"./chunk-ZRIIFANB.js";import"./chunk-XCDTVKEK.js";import"./chunk-2LRG2DJI.js";import"./chunk-JPOBV2NA.js";export{a as SPIN_REPO,c as checksumFor,d as installSpin,b as requestOptions};

@@ -1,0 +1,2 @@
+import { createRequire as __spinwashCreateRequire } from 'node:module'; const require = __spinwashCreateRequire(import.meta.url);
+import{j as a,k as b,l as c,m as d}from"./chunk-TO4WUFHE.js";import"./chunk-V7WXQTT6.js";import"./chunk-FIQHACSK.js";import"./chunk-YEO3ABA3.js";import"./chunk-V2QYFQJ2.js";import"./chunk-LTPGKQZX.js";import"./chunk-ZRIIFANB.js";import"./chunk-SQQXTCMI.js";import"./chunk-2JZVTYTV.js";import"./chunk-JPOBV2NA.js";export{a as SPIN_REPO,c as checksumFor,d as installSpin,b as requestOptions};

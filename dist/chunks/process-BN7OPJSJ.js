@@ -1,2 +1,0 @@
-import { createRequire as __spinwashCreateRequire } from 'node:module'; const require = __spinwashCreateRequire(import.meta.url);
-import{c as a,d as b,e as c,f as d,g as e,h as f,i as g,j as h,k as i,l as j,m as k,n as l,o as m}from"./chunk-XCDTVKEK.js";import"./chunk-2LRG2DJI.js";import"./chunk-JPOBV2NA.js";export{a as STOP_GRACE_MS,j as descendants,i as exitWhenDone,h as installSignalHandlers,b as interruptedBy,k as isAlive,f as liveProcessCount,e as onInterrupt,m as startProcess,g as stopEverything,l as stopTree,c as throwIfInterrupted,d as trackProcess};

@@ -1,0 +1,2 @@
+import { createRequire as __spinwashCreateRequire } from 'node:module'; const require = __spinwashCreateRequire(import.meta.url);
+import{a,b,c,d,e,f,g,h,i}from"./chunk-HHQTVTW7.js";import"./chunk-CQ2ZMYM3.js";import"./chunk-Z3KBQSEX.js";import"./chunk-YZERAKZU.js";import"./chunk-2JZVTYTV.js";import"./chunk-JPOBV2NA.js";export{e as branchExists,i as deleteFile,f as ensureBranch,d as findBaseReport,b as indexPath,g as readFile,a as reportPath,c as saveReport,h as writeFile};

@@ -1,2 +1,0 @@
-import { createRequire as __spinwashCreateRequire } from 'node:module'; const require = __spinwashCreateRequire(import.meta.url);
-import{a,b,c,d,e,f,g,h,i}from"./chunk-CJA3A3K3.js";import"./chunk-LY4P5R2Y.js";import"./chunk-4TFQ6EZD.js";import"./chunk-OXWEQ4YB.js";import"./chunk-2LRG2DJI.js";import"./chunk-JPOBV2NA.js";export{e as branchExists,i as deleteFile,f as ensureBranch,d as findBaseReport,b as indexPath,g as readFile,a as reportPath,c as saveReport,h as writeFile};

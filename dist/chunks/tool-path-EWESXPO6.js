@@ -1,0 +1,2 @@
+import { createRequire as __spinwashCreateRequire } from 'node:module'; const require = __spinwashCreateRequire(import.meta.url);
+import{b as a,c as b,d as c,e as d,f as e,g as f}from"./chunk-YEO3ABA3.js";import"./chunk-V2QYFQJ2.js";import"./chunk-LTPGKQZX.js";import"./chunk-ZRIIFANB.js";import"./chunk-SQQXTCMI.js";import"./chunk-2JZVTYTV.js";import"./chunk-JPOBV2NA.js";export{c as addToPath,f as downloadDir,d as ensureToolCacheRoot,e as findCached,a as findOnPath,b as versionOnPath};

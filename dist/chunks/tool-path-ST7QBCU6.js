@@ -1,2 +1,0 @@
-import { createRequire as __spinwashCreateRequire } from 'node:module'; const require = __spinwashCreateRequire(import.meta.url);
-import{b as a,c as b,d as c,e as d,f as e,g as f}from"./chunk-MIT734TU.js";import"./chunk-V2QYFQJ2.js";import"./chunk-QFU4GALA.js";import"./chunk-ZRIIFANB.js";import"./chunk-XCDTVKEK.js";import"./chunk-2LRG2DJI.js";import"./chunk-JPOBV2NA.js";export{c as addToPath,f as downloadDir,d as ensureToolCacheRoot,e as findCached,a as findOnPath,b as versionOnPath};

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { isAlive } from '../../src/process.js';
 
 /**
  * The one Cargo target folder every test's build shares (test/support/global-setup.ts sets
@@ -16,14 +17,6 @@ export function sharedCargoTarget(): string {
   );
 }
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 const sleep = (ms: number): void => {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 };
@@ -57,7 +50,7 @@ export function holdCargoTarget(target: string, say: (line: string) => void): ()
       // just made, its pid not yet written: look again
     }
     if (holder === process.pid) return () => {}; // taken before in this process (the bench)
-    if (Number.isInteger(holder) && holder > 0 && !alive(holder)) {
+    if (Number.isInteger(holder) && holder > 0 && !isAlive(holder)) {
       rmSync(lock, { recursive: true, force: true });
       continue;
     }

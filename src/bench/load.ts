@@ -13,13 +13,13 @@ const REQUEST_TIMEOUT_SECONDS = 10;
  * the span from the start to the last one.
  */
 export async function boundedLoad(url: string): Promise<ColdStartLoad> {
-  const { default: autocannon } = await import('./autocannon.js');
+  const { startLoad } = await import('./autocannon.js');
   // autocannon ends an `amount` run on its 1 s tick and reports whole seconds: the span is ours,
   // from the start to the last answer (or failure)
   const started = performance.now();
   let last = started;
   const result = await new Promise<Result>((resolve, reject) => {
-    const instance = autocannon(
+    const instance = startLoad(
       {
         url,
         amount: LOAD_REQUESTS,

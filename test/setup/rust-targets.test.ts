@@ -4,11 +4,12 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { reportCliError } from '../../src/commands/cli-errors.js';
 import { UserError } from '../../src/errors.js';
 import { MemoryLogger } from '../../src/log.js';
@@ -56,9 +57,16 @@ beforeAll(() => {
   chmodSync(path.join(bin, 'rustup'), 0o755);
   process.env.PATH = `${bin}${path.delimiter}${savedPath ?? ''}`;
 });
+// each test starts from the same toolchain: wasip1 only, no rustup call yet, rustup offline
+beforeEach(() => {
+  rmSync(calls, { force: true });
+  rmSync(path.join(sysroot, 'lib', 'rustlib', 'wasm32-wasip2'), { recursive: true, force: true });
+  delete process.env.FAKE_RUSTUP_OK;
+});
 afterAll(() => {
   process.env.PATH = savedPath;
   delete process.env.FAKE_RUSTUP_OK;
+  rmSync(root, { recursive: true, force: true });
 });
 
 const rustupCalls = (): string[] =>

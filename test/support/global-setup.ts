@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { holdCargoTarget, sharedCargoTarget } from './cargo-target.js';
+import { holdSuiteTmp } from './suite-tmp.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -9,7 +10,8 @@ const root = path.resolve(import.meta.dirname, '../..');
  * Runs once before the tests: puts a wasm-capable Rust toolchain on PATH (the offline one
  * from ../shared when there, as in CI) and points every test's Cargo build at one shared target
  * folder (test/support/cargo-target.ts), so std is compiled for each wasm target once per machine,
- * held by one suite at a time.
+ * held by one suite at a time; and gives the suite a TMPDIR of its own, removed at its end
+ * (test/support/suite-tmp.ts).
  */
 export default function setup(): () => void {
   const script = path.resolve(root, '../shared/toolchain/rust-wasm-offline.sh');
@@ -27,5 +29,10 @@ export default function setup(): () => void {
   mkdirSync(target, { recursive: true });
   process.env.CARGO_TARGET_DIR = target;
   // one suite at a time on the folder; vitest calls the returned function at the end
-  return holdCargoTarget(target, (line) => console.error(line));
+  const releaseTarget = holdCargoTarget(target, (line) => console.error(line));
+  const removeTmp = holdSuiteTmp();
+  return () => {
+    removeTmp();
+    releaseTarget();
+  };
 }

@@ -2,7 +2,7 @@
  * autocannon is CommonJS: imported statically here and this module lazily (src/projects/yaml.ts
  * says why), so it stays out of start-up and the bundle keeps its default export whole.
  */
-import autocannon from 'autocannon';
+import autocannon, { type Instance, type Options, type Result } from 'autocannon';
 
 /**
  * autocannon, without the one warning it makes Node 24 print to the user's terminal: its
@@ -11,8 +11,9 @@ import autocannon from 'autocannon';
  * the constructor runs; every other warning passes.
  */
 export function startLoad(
-  ...args: Parameters<typeof autocannon>
-): ReturnType<typeof autocannon> {
+  options: Options,
+  done: (error: unknown, result: Result) => void,
+): Instance {
   const emitWarning = process.emitWarning;
   process.emitWarning = function (warning: string | Error, ...rest: unknown[]): void {
     const [options, code] = rest;
@@ -22,7 +23,7 @@ export function startLoad(
     (emitWarning as (...a: unknown[]) => void).call(process, warning, ...rest);
   } as typeof process.emitWarning;
   try {
-    return autocannon(...args);
+    return autocannon(options, done);
   } finally {
     process.emitWarning = emitWarning;
   }

@@ -6,12 +6,17 @@ import type { Logger } from '../log.js';
 import { buildReport, stage, withOptimizedBuild, type OptimizedBuild } from '../pipeline.js';
 import type { Project } from '../projects/project.js';
 import { finishReport } from '../publish/finish.js';
-import type { BenchmarkAlert, BenchmarkSection, Report } from '../report/model.js';
+import {
+  countedOnce,
+  type BenchmarkAlert,
+  type BenchmarkSection,
+  type Report,
+} from '../report/model.js';
 import { deployProjectOf } from '../stages/deploy.js';
 import { coldStartBenchmark } from './cold-start.js';
 import { checkRegression, nextAlertState, type AlertTransition } from './alert.js';
 import { coldStartSvg, coldStartTrendSvg, scatterSvg, trendMermaid, trendSvg } from './charts.js';
-import { renderColdStartMarkdown } from './cold-markdown.js';
+import { renderColdStartMarkdown, type ColdStartSubject } from './cold-markdown.js';
 import { historyDir, type AlertState, type HistoryIndex } from '../report/bench-index.js';
 import { appendRun, readHistory, runIdOf, type HistoryBackend } from './history.js';
 import { renderBenchmarkMarkdown, type ChartLinks } from './markdown.js';
@@ -159,7 +164,13 @@ async function benchmarkBuild(
         ...buildReport(built, config),
         ...(source ? { source } : {}),
         benchmark,
-        ...(coldStart ? { coldStart: coldStart.stages, coldStartRuntime: coldStart.runtime } : {}),
+        ...(coldStart
+          ? {
+              coldStart: coldStart.stages,
+              coldStartRuntime: coldStart.runtime,
+              coldStartComponent: coldStart.component,
+            }
+          : {}),
         ...(coldStartError
           ? { notices: [`The cold start was not measured: ${coldStartError.message}`] }
           : {}),
@@ -228,7 +239,7 @@ async function benchmarkBuild(
       ...(charts ? { charts } : {}),
     })}${
       report.coldStart
-        ? `\n${renderColdStartMarkdown(report.coldStart, report.coldStartRuntime ?? 'a runtime', coldCharts)}`
+        ? `\n${renderColdStartMarkdown(report.coldStart, coldStartSubject(report), coldCharts)}`
         : ''
     }`;
     if (config.output.markdownPath) await writeFileAtomic(config.output.markdownPath, markdown);
@@ -243,6 +254,15 @@ async function benchmarkBuild(
       ...(historyError ? { historyError } : {}),
     };
   });
+}
+
+/** What a cold start ran: the runtime, the component, and how many the app has. */
+function coldStartSubject(report: BenchmarkReport): ColdStartSubject {
+  return {
+    runtime: report.coldStartRuntime ?? 'a runtime',
+    ...(report.coldStartComponent ? { component: report.coldStartComponent } : {}),
+    components: countedOnce(report.components).length,
+  };
 }
 
 /** The cold-start chart of a benchmark report that has a cold-start section. */

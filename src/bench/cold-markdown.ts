@@ -8,16 +8,31 @@ const ms = (seconds: number): string => {
 };
 const spread = (s: SampleStats): string => `**${ms(s.median)}** (${ms(s.p10)}–${ms(s.p90)})`;
 
+/** What a cold start ran: the runtime, the component measured and the app's component count. */
+export interface ColdStartSubject {
+  readonly runtime: string;
+  readonly component?: string;
+  readonly components: number;
+}
+
 /** The cold-start part of the summary (pure): the verdict, then one row per size stage. */
 export function renderColdStartMarkdown(
   stages: readonly ColdStartStage[],
-  runtime: string,
+  subject: ColdStartSubject,
   extra: { chart?: string; trend?: string } = {},
 ): string {
   const repeat = stages[0]?.samples ?? 0;
+  const of = subject.component ? ` of \`${subject.component}\`` : '';
   const lines = [
-    `### Cold start per size stage on ${runtime}`,
+    `### Cold start${of} per size stage on ${subject.runtime}`,
     '',
+    // an app of several components: only its first is started (a reader must not take it for the app's)
+    ...(subject.components > 1 && subject.component
+      ? [
+          `The app has ${subject.components} components; the cold start measures the first, \`${subject.component}\`.`,
+          '',
+        ]
+      : []),
     coldStartVerdict(stages),
     '',
     `Each stage: ${repeat} fresh runtime processes (the first, cold, apart${repeat > 1 ? '' : '; the only one here'}); median (p10–p90). Then one warm instance under a bounded load.`,

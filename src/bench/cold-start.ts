@@ -25,7 +25,8 @@ import { boundedLoad } from './load.js';
 
 /**
  * `cold-start: true` (issue 17): does size matter to a new instance? Each size stage of the
- * app's first component (release, stripped, wasm-opt's when on; the ladder's debug build too)
+ * app's first component (release, stripped, wasm-opt's when on; the ladder's debug build too;
+ * the report names it, `coldStartComponent`)
  * is run `repeat` times on a fresh runtime process: compile, start → first healthy answer
  * (the readiness clock every deploy uses), peak memory. The last process of each stage then
  * takes a bounded load. Every process is stopped before the next starts, and on a signal.
@@ -37,6 +38,8 @@ import { boundedLoad } from './load.js';
 
 export interface ColdStartResult {
   readonly runtime: string;
+  /** The component measured: the app's first counted one. */
+  readonly component: string;
   readonly stages: ColdStartStage[];
 }
 
@@ -307,7 +310,7 @@ export async function coldStartBenchmark(
         await warm?.stop();
       }
     }
-    return { runtime: runtime.name, stages };
+    return { runtime: runtime.name, component: name, stages };
   } finally {
     await scratch.remove();
   }

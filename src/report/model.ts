@@ -145,6 +145,8 @@ export interface Report {
   coldStart?: ColdStartStage[];
   /** What the cold start ran on: `wasmtime 48.0.8`, or `embedded` (jco + preview2-shim in Node). */
   coldStartRuntime?: string;
+  /** The component the cold start measured (the app's first; the others are not started). */
+  coldStartComponent?: string;
 }
 
 export interface RunFailure {

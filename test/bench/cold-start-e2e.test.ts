@@ -112,7 +112,8 @@ function screenshot(svg: string): PNG {
       `--screenshot=${png}`,
       `file://${svg}`,
     ],
-    { stdio: 'ignore', timeout: 120_000 },
+    // its stderr goes into the error (chromium says why it did not draw)
+    { stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000 },
   );
   return PNG.sync.read(readFileSync(png));
 }
@@ -126,8 +127,11 @@ describe('bench --cold-start through dist/', () => {
   it('on wasmtime: every size stage on fresh processes, the load without errors, the table and verdict', async () => {
     const { report, svg, stdout } = await benchOnWasmtime();
     expect(report.coldStartRuntime).toBe('wasmtime 48.0.8');
+    expect(report.coldStartComponent).toBe('hello-rust');
     checkShape(report);
-    expect(stdout).toContain('### Cold start per size stage on wasmtime 48.0.8');
+    expect(stdout).toContain('### Cold start of `hello-rust` per size stage on wasmtime 48.0.8');
+    // one component: no sentence about the others
+    expect(stdout).not.toContain('the cold start measures the first');
     expect(stdout).toMatch(
       /stripped is \d+% smaller than release and starts [\d.]+ m?s (faster|slower)|stripped is \d+% smaller than release and starts in the same/,
     );
@@ -200,7 +204,7 @@ describe('bench --cold-start through dist/', () => {
     expect(run.stdout).not.toMatch(/internal error|::error::/);
     expect(run.code, run.stdout).toBe(0);
     const summary = readFileSync(files.summary, 'utf8');
-    expect(summary).toContain('### Cold start per size stage on wasmtime 48.0.8');
+    expect(summary).toContain('### Cold start of `hello-rust` per size stage on wasmtime 48.0.8');
     expect(summary).toMatch(/\n\| stripped \| [\d.]+ KiB/);
     const report = JSON.parse(readFileSync(files.report, 'utf8')) as Report;
     expect(report.coldStart?.map((s) => s.stage).slice(0, 2)).toEqual(['release', 'stripped']);

@@ -116,10 +116,13 @@ describe('the cold-start table, charts and history', () => {
   it('render one row per stage with the verdict above, and RSS "not measured" where it was not', () => {
     const noRss = { ...stages[1]! };
     delete noRss.rssBytes;
-    const md = renderColdStartMarkdown([stages[0]!, noRss], 'wasmtime 48.0.8', {
-      chart: 'h/cold-start.svg',
-    });
-    expect(md).toContain('### Cold start per size stage on wasmtime 48.0.8');
+    const md = renderColdStartMarkdown(
+      [stages[0]!, noRss],
+      { runtime: 'wasmtime 48.0.8', component: 'hello', components: 1 },
+      { chart: 'h/cold-start.svg' },
+    );
+    expect(md).toContain('### Cold start of `hello` per size stage on wasmtime 48.0.8');
+    expect(md).not.toContain('components; the cold start measures');
     expect(md).toContain('stripped is 19% smaller than release');
     const rows = md.split('\n').filter((line) => /^\| (release|stripped) \|/.test(line));
     expect(rows).toHaveLength(2);
@@ -127,6 +130,16 @@ describe('the cold-start table, charts and history', () => {
     expect(rows[1]).toContain('| not measured |');
     expect(rows[1]).toMatch(/\| 2000 \(×10\) \| 1980 \| 2 ms \| 7 ms \| 0 \|$/);
     expect(md).toContain('[size against first answer](h/cold-start.svg)');
+  });
+
+  it('say which component was measured when the app has more than one', () => {
+    const md = renderColdStartMarkdown(stages, {
+      runtime: 'wasmtime 48.0.8',
+      component: 'front',
+      components: 2,
+    });
+    expect(md).toContain('### Cold start of `front` per size stage on wasmtime 48.0.8');
+    expect(md).toContain('The app has 2 components; the cold start measures the first, `front`.');
   });
 
   it('draw size against first answer: one stage group per stage, named, medians placed on the axis', () => {

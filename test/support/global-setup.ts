@@ -14,6 +14,11 @@ const root = path.resolve(import.meta.dirname, '../..');
  * (test/support/suite-tmp.ts).
  */
 export default function setup(): () => void {
+  // vitest calls a root globalSetup once for the root and again for each project that extends
+  // it, in one process: the first call does the work (a second would nest TMPDIR in TMPDIR, and
+  // chromium refuses a socket path over 107 bytes)
+  if (process.env.SPINWASH_SUITE_SETUP === String(process.pid)) return () => {};
+  process.env.SPINWASH_SUITE_SETUP = String(process.pid);
   const script = path.resolve(root, '../shared/toolchain/rust-wasm-offline.sh');
   if (existsSync(script) && !process.env.SPINWASH_TEST_KEEP_PATH) {
     const bin = execFileSync('bash', [script], {

@@ -14,6 +14,7 @@ import {
   type ReadinessRequest,
 } from '../../src/deploy/readiness.js';
 import { UserError } from '../../src/errors.js';
+import { afterAtLeast } from '../support/timers.js';
 
 /**
  * The readiness clock against real HTTP servers on 127.0.0.1 whose answers the test switches:
@@ -85,9 +86,9 @@ function requestFor(app: TestApp, over: Partial<ReadinessRequest> = {}): Readine
   };
 }
 
-/** Runs `change` once `ms` have passed. */
+/** Runs `change` once `ms` have passed on the clock the readiness report is measured with. */
 function after(ms: number, change: () => void): void {
-  setTimeout(change, ms);
+  afterAtLeast(ms, change);
 }
 
 describe('the readiness clock', () => {

@@ -15,6 +15,7 @@ import {
   type K8sFault,
   type Obj,
 } from './k8s-operators.js';
+import { afterAtLeast } from './timers.js';
 import { acceptWebSocket } from './websocket.js';
 
 /**
@@ -179,13 +180,7 @@ export async function startK8sServer(
   let serving: { image: string; kind: string; name: string } | undefined;
   let rolledOutAt: number | undefined;
 
-  const later = (ms: number, run: () => void): void => {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      run();
-    }, ms);
-    timers.add(timer);
-  };
+  const later = (ms: number, run: () => void): void => afterAtLeast(ms, run, timers);
   const keyOf = (gv: string, plural: string, namespace: string | undefined, name: string): string =>
     `${gv}/${plural}/${namespace ?? ''}/${name}`;
   const stamp = (obj: Obj): void => {

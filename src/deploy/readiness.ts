@@ -210,23 +210,21 @@ function parseSpinInfo(body: string): SpinInfo | undefined {
   }
 }
 
-async function spinInfoAt(
+/** Spin's info at `base`; rejects when the request gets no HTTP answer. */
+async function readSpinInfo(
   base: string,
   timeoutMs: number,
   agents?: ProbeAgents,
 ): Promise<BeforeDeploy> {
-  try {
-    const answer = await probe(appUrl(base, '/.well-known/spin/info'), timeoutMs, agents);
-    const info = answer.status === 200 ? parseSpinInfo(answer.body) : undefined;
-    return info ? { state: 'info', info } : { state: 'no-info' };
-  } catch {
-    return NOTHING_BEFORE;
-  }
+  const answer = await probe(appUrl(base, '/.well-known/spin/info'), timeoutMs, agents);
+  const info = answer.status === 200 ? parseSpinInfo(answer.body) : undefined;
+  return info ? { state: 'info', info } : { state: 'no-info' };
 }
 
 /** Reads Spin's info at `base` once, before the deploy starts. */
-export function snapshotBeforeDeploy(base: string | undefined): Promise<BeforeDeploy> {
-  return base === undefined ? Promise.resolve(NOTHING_BEFORE) : spinInfoAt(base, PROBE_TIMEOUT_MS);
+export async function snapshotBeforeDeploy(base: string | undefined): Promise<BeforeDeploy> {
+  if (base === undefined) return NOTHING_BEFORE;
+  return readSpinInfo(base, PROBE_TIMEOUT_MS).catch(() => NOTHING_BEFORE);
 }
 
 export interface ReadinessRequest {
@@ -284,26 +282,50 @@ function newInfo(request: ReadinessRequest, now: SpinInfo): boolean | undefined 
   return true; // nothing served info before: this app is new
 }
 
+/** The wait's deadline passed before a request of the check could be sent. */
+class DeadlinePassed extends Error {}
+
+/**
+ * One look at the app: its Spin info (unless fresh), its health path, and the info once more
+ * when the health answer alone cannot tell the version. Every request gets what is left of the
+ * wait, at most one probe's timeout. Rejects when a request gets no HTTP answer.
+ */
 async function check(
   request: ReadinessRequest,
   base: string,
-  timeoutMs: number,
+  deadline: number,
   agents: ProbeAgents,
 ): Promise<Verdict & { answer?: ProbeResult }> {
+  const budget = (): number => {
+    const left = deadline - performance.now();
+    if (left <= 0) throw new DeadlinePassed('the wait ended before the next request');
+    return Math.min(left, PROBE_TIMEOUT_MS);
+  };
+  const spinInfoAt = async (): Promise<BeforeDeploy> => {
+    const timeoutMs = budget();
+    try {
+      return await readSpinInfo(base, timeoutMs, agents);
+    } catch (error) {
+      // cut short by the deadline, the request says nothing about the app: the last real
+      // answer stands. A full-length failure means an app without a working info endpoint.
+      if (deadline - performance.now() <= 0) throw error;
+      return { state: 'no-info' };
+    }
+  };
   let info: SpinInfo | undefined;
   if (!request.fresh) {
-    const at = await spinInfoAt(base, timeoutMs, agents);
+    const at = await spinInfoAt();
     info = at.state === 'info' ? at.info : undefined;
     const isNew = info && newInfo(request, info);
     if (info?.digest && isNew === false)
       return { ready: false, seen: `the previous version (spin info digest ${info.digest})` };
   }
-  const answer = await probe(appUrl(base, request.healthPath), timeoutMs, agents);
+  const answer = await probe(appUrl(base, request.healthPath), budget(), agents);
   if (answer.status !== 200) return { ready: false, seen: `HTTP ${answer.status}`, answer };
   if (!request.fresh && !info?.digest) {
     // the version may have come up between the two requests: ask its info once more, so a
     // new version is proven by its digest rather than counted unproven
-    const again = await spinInfoAt(base, timeoutMs, agents);
+    const again = await spinInfoAt();
     if (again.state === 'info' && again.info.digest) {
       if (newInfo(request, again.info) === false)
         return {
@@ -432,7 +454,7 @@ async function pollUntilReady(request: ReadinessRequest, agents: ProbeAgents): P
     }
     if (base !== undefined) {
       try {
-        const verdict = await check(request, base, Math.min(remaining, PROBE_TIMEOUT_MS), agents);
+        const verdict = await check(request, base, deadline, agents);
         if (verdict.ready && verdict.answer) {
           const readySeconds = (performance.now() - request.startedAt) / 1000;
           return {
@@ -453,7 +475,7 @@ async function pollUntilReady(request: ReadinessRequest, agents: ProbeAgents): P
       } catch (error) {
         // an HTTP answer says more than a later failed attempt (often the last, cut short)
         if (error instanceof UserError) throw error;
-        if (!answered) lastSeen = errorMessage(error);
+        if (!answered && !(error instanceof DeadlinePassed)) lastSeen = errorMessage(error);
       }
     }
     const waited = performance.now() - request.startedAt;

@@ -30,6 +30,8 @@ interface AppState {
   digest?: string;
   /** Answers nothing at all (the request hangs). */
   hang?: boolean;
+  /** Answers nothing on the info path only. */
+  infoHangs?: boolean;
 }
 
 interface TestApp {
@@ -51,6 +53,7 @@ async function startApp(initial: AppState): Promise<TestApp> {
     requests.push(req.url ?? '');
     if (state.hang) return; // no answer: the probe's own timeout must end it
     if (req.url === '/.well-known/spin/info') {
+      if (state.infoHangs) return;
       if (state.digest === undefined) return res.writeHead(404).end();
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end(JSON.stringify({ name: 'app', version: '1', oci_image_digest: state.digest }));
@@ -206,6 +209,17 @@ describe('the readiness clock', () => {
     app.state.digest = undefined;
     await expect(waitUntilReady(requestFor(app, { before, timeoutSeconds: 1 }))).rejects.toThrow(
       /\(last: HTTP 200 but no Spin info to tell the version by\)$/,
+    );
+  });
+
+  it('a request the deadline cut short says nothing about the app: the last real answer stands', async () => {
+    const app = await startApp({ status: 200, body: 'v1', digest: 'sha256:old' });
+    const before = await snapshotBeforeDeploy(app.base);
+    const request = requestFor(app, { before, timeoutSeconds: 1 });
+    // the info request still waiting at the deadline is cut short; it is not "no Spin info"
+    after(300, () => (app.state.infoHangs = true));
+    await expect(waitUntilReady(request)).rejects.toThrow(
+      /within 1 s \(last: the previous version \(spin info digest sha256:old\)\)$/,
     );
   });
 

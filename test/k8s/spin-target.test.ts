@@ -130,7 +130,7 @@ describe('deploy: kubernetes for a Spin app', () => {
     expect(argv).toContain('registry');
     for (const secret of [PASSWORD, k8s.token]) {
       expect(argv).not.toContain(secret);
-      expect(run.logger.lines.join('\n')).not.toContain(secret);
+      expect(run.logger.lines.join('')).not.toContain(secret);
       expect(JSON.stringify(report)).not.toContain(secret);
     }
   });

@@ -156,7 +156,7 @@ describe('deploy: oci, native push of the CNCF Wasm OCI artifact to a real regis
     expect(report.pushedBytes).toBe(manifestBytes.length + configBytes.length + wasm.length);
 
     // No credential in the logs or the report
-    const everything = JSON.stringify(report) + request.logger.lines.join('\n');
+    const everything = JSON.stringify(report) + request.logger.lines.join('');
     expect(everything).not.toContain(PASSWORD);
     expect(everything).not.toContain(basic.slice(6));
   });

